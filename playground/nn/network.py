@@ -1,0 +1,149 @@
+"""A multi-layer perceptron in NumPy: forward pass, loss and back-propagation.
+
+All weights and biases live in one flat float64 vector; `params` are views into it
+(W_l: (fan_in, fan_out·pieces), b_l: (fan_out·pieces,)), so an optimizer can update the whole
+network with a handful of vector operations, and `grads` mirror that layout.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from playground.nn import activations, initializers, losses
+
+Array = np.ndarray
+
+
+def one_hot(y: Array, n_out: int) -> Array:
+    """Targets (n, n_out): y (n,) int labels → one-hot; a single output keeps y as a column."""
+    y = np.asarray(y)
+    if y.ndim == 2:
+        return y.astype(np.float64)
+    if n_out == 1:
+        return y.astype(np.float64)[:, None]
+    Y = np.zeros((y.shape[0], n_out))
+    Y[np.arange(y.shape[0]), y] = 1.0
+    return Y
+
+
+class MLP:
+    """Dense layers `sizes = [d, h_1, …, h_{L−1}, n_out]`, one hidden activation, one output.
+
+    Parameters
+    ----------
+    sizes : widths from the input to the output layer, e.g. [2, 8, 8, 1].
+    activation : name in `activations.NAMES` (hidden layers).
+    output : "sigmoid" (binary, n_out = 1) | "softmax" (K classes) | "linear".
+    initializer : name in `initializers.NAMES`; biases start at zero.
+    seed : seed of the generator that draws the initial weights (or pass `rng`).
+    init_scale : multiplies every initial weight (the course's too-small / too-large weights).
+    """
+
+    def __init__(
+        self,
+        sizes: list[int],
+        activation: str = "tanh",
+        output: str = "sigmoid",
+        initializer: str = "glorot_uniform",
+        seed: int = 0,
+        init_scale: float = 1.0,
+        rng: np.random.Generator | None = None,
+    ) -> None:
+        if len(sizes) < 2 or any(int(s) < 1 for s in sizes):
+            raise ValueError(f"sizes must list at least 2 positive layer widths, got {sizes}.")
+        if output not in losses.OUTPUTS:
+            valid = ", ".join(losses.OUTPUTS)
+            raise ValueError(f"Unknown output {output!r}. Valid outputs: {valid}.")
+        self.sizes = [int(s) for s in sizes]
+        self.act = activations.get(activation)
+        self.activation, self.output, self.initializer = activation, output, initializer
+        self.init_scale = float(init_scale)
+        init = initializers.get(initializer)
+        rng = np.random.default_rng(seed) if rng is None else rng
+        shapes = self._shapes()
+        self.flat = np.zeros(sum(int(np.prod(s)) for s in shapes))
+        self.grad_flat = np.zeros_like(self.flat)
+        self.params = self._views(self.flat, shapes)
+        self._grads = self._views(self.grad_flat, shapes)
+        for W in self.params[0::2]:
+            W[...] = init(W.shape, rng) * self.init_scale
+
+    @property
+    def n_layers(self) -> int:
+        """L: the number of weight matrices (hidden layers + the output layer)."""
+        return len(self.sizes) - 1
+
+    def _shapes(self) -> list[tuple[int, ...]]:
+        shapes: list[tuple[int, ...]] = []
+        for i, (fan_in, fan_out) in enumerate(zip(self.sizes[:-1], self.sizes[1:], strict=True)):
+            cols = fan_out * (self.act.pieces if i < self.n_layers - 1 else 1)
+            shapes += [(fan_in, cols), (cols,)]
+        return shapes
+
+    @staticmethod
+    def _views(flat: Array, shapes: list[tuple[int, ...]]) -> list[Array]:
+        out, start = [], 0
+        for s in shapes:
+            size = int(np.prod(s))
+            out.append(flat[start : start + size].reshape(s))
+            start += size
+        return out
+
+    def forward_cache(self, X: Array) -> tuple[list[Array], list[Array]]:
+        """Pre-activations zs[l] (n, cols_l) and activations acts[l] (acts[0] = X); the last
+        z is the logits. acts has L entries: the input and each hidden layer's output."""
+        zs, acts = [], [X]
+        a = X
+        for l in range(self.n_layers):
+            z = a @ self.params[2 * l] + self.params[2 * l + 1]
+            zs.append(z)
+            if l < self.n_layers - 1:
+                a = self.act.forward(z)
+                acts.append(a)
+        return zs, acts
+
+    def logits(self, X: Array) -> Array:
+        """z_L (n, n_out): the output layer before its activation."""
+        return self.forward_cache(X)[0][-1]
+
+    def forward(self, X: Array) -> Array:
+        """Predictions (n, n_out): σ(z_L), softmax(z_L) or z_L."""
+        return losses.output_activation(self.logits(X), self.output)
+
+    def backward(self, zs: list[Array], acts: list[Array], dz: Array, l2: float = 0.0) -> None:
+        """Back-propagate dL/dz_L through every layer into `grad_flat` (views: `_grads`).
+
+        dW_l = a_{l−1}ᵀ dz_l + l2·W_l;  db_l = Σ_n dz_l;  dz_{l−1} = f'(z_{l−1}) ⊙ (dz_l W_lᵀ).
+        """
+        for l in range(self.n_layers - 1, -1, -1):
+            W, gW, gb = self.params[2 * l], self._grads[2 * l], self._grads[2 * l + 1]
+            np.matmul(acts[l].T, dz, out=gW)
+            if l2:
+                gW += l2 * W
+            np.sum(dz, axis=0, out=gb)
+            if l > 0:
+                dz = self.act.backward(zs[l - 1], acts[l], dz @ W.T)
+
+    def loss_into_grads(self, X: Array, Y: Array, loss: str, l2: float = 0.0):
+        """Loss (with ½·l2·Σ‖W‖²) and gradients written into `grad_flat`; returns
+        (loss, data loss, zs, acts) so callers can reuse the forward pass."""
+        zs, acts = self.forward_cache(X)
+        data_loss, dz = losses.get(loss)(zs[-1], Y, self.output)
+        self.backward(zs, acts, dz, l2)
+        penalty = 0.5 * l2 * sum(float(np.sum(W * W)) for W in self.params[0::2]) if l2 else 0.0
+        return data_loss + penalty, data_loss, zs, acts
+
+    def loss_and_grads(
+        self, X: Array, y: Array, loss: str = "cross_entropy", l2: float = 0.0
+    ) -> tuple[float, list[Array]]:
+        """L = loss(forward(X), y) + ½·l2·Σ_l‖W_l‖² and its gradients, one per entry of `params`.
+
+        X: (n, d); y: (n,) int labels 0..K−1 (or an (n, n_out) target array).
+        """
+        Y = one_hot(y, self.sizes[-1])
+        value = self.loss_into_grads(np.asarray(X, dtype=np.float64), Y, loss, l2)[0]
+        return value, [g.copy() for g in self._grads]
+
+    def n_params(self) -> int:
+        """Number of trainable numbers (weights and biases)."""
+        return int(self.flat.size)
