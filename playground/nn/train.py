@@ -20,7 +20,7 @@ from playground.nn.network import MLP, one_hot
 from playground.nn.optimizers import Optimizer
 
 Array = np.ndarray
-EXPLODE_FACTOR = 1e4  # a loss this many times above max(initial loss, 1) counts as exploded
+EXPLODE_FACTOR = 100.0  # a loss this many times above max(initial loss, 1) counts as exploded
 SATURATION = 0.05
 
 

@@ -1,0 +1,222 @@
+"""RunConfig: the one description of a run, its validation, and dict/JSON/URL round trips.
+
+Field names are also the widget keys and the URL query-parameter names.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from playground import data, preprocessing
+from playground.nn import activations, initializers, losses, optimizers
+
+# Numeric ranges: field -> (low, high); the learning rate and init scale are log-scale knobs.
+RANGES: dict[str, tuple[float, float]] = {
+    "n_samples": (20, 20_000),
+    "noise": (0.0, 2.0),
+    "test_fraction": (0.05, 0.9),
+    "learning_rate": (1e-5, 10.0),
+    "batch_size": (0, 20_000),
+    "epochs": (1, 5_000),
+    "l2": (0.0, 1.0),
+    "seed": (0, 2**31 - 1),
+    "init_scale": (1e-3, 100.0),
+    "momentum": (0.0, 0.999),
+    "beta1": (0.0, 0.9999),
+    "beta2": (0.0, 0.99999),
+    "alpha": (0.0, 0.9999),
+    "eps": (0.0, 1.0),
+    "weight_decay": (0.0, 1.0),
+}
+WIDTH_RANGE = (1, 128)
+DEPTH_RANGE = (0, 10)
+
+
+def choices() -> dict[str, tuple[str, ...]]:
+    """Valid names of every categorical field (looked up now: CSV data sets may come and go)."""
+    return {
+        "dataset": data.NAMES,
+        "scaler": preprocessing.NAMES,
+        "loss": losses.NAMES,
+        "activation": activations.NAMES,
+        "initializer": initializers.NAMES,
+        "optimizer": optimizers.NAMES,
+    }
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """Every knob of one training run. Invalid values raise ValueError naming the valid ones.
+
+    `eps` and `weight_decay` of None mean the optimizer's torch default (eps 1e-10 for
+    adagrad, 1e-8 otherwise; weight_decay 0.01 for adamw, 0 otherwise).
+    """
+
+    dataset: str = "moons"
+    n_samples: int = 500
+    noise: float = 0.2
+    test_fraction: float = 0.2
+    scaler: str = "standard"
+    loss: str = "cross_entropy"
+    activation: str = "tanh"
+    initializer: str = "glorot_uniform"
+    optimizer: str = "adam"
+    learning_rate: float = 0.01
+    hidden: tuple[int, ...] = (8, 8)
+    batch_size: int = 32
+    epochs: int = 200
+    l2: float = 0.0
+    seed: int = 0
+    init_scale: float = 1.0
+    momentum: float = 0.9
+    beta1: float = 0.9
+    beta2: float = 0.999
+    alpha: float = 0.99
+    eps: float | None = None
+    weight_decay: float | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
+        for name, valid in choices().items():
+            value = getattr(self, name)
+            if value not in valid:
+                raise ValueError(f"{name}: unknown value {value!r}. Valid: {', '.join(valid)}.")
+        for name, (lo, hi) in RANGES.items():
+            value = getattr(self, name)
+            if value is None and name in ("eps", "weight_decay"):
+                continue
+            if not (isinstance(value, int | float) and math.isfinite(value) and lo <= value <= hi):
+                raise ValueError(f"{name}: {value!r} is outside the valid range {lo} … {hi}.")
+        if not DEPTH_RANGE[0] <= len(self.hidden) <= DEPTH_RANGE[1]:
+            raise ValueError(
+                f"hidden: {DEPTH_RANGE[0]} to {DEPTH_RANGE[1]} layers, got {self.hidden}."
+            )
+        if any(not WIDTH_RANGE[0] <= h <= WIDTH_RANGE[1] for h in self.hidden):
+            raise ValueError(
+                f"hidden: widths must be {WIDTH_RANGE[0]} … {WIDTH_RANGE[1]}, got {self.hidden}."
+            )
+
+    @property
+    def width(self) -> int:
+        """Nodes per hidden layer (the first layer's, when they differ; 0 with no hidden layer)."""
+        return self.hidden[0] if self.hidden else 0
+
+    @property
+    def depth(self) -> int:
+        """Number of hidden layers."""
+        return len(self.hidden)
+
+    def optimizer_hyper(self) -> dict[str, Any]:
+        """The torch-named hyper-parameters this config passes to `optimizers.get`."""
+        allowed = optimizers.DEFAULTS[self.optimizer]
+        hyper: dict[str, Any] = {}
+        if "betas" in allowed:
+            hyper["betas"] = (self.beta1, self.beta2)
+        if "alpha" in allowed:
+            hyper["alpha"] = self.alpha
+        if self.optimizer in ("momentum", "nesterov"):
+            hyper["momentum"] = self.momentum
+        if self.eps is not None and "eps" in allowed:
+            hyper["eps"] = self.eps
+        if self.weight_decay is not None:
+            hyper["weight_decay"] = self.weight_decay
+        return hyper
+
+    # ---- round trips ------------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["hidden"] = list(self.hidden)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> RunConfig:
+        """Strict: unknown keys or invalid values raise ValueError."""
+        unknown = sorted(set(d) - set(FIELD_NAMES))
+        if unknown:
+            raise ValueError(f"Unknown setting(s): {', '.join(unknown)}.")
+        return cls(**{k: _coerce(k, v) for k, v in d.items()})
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> RunConfig:
+        try:
+            d = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise ValueError(
+                f"Not valid JSON (line {e.lineno}, column {e.colno}): {e.msg}."
+            ) from None
+        if not isinstance(d, dict):
+            raise ValueError('The JSON must be an object of settings, e.g. {"dataset": "moons"}.')
+        return cls.from_dict(d)
+
+    def to_query(self) -> dict[str, str]:
+        """URL query parameters: only the settings that differ from the defaults."""
+        default = RunConfig()
+        return {
+            k: _to_text(v)
+            for k, v in self.to_dict().items()
+            if getattr(default, k) != getattr(self, k)
+        }
+
+
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(RunConfig))
+
+
+def _to_text(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+def _coerce(name: str, value: Any) -> Any:
+    """Turn a text value (URL, JSON) into the field's type; ValueError if it cannot be."""
+    default = getattr(RunConfig(), name)
+    try:
+        if name == "hidden":
+            if isinstance(value, str):
+                return tuple(int(v) for v in value.split(",") if v.strip())
+            return tuple(int(v) for v in value)
+        if value is None or (isinstance(value, str) and value.lower() in ("", "none", "default")):
+            if name in ("eps", "weight_decay"):
+                return None
+            raise ValueError
+        if isinstance(default, bool):
+            return str(value).lower() in ("1", "true", "yes")
+        if isinstance(default, int) and not isinstance(default, bool):
+            f = float(value)
+            if f != int(f):
+                raise ValueError
+            return int(f)
+        if isinstance(default, float) or name in ("eps", "weight_decay"):
+            return float(value)
+        return str(value)
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError(f"{name}: {value!r} is not a valid value.") from None
+
+
+def from_query(params: dict[str, Any]) -> tuple[RunConfig, list[str]]:
+    """Lenient: every invalid or unknown parameter falls back to its default.
+
+    Returns the config and one plain-words warning per value that was not used.
+    """
+    config, problems = RunConfig(), []
+    for key, value in params.items():
+        if key not in FIELD_NAMES:
+            continue  # other parameters (e.g. the language) belong to the app
+        try:
+            config = replace(config, **{key: _coerce(key, value)})
+        except ValueError as e:
+            problems.append(f"{e} Using the default, {_to_text(getattr(RunConfig(), key))!r}.")
+    return config, problems
+
+
+def diff(a: RunConfig, b: RunConfig) -> dict[str, tuple[Any, Any]]:
+    """Settings whose values differ: name -> (value in a, value in b)."""
+    return {
+        k: (getattr(a, k), getattr(b, k)) for k in FIELD_NAMES if getattr(a, k) != getattr(b, k)
+    }

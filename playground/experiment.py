@@ -1,0 +1,200 @@
+"""run(config): data + scaler + network + trainer, one call; `prepare` for step-by-step use."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from sklearn.model_selection import train_test_split
+
+from playground import data
+from playground.config import RunConfig
+from playground.nn import optimizers
+from playground.nn.network import MLP
+from playground.nn.train import Trainer, TrainResult
+from playground.preprocessing import make_scaler
+
+GRID_SIZE = 60  # the decision-boundary image is GRID_SIZE × GRID_SIZE points
+Data = tuple[np.ndarray, np.ndarray, list[str]]
+
+
+@dataclass
+class Grid:
+    """A regular grid over the data in original units: `points` (size², 2), row-major in y."""
+
+    x: np.ndarray  # (size,)
+    y: np.ndarray  # (size,)
+
+    @property
+    def points(self) -> np.ndarray:
+        xx, yy = np.meshgrid(self.x, self.y)
+        return np.column_stack([xx.ravel(), yy.ravel()])
+
+
+@dataclass
+class RunResult:
+    """Everything a page shows about one run (history, status, message, model, scaler, …)."""
+
+    config: RunConfig
+    history: pd.DataFrame
+    status: str
+    message: str
+    model: MLP
+    scaler: object
+    X_train: np.ndarray
+    y_train: np.ndarray
+    X_test: np.ndarray
+    y_test: np.ndarray
+    class_names: list[str]
+    grid: Grid
+    snapshots: np.ndarray  # (s, size², n_out) float32 predictions on grid.points
+    snapshot_epochs: list[int]
+    elapsed: float = 0.0
+    reason: str = ""  # why it diverged: "nan" | "inf" | "exploded"
+    diverged_epoch: int | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def final(self) -> pd.Series:
+        """The last history row (the final metrics)."""
+        return self.history.iloc[-1]
+
+
+def make_grid(X: np.ndarray, size: int = GRID_SIZE, pad: float = 0.1) -> Grid:
+    """A size × size grid spanning X's bounding box, padded by `pad` of its extent."""
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    span = np.where(hi - lo > 0, hi - lo, 1.0)
+    lo, hi = lo - pad * span, hi + pad * span
+    return Grid(np.linspace(lo[0], hi[0], size), np.linspace(lo[1], hi[1], size))
+
+
+def load_data(config: RunConfig) -> Data:
+    """(X, y, class names) of the config's data set."""
+    X, y = data.make_dataset(config.dataset, config.n_samples, config.noise, config.seed)
+    names = data.get(config.dataset).class_names or [str(c) for c in range(int(y.max()) + 1)]
+    return X, y, list(names)
+
+
+def split(config: RunConfig, X: np.ndarray, y: np.ndarray):
+    """Stratified train/test split, the same for every run with this data and seed."""
+    stratify = y if np.bincount(y).min() >= 2 else None
+    return train_test_split(
+        X, y, test_size=config.test_fraction, random_state=config.seed, stratify=stratify
+    )
+
+
+@dataclass
+class Prepared:
+    """A run ready to train: the Trainer plus what the result needs around it."""
+
+    config: RunConfig
+    trainer: Trainer
+    scaler: object
+    splits: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+    class_names: list[str]
+    grid: Grid
+
+
+def prepare(config: RunConfig, dataset: Data | None = None) -> Prepared:
+    """Data, split, fitted scaler, initial network and optimizer for `config`.
+
+    `dataset` = (X, y, class_names) replaces the named data set (e.g. an uploaded CSV).
+    """
+    X, y, names = dataset if dataset is not None else load_data(config)
+    X_tr, X_te, y_tr, y_te = split(config, X, y)
+    scaler = make_scaler(config.scaler).fit(X_tr)
+    grid = make_grid(X)
+    k = int(y.max()) + 1
+    sizes = [X.shape[1], *config.hidden, 1 if k <= 2 else k]
+    init_rng, shuffle_rng = (
+        np.random.default_rng(s) for s in np.random.SeedSequence(config.seed).spawn(2)
+    )
+    net = MLP(
+        sizes,
+        config.activation,
+        "sigmoid" if k <= 2 else "softmax",
+        config.initializer,
+        init_scale=config.init_scale,
+        rng=init_rng,
+    )
+    opt = optimizers.get(config.optimizer, lr=config.learning_rate, **config.optimizer_hyper())
+    trainer = Trainer(
+        net,
+        (scaler.transform(X_tr), y_tr, scaler.transform(X_te), y_te),
+        opt,
+        shuffle_rng,
+        loss=config.loss,
+        batch_size=config.batch_size,
+        epochs=config.epochs,
+        l2=config.l2,
+        grid=scaler.transform(grid.points),
+    )
+    return Prepared(config, trainer, scaler, (X_tr, y_tr, X_te, y_te), names, grid)
+
+
+def divergence_message(config: RunConfig, reason: str, epoch: int | None) -> str:
+    """Plain words: when the run diverged and what most likely caused it."""
+    what = {"nan": "became NaN (not a number)", "inf": "became infinite"}.get(
+        reason, "exploded to more than 100× its starting value"
+    )
+    causes = [f"the learning rate ({config.learning_rate:g}) is too high for {config.optimizer}"]
+    if config.init_scale > 2:
+        causes.append(f"the initial weights are too large (init scale ×{config.init_scale:g})")
+    return (
+        f"Training diverged at epoch {epoch}: the loss {what}. Most likely "
+        + " or ".join(causes)
+        + ". Try a learning rate 10× smaller. The charts show the history up to that point."
+    )
+
+
+def finish(prepared: Prepared, elapsed: float = 0.0) -> RunResult:
+    """Wrap a (partly) trained `Prepared` into a RunResult."""
+    res: TrainResult = prepared.trainer.finish()
+    config = prepared.config
+    history = pd.DataFrame(res.history)
+    history["epoch"] = history["epoch"].astype(int)
+    if res.status == "diverged":
+        message = divergence_message(config, res.reason, res.diverged_epoch)
+    else:
+        e = prepared.trainer.epoch
+        message = f"Trained {e} epochs in {elapsed:.2f} s."
+    X_tr, y_tr, X_te, y_te = prepared.splits
+    return RunResult(
+        config=config,
+        history=history,
+        status=res.status,
+        message=message,
+        model=prepared.trainer.net,
+        scaler=prepared.scaler,
+        X_train=X_tr,
+        y_train=y_tr,
+        X_test=X_te,
+        y_test=y_te,
+        class_names=prepared.class_names,
+        grid=prepared.grid,
+        snapshots=res.snapshots,
+        snapshot_epochs=list(res.snapshot_epochs),
+        elapsed=elapsed,
+        reason=res.reason,
+        diverged_epoch=res.diverged_epoch,
+    )
+
+
+def run(
+    config: RunConfig,
+    callback: Callable[[Trainer], object] | None = None,
+    dataset: Data | None = None,
+) -> RunResult:
+    """Train `config` to the end (or to divergence). `callback(trainer)` after every epoch."""
+    start = time.perf_counter()
+    prepared = prepare(config, dataset)
+    prepared.trainer.run(callback)
+    return finish(prepared, time.perf_counter() - start)
+
+
+def run_many(configs: list[RunConfig]) -> list[RunResult]:
+    """The results of `run(c)` for each config, in order."""
+    return [run(c) for c in configs]
