@@ -1,0 +1,1 @@
+"""Everything that imports Streamlit: router helpers, sidebar, pages, i18n."""

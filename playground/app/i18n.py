@@ -1,0 +1,78 @@
+"""Message catalogues (en, ko) and the `t()` helper. Option values stay language-neutral."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from playground.app.messages_en import EN
+from playground.app.messages_ko import KO
+
+CATALOGUES = {"en": EN, "ko": KO}
+LANGS = ("en", "ko")
+LANG_NAMES = {"en": "English", "ko": "한국어"}
+
+# Language-neutral display names of option values (the same in both languages, as on the slides).
+OPTION_LABELS = {
+    "none": "none",
+    "standard": "StandardScaler",
+    "minmax": "MinMaxScaler",
+    "normalizer_l2": "Normalizer (L2)",
+    "normalizer_l1": "Normalizer (L1)",
+    "normalizer_max": "Normalizer (max)",
+    "cross_entropy": "Cross-entropy",
+    "mse": "MSE",
+    "hinge": "Hinge",
+    "linear": "Linear",
+    "sigmoid": "Sigmoid",
+    "tanh": "tanh",
+    "relu": "ReLU",
+    "leaky_relu": "Leaky ReLU",
+    "elu": "ELU",
+    "maxout": "Maxout",
+    "selu": "SELU",
+    "gelu": "GELU",
+    "swish": "Swish (SiLU)",
+    "softplus": "Softplus",
+    "zeros": "zeros",
+    "random_normal": "Random normal (σ 0.05)",
+    "random_uniform": "Random uniform (±0.05)",
+    "glorot_normal": "Glorot normal",
+    "glorot_uniform": "Glorot uniform",
+    "he_normal": "He normal",
+    "he_uniform": "He uniform",
+    "lecun_normal": "LeCun normal",
+    "lecun_uniform": "LeCun uniform",
+    "sgd": "SGD",
+    "momentum": "Momentum",
+    "nesterov": "Nesterov",
+    "adagrad": "AdaGrad",
+    "rmsprop": "RMSProp",
+    "adam": "Adam",
+    "adamw": "AdamW",
+}
+
+
+def locale_lang() -> str:
+    """The browser's language if we speak it (st.context.locale, e.g. "ko-KR"), else English."""
+    try:
+        loc = (st.context.locale or "en").lower()
+    except Exception:  # no browser context (AppTest, bare mode)
+        loc = "en"
+    return "ko" if loc.startswith("ko") else "en"
+
+
+def lang() -> str:
+    value = st.session_state.get("lang", "en")
+    return value if value in LANGS else "en"
+
+
+def t(key: str, **kw) -> str:
+    """The message `key` in the current language (English as fallback), formatted with kw."""
+    text = CATALOGUES[lang()].get(key) or EN.get(key) or key
+    return text.format(**kw) if kw else text
+
+
+def option_label(name) -> str:
+    """Display name of an option value: language-neutral, because bound widgets put the
+    displayed label into the URL and a shared link must work in either language."""
+    return OPTION_LABELS.get(name, str(name))

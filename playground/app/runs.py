@@ -1,0 +1,66 @@
+"""Runs cached by config across sessions (bounded LRU), trained live when not cached."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+
+import streamlit as st
+
+from playground.config import RunConfig
+from playground.experiment import RunResult, finish, prepare
+
+MAX_RUNS = 64  # cached results across all sessions (each ≲ 1 MB)
+
+
+class RunCache:
+    """A small thread-safe LRU of RunResults keyed by RunConfig (results are read-only)."""
+
+    def __init__(self, max_entries: int = MAX_RUNS) -> None:
+        self.max_entries = max_entries
+        self._items: OrderedDict[RunConfig, RunResult] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, config: RunConfig) -> RunResult | None:
+        with self._lock:
+            result = self._items.get(config)
+            if result is not None:
+                self._items.move_to_end(config)
+            return result
+
+    def put(self, config: RunConfig, result: RunResult) -> None:
+        with self._lock:
+            self._items[config] = result
+            self._items.move_to_end(config)
+            while len(self._items) > self.max_entries:
+                self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+@st.cache_resource
+def run_cache() -> RunCache:
+    return RunCache()
+
+
+def train(config: RunConfig, on_progress=None, every: float = 0.3) -> RunResult:
+    """The cached result for `config`, or train it now; `on_progress(trainer)` at most every
+    `every` seconds while training (for a progress bar and live charts)."""
+    cache = run_cache()
+    result = cache.get(config)
+    if result is not None:
+        return result
+    start = last = time.perf_counter()
+    prepared = prepare(config)
+    trainer = prepared.trainer
+    while not trainer.done:
+        trainer.step_epoch()
+        now = time.perf_counter()
+        if on_progress is not None and now - last > every:
+            on_progress(trainer)
+            last = now
+    result = finish(prepared, time.perf_counter() - start)
+    cache.put(config, result)
+    return result

@@ -1,0 +1,230 @@
+"""The sidebar: the seven tuning points ①–⑦, then data and training. Widget keys are the
+RunConfig field names (width and depth make `hidden`), bound to the URL."""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from playground import data, preprocessing
+from playground.app.i18n import option_label, t
+from playground.config import RunConfig
+from playground.nn import activations, initializers, losses, optimizers
+
+LR_OPTIONS = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
+INIT_SCALE_OPTIONS = [0.001, 0.01, 0.1, 0.3, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 100.0]
+BATCH_OPTIONS = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256]
+EPOCH_OPTIONS = [10, 20, 50, 100, 200, 300, 500, 1000]
+L2_OPTIONS = [0.0, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1]
+WIDTH_RANGE, DEPTH_RANGE = (1, 32), (0, 6)
+N_SAMPLES_RANGE, NOISE_RANGE, TEST_RANGE = (50, 2000), (0.0, 1.0), (0.1, 0.5)
+DEFAULT = RunConfig()
+DEFAULTS = {**DEFAULT.to_dict(), "width": DEFAULT.width, "depth": DEFAULT.depth}
+BIND = {"bind": "query-params"}
+
+
+def fmt(v) -> str:
+    """Numbers as on the slider and in the URL: 0.001, 1e-05, 3."""
+    return f"{v:g}"
+
+
+def _select(key: str, options, section_help: str | None = None, **kw):
+    return st.selectbox(
+        t(key),
+        options,
+        index=list(options).index(DEFAULTS[key]),
+        format_func=option_label,
+        key=key,
+        help=section_help or t(f"{key}.help"),
+        **BIND,
+        **kw,
+    )
+
+
+def _steps(key: str, options, **kw):
+    return st.select_slider(
+        t(key), options, value=DEFAULTS[key], format_func=fmt, key=key, **BIND, **kw
+    )
+
+
+# What every bound widget accepts from a URL: key -> allowed text values, or a numeric range.
+def url_spec() -> dict[str, tuple]:
+    """Per key: ("options", labels) or ("range", lo, hi, is_int)."""
+    labels = lambda names: ("options", [option_label(n) for n in names])  # noqa: E731
+    steps = lambda opts: ("options", [fmt(o) for o in opts])  # noqa: E731
+    return {
+        "scaler": labels(preprocessing.NAMES),
+        "loss": labels(losses.NAMES),
+        "activation": labels(activations.NAMES),
+        "initializer": labels(initializers.NAMES),
+        "optimizer": labels(optimizers.NAMES),
+        "dataset": labels(data.NAMES),
+        "init_scale": steps(INIT_SCALE_OPTIONS),
+        "learning_rate": steps(LR_OPTIONS),
+        "batch_size": steps(BATCH_OPTIONS),
+        "epochs": steps(EPOCH_OPTIONS),
+        "l2": steps(L2_OPTIONS),
+        "width": ("range", *WIDTH_RANGE, True),
+        "depth": ("range", *DEPTH_RANGE, True),
+        "n_samples": ("range", *N_SAMPLES_RANGE, True),
+        "noise": ("range", *NOISE_RANGE, False),
+        "test_fraction": ("range", *TEST_RANGE, False),
+        "seed": ("range", 0, 2**31 - 1, True),
+        "momentum": ("range", 0.0, 0.999, False),
+        "beta1": ("range", 0.0, 0.9999, False),
+        "beta2": ("range", 0.0, 0.99999, False),
+        "alpha": ("range", 0.0, 0.9999, False),
+        "eps": ("range", 0.0, 1.0, False),
+        "weight_decay": ("range", 0.0, 1.0, False),
+    }
+
+
+def invalid_url_values(params: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(key, value, default) for each URL parameter that the widgets will not accept."""
+    bad = []
+    for key, spec in url_spec().items():
+        if key not in params:
+            continue
+        value = params[key]
+        if spec[0] == "options":
+            ok = value in spec[1]
+        else:
+            try:
+                x = float(value)
+                ok = math.isfinite(x) and spec[1] <= x <= spec[2] and (not spec[3] or x == int(x))
+            except ValueError:
+                ok = False
+        if not ok:
+            default = DEFAULTS.get(key)
+            shown = option_label(default) if isinstance(default, str) else default
+            bad.append((key, value, "" if shown is None else str(shown)))
+    return bad
+
+
+def _rules_of_thumb(n_in: int, n_out: int) -> None:
+    st.caption(
+        "  \n".join(
+            [
+                t("rules.title", n_in=n_in, n_out=n_out),
+                "• " + t("rules.between", lo=min(n_in, n_out), hi=max(n_in, n_out)),
+                "• " + t("rules.two_thirds", v=round(2 * n_in / 3 + n_out, 1)),
+                "• " + t("rules.twice", v=2 * n_in),
+                t("rules.note"),
+            ]
+        )
+    )
+
+
+def _hyper(optimizer: str) -> None:
+    allowed = optimizers.DEFAULTS[optimizer]
+    used = []
+    with st.expander(t("hyper")):
+        if optimizer in ("momentum", "nesterov"):
+            used.append("momentum")
+        if "betas" in allowed:
+            used += ["beta1", "beta2"]
+        if "alpha" in allowed:
+            used.append("alpha")
+        if "eps" in allowed:
+            used.append("eps")
+        used.append("weight_decay")
+        for key in used:
+            default = DEFAULTS[key]
+            st.number_input(
+                t(key),
+                min_value=0.0,
+                max_value=1.0,
+                value=default,
+                format="%g",
+                step=None if default is None else 0.01,
+                key=key,
+                help=t(f"{key}.help"),
+                placeholder=fmt(allowed.get(key, 0.0)) if default is None else None,
+                **BIND,
+            )
+
+
+def render() -> RunConfig:
+    """Draw the sidebar; return the RunConfig it describes."""
+    sb = st.sidebar
+    with sb:
+        st.subheader(t("sec.1"))
+        _select("scaler", preprocessing.NAMES)
+        st.subheader(t("sec.2"))
+        _select("loss", losses.NAMES)
+        st.subheader(t("sec.3"))
+        _select("activation", activations.NAMES)
+        st.subheader(t("sec.4"))
+        _select("initializer", initializers.NAMES)
+        _steps("init_scale", INIT_SCALE_OPTIONS, help=t("init_scale.help"))
+        st.subheader(t("sec.5"))
+        opt = _select("optimizer", optimizers.NAMES)
+        _steps("learning_rate", LR_OPTIONS, help=t("learning_rate.help"))
+        _steps("batch_size", BATCH_OPTIONS, help=t("batch_size.help"))
+        _hyper(opt)
+        info = data.get(st.session_state.get("dataset", DEFAULT.dataset))
+        st.subheader(t("sec.6"))
+        st.slider(
+            t("width"), *WIDTH_RANGE, DEFAULTS["width"], key="width", help=t("width.help"), **BIND
+        )
+        _rules_of_thumb(2, 1 if info.n_classes <= 2 else info.n_classes)
+        st.subheader(t("sec.7"))
+        st.slider(
+            t("depth"), *DEPTH_RANGE, DEFAULTS["depth"], key="depth", help=t("depth.help"), **BIND
+        )
+        st.subheader(t("sec.data"))
+        _select("dataset", data.NAMES)
+        info = data.get(st.session_state["dataset"])
+        st.slider(
+            t("n_samples"),
+            *N_SAMPLES_RANGE,
+            DEFAULTS["n_samples"],
+            step=50,
+            key="n_samples",
+            disabled=not info.uses_n_samples,
+            **BIND,
+        )
+        st.slider(
+            t("noise"),
+            *NOISE_RANGE,
+            DEFAULTS["noise"],
+            step=0.05,
+            key="noise",
+            disabled=not info.uses_noise,
+            **BIND,
+        )
+        if not (info.uses_noise and info.uses_n_samples):
+            st.caption(t("not_applicable"))
+        st.slider(
+            t("test_fraction"),
+            *TEST_RANGE,
+            DEFAULTS["test_fraction"],
+            step=0.05,
+            key="test_fraction",
+            **BIND,
+        )
+        st.number_input(
+            t("seed"), 0, 2**31 - 1, DEFAULTS["seed"], key="seed", help=t("seed.help"), **BIND
+        )
+        st.button(t("regenerate"), on_click=_next_seed, width="stretch")
+        st.subheader(t("sec.training"))
+        _steps("epochs", EPOCH_OPTIONS)
+        _steps("l2", L2_OPTIONS, help=t("l2.help"))
+    return config_from_state()
+
+
+def _next_seed() -> None:
+    st.session_state["seed"] = int(st.session_state.get("seed", 0)) + 1
+
+
+def config_from_state() -> RunConfig:
+    """RunConfig from the widget values in session state (defaults for any not drawn)."""
+    s = st.session_state
+    get = lambda k: s.get(k, DEFAULTS[k])  # noqa: E731
+    values = {k: get(k) for k in RunConfig.__dataclass_fields__ if k != "hidden"}
+    values["hidden"] = (int(get("width")),) * int(get("depth"))
+    allowed = optimizers.DEFAULTS[values["optimizer"]]
+    if "eps" not in allowed:
+        values["eps"] = None
+    return RunConfig(**values)

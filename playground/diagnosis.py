@@ -1,0 +1,88 @@
+"""Plain-words diagnosis of a run: vanishing/exploding gradients, saturation, dead units,
+divergence, over- and underfitting. Returns codes with numbers; the app words them per language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+VANISH_RATIO = 1e-3  # grad at layer 1 below this fraction of the last layer's: vanishing
+EXPLODE_RATIO = 1e3  # above this multiple: exploding
+SATURATED = 0.5  # more than half of the sigmoid/tanh outputs in the flat tails
+DEAD = 0.3  # more than 30 % of a layer's ReLU units never fire
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One diagnosis: `code` names the message, `level` is "error" | "warning" | "info" | "ok"."""
+
+    code: str
+    level: str
+    params: dict = field(default_factory=dict)
+
+
+def _layers(history: pd.DataFrame, prefix: str) -> list[str]:
+    return [c for c in history.columns if c.startswith(prefix)]
+
+
+def gradient_ratio(history: pd.DataFrame, row: int = 0) -> float:
+    """‖∂L/∂W_1‖ / ‖∂L/∂W_L‖ at `row`: ≪ 1 vanishing, ≫ 1 exploding (nan for one layer)."""
+    cols = _layers(history, "grad_norm_")
+    if len(cols) < 2:
+        return float("nan")
+    first, last = history[cols[0]].iloc[row], history[cols[-1]].iloc[row]
+    return float(first / last) if last > 0 else float("inf")
+
+
+def diagnose(result) -> list[Finding]:
+    """Findings for a RunResult, most serious first."""
+    h = result.history
+    out: list[Finding] = []
+    if result.status == "diverged":
+        out.append(
+            Finding(
+                "diverged",
+                "error",
+                {"epoch": result.diverged_epoch, "lr": result.config.learning_rate},
+            )
+        )
+    ratio = gradient_ratio(h, 0)
+    if np.isfinite(ratio) and ratio < VANISH_RATIO:
+        out.append(Finding("vanishing", "warning", {"ratio": ratio}))
+    elif ratio > EXPLODE_RATIO:
+        out.append(Finding("exploding", "warning", {"ratio": ratio}))
+    last = h.iloc[-1]
+    for col in _layers(h, "act_saturated_"):
+        if last[col] > SATURATED:
+            out.append(
+                Finding(
+                    "saturated", "warning", {"layer": col.rsplit("_", 1)[1], "share": last[col]}
+                )
+            )
+            break
+    for col in _layers(h, "act_dead_"):
+        if last[col] > DEAD:
+            out.append(
+                Finding("dead", "warning", {"layer": col.rsplit("_", 1)[1], "share": last[col]})
+            )
+            break
+    if len(h) > 10 and result.status == "ok":
+        best = int(h["test_loss"].idxmin())
+        rise = last["test_loss"] - h["test_loss"].iloc[best]
+        if (
+            best < len(h) - 5
+            and rise > 0.1 * h["test_loss"].iloc[best]
+            and last["train_loss"] < h["train_loss"].iloc[best]
+        ):
+            out.append(Finding("overfitting", "warning", {"best": int(h["epoch"].iloc[best])}))
+        chance = 1.0 / max(len(result.class_names), 2)
+        if last["train_accuracy"] < chance + 0.15:
+            scaler = result.config.scaler
+            code = "normalizer" if scaler.startswith("normalizer") else "underfitting"
+            out.append(Finding(code, "warning", {"acc": last["train_accuracy"], "scaler": scaler}))
+    if not out:
+        out.append(Finding("healthy", "ok", {"acc": last["test_accuracy"]}))
+    return out
