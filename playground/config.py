@@ -31,7 +31,19 @@ RANGES: dict[str, tuple[float, float]] = {
     "eps": (0.0, 1.0),
     "weight_decay": (0.0, 1.0),
 }
+INTEGER_FIELDS = ("n_samples", "batch_size", "epochs", "seed")
 WIDTH_RANGE = (1, 128)
+
+
+def _is_whole(value: Any) -> bool:
+    """An int (not a bool), or an integral float such as 200.0 (from JSON or a URL)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return True
+    return isinstance(value, float) and math.isfinite(value) and value == int(value)
+
+
 DEPTH_RANGE = (0, 10)
 
 
@@ -79,7 +91,15 @@ class RunConfig:
     weight_decay: float | None = None
 
     def __post_init__(self) -> None:
+        if any(not _is_whole(h) for h in self.hidden):
+            raise ValueError(f"hidden: widths must be whole numbers, got {self.hidden}.")
         object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
+        for name in INTEGER_FIELDS:
+            if not _is_whole(getattr(self, name)):
+                lo, hi = RANGES[name]
+                got = getattr(self, name)
+                raise ValueError(f"{name}: must be a whole number in {lo} … {hi}, got {got!r}.")
+            object.__setattr__(self, name, int(getattr(self, name)))
         for name, valid in choices().items():
             value = getattr(self, name)
             if value not in valid:
@@ -98,6 +118,8 @@ class RunConfig:
             raise ValueError(
                 f"hidden: widths must be {WIDTH_RANGE[0]} … {WIDTH_RANGE[1]}, got {self.hidden}."
             )
+        if self.optimizer == "nesterov" and self.momentum <= 0:
+            raise ValueError("momentum: Nesterov needs a momentum above 0 (e.g. 0.9).")
 
     @property
     def width(self) -> int:

@@ -13,6 +13,8 @@ VANISH_RATIO = 1e-3  # grad at layer 1 below this fraction of the last layer's: 
 EXPLODE_RATIO = 1e3  # above this multiple: exploding
 SATURATED = 0.5  # more than half of the sigmoid/tanh outputs in the flat tails
 DEAD = 0.3  # more than 30 % of a layer's ReLU units never fire
+OVERFIT_RISE = 1.2  # test loss 20 % above its best …
+OVERFIT_TRAIN_DROP = 0.8  # … while the train loss fell another 20 % since then
 
 
 @dataclass(frozen=True)
@@ -71,12 +73,9 @@ def diagnose(result) -> list[Finding]:
             break
     if len(h) > 10 and result.status == "ok":
         best = int(h["test_loss"].idxmin())
-        rise = last["test_loss"] - h["test_loss"].iloc[best]
-        if (
-            best < len(h) - 5
-            and rise > 0.1 * h["test_loss"].iloc[best]
-            and last["train_loss"] < h["train_loss"].iloc[best]
-        ):
+        best_test, best_train = h["test_loss"].iloc[best], h["train_loss"].iloc[best]
+        rising = last["test_loss"] > OVERFIT_RISE * best_test and best < len(h) - 5
+        if rising and last["train_loss"] < OVERFIT_TRAIN_DROP * best_train:
             out.append(Finding("overfitting", "warning", {"best": int(h["epoch"].iloc[best])}))
         chance = 1.0 / max(len(result.class_names), 2)
         if last["train_accuracy"] < chance + 0.15:

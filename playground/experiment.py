@@ -155,6 +155,10 @@ def finish(prepared: Prepared, elapsed: float = 0.0) -> RunResult:
     res: TrainResult = prepared.trainer.finish()
     config = prepared.config
     history = pd.DataFrame(res.history)
+    if history.empty:  # not even epoch 0 was finite (e.g. features near 1e300)
+        history = pd.DataFrame(
+            columns=["epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"]
+        )
     history["epoch"] = history["epoch"].astype(int)
     if res.status == "diverged":
         message = divergence_message(config, res.reason, res.diverged_epoch)

@@ -102,6 +102,14 @@ def invalid_url_values(params: dict[str, str]) -> list[tuple[str, str, str]]:
     return bad
 
 
+def check_url() -> None:
+    """Once per session, before any widget reads the URL (and drops what it cannot use):
+    remember which shared-link values are invalid, so the page can say so."""
+    if "url_checked" not in st.session_state:
+        params = {k: st.query_params[k] for k in st.query_params}
+        st.session_state["url_checked"] = invalid_url_values(params)
+
+
 def _rules_of_thumb(n_in: int, n_out: int) -> None:
     st.caption(
         "  \n".join(

@@ -38,8 +38,8 @@ class TrainResult:
 
 def snapshot_schedule(epochs: int, n: int = 30) -> list[int]:
     """About n epochs, log-spaced from 1 to `epochs`, plus epoch 0 (the boundary replay)."""
-    if epochs <= 0:
-        return [0]
+    if epochs <= n:
+        return list(range(epochs + 1))
     steps = np.unique(np.round(np.geomspace(1, epochs, num=min(n, epochs))).astype(int))
     return [0, *steps.tolist()]
 

@@ -1,0 +1,142 @@
+"""The playground page: train on every change, then boundary, curves, diagnosis, and views."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from playground import charts
+from playground.app import sidebar, views
+from playground.app.i18n import option_label, t
+from playground.app.runs import train
+from playground.config import RunConfig
+from playground.diagnosis import diagnose
+
+
+def chart_labels() -> dict[str, str]:
+    """Every chart text in the current language."""
+    keys = [
+        "epoch", "loss", "accuracy", "train", "test", "layer", "grad_norm", "class", "set",
+        "before", "after", "activation", "count", "misclassified",
+    ]  # fmt: skip
+    return {k: t(f"chart.{k}") for k in keys}
+
+
+def _url_warnings() -> None:
+    """Once per session: say which values of the shared link were not usable."""
+    for key, value, default in st.session_state.get("url_checked", []):
+        st.warning(
+            t("url.invalid", field=t(key), value=value, default=default), icon=":material/link_off:"
+        )
+
+
+def _metrics(result) -> None:
+    last = result.final
+    cols = st.columns(7)
+    cols[0].metric(t("metric.train_loss"), f"{last['train_loss']:.3f}")
+    cols[1].metric(t("metric.test_loss"), f"{last['test_loss']:.3f}")
+    cols[2].metric(t("metric.train_acc"), f"{last['train_accuracy']:.1%}")
+    cols[3].metric(t("metric.test_acc"), f"{last['test_accuracy']:.1%}")
+    cols[4].metric(t("metric.epochs"), f"{int(last['epoch'])}")
+    cols[5].metric(t("metric.time"), f"{result.elapsed:.2f} s")
+    cols[6].metric(t("metric.params"), f"{result.model.n_params():,}")
+
+
+def _fmt_finding(f, config: RunConfig) -> str:
+    p = dict(f.params)
+    if f.code == "diverged":
+        scale = t("diag.scale", s=f"{config.init_scale:g}") if config.init_scale > 2 else ""
+        what = t(f"diag.what.{st.session_state.get('_reason', 'nan')}")
+        return t("diag.diverged", epoch=p["epoch"], what=what, lr=f"{p['lr']:g}",
+                 optimizer=option_label(config.optimizer), scale=scale)  # fmt: skip
+    if "ratio" in p:
+        p["ratio"] = f"{p['ratio']:.1e}"
+    for k in ("share", "acc"):
+        if k in p:
+            p[k] = f"{p[k]:.0%}"
+    return t(f"diag.{f.code}", **p)
+
+
+def _diagnosis(result) -> None:
+    st.session_state["_reason"] = result.reason or "nan"
+    show = {"error": st.error, "warning": st.warning, "info": st.info, "ok": st.success}
+    icons = {
+        "error": ":material/error:",
+        "warning": ":material/warning:",
+        "ok": ":material/check_circle:",
+    }
+    for f in diagnose(result):
+        show[f.level](_fmt_finding(f, result.config), icon=icons.get(f.level))
+
+
+def _boundary(result, labels) -> None:
+    st.markdown(f"**{t('boundary.title')}**")
+    epochs = result.snapshot_epochs
+    c1, c2 = st.columns([2, 1], vertical_alignment="bottom")
+    shown = epochs[-1]
+    if len(epochs) > 1:
+        help_ = t("boundary.epoch.help")
+        shown = c1.select_slider(
+            t("boundary.epoch"), epochs, epochs[-1], key="boundary_epoch", help=help_
+        )
+    discretize = c2.toggle(t("boundary.discretize"), key="discretize")
+    idx = epochs.index(shown) if shown in epochs else len(epochs) - 1
+    chart = charts.decision_boundary(
+        result, snapshot_index=idx, discretize=discretize, labels=labels
+    )
+    st.altair_chart(chart, width="stretch")
+
+
+def _curves(result, labels) -> None:
+    st.markdown(f"**{t('curves.title')}**")
+    log = st.toggle(t("curves.log"), key="log_scale")
+    st.altair_chart(
+        charts.loss_curves(result.history, log_scale=log, labels=labels), width="stretch"
+    )
+    st.altair_chart(charts.accuracy_curves(result.history, labels=labels), width="stretch")
+    best = int(result.history["epoch"].iloc[int(np.argmin(result.history["test_loss"].to_numpy()))])
+    st.caption(t("curves.best", epoch=best))
+
+
+def _train_live(config: RunConfig, labels):
+    """Train (or fetch from the cache) with a progress bar and a live loss chart."""
+    bar, live = st.empty(), st.empty()
+
+    def progress(trainer) -> None:
+        bar.progress(
+            trainer.epoch / trainer.epochs,
+            t("training", epoch=trainer.epoch, epochs=trainer.epochs),
+        )
+        import pandas as pd
+
+        live.altair_chart(
+            charts.loss_curves(pd.DataFrame(trainer.history), labels=labels), width="stretch"
+        )
+
+    try:
+        result = train(config, on_progress=progress)
+    except (ValueError, FloatingPointError) as e:
+        bar.empty()
+        live.empty()
+        st.error(t("error.run", error=e))
+        st.stop()
+    bar.empty()
+    live.empty()
+    return result
+
+
+def render() -> None:
+    config = sidebar.render()
+    st.title(t("app.title"))
+    st.caption(t("app.subtitle"))
+    _url_warnings()
+    labels = chart_labels()
+    result = _train_live(config, labels)
+    _metrics(result)
+    _diagnosis(result)
+    left, right = st.columns([1.15, 1], gap="large")
+    with left:
+        _boundary(result, labels)
+    with right:
+        _curves(result, labels)
+    views.render(result, labels)

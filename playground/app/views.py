@@ -1,0 +1,97 @@
+"""The "look closer" views under the main charts: gradient flow, scaler lens, network, steps.
+
+Only the chosen view is computed (a segmented control, not tabs).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from playground import charts
+from playground.app.i18n import option_label, t
+from playground.experiment import finish, prepare
+from playground.nn.losses import output_activation
+
+VIEWS = ("gradients", "scaler", "network", "step")
+
+
+def gradients(result, labels) -> None:
+    st.caption(t("grad.caption"))
+    c1, c2 = st.columns(2)
+    c1.altair_chart(charts.grad_norm_lines(result.history, labels=labels), width="stretch")
+    c2.markdown(t("grad.heatmap"))
+    c2.altair_chart(charts.grad_heatmap(result.history, labels=labels), width="stretch")
+    if result.model.n_layers < 2:
+        st.info(t("grad.no_hidden"))
+        return
+    st.markdown(f"**{t('grad.acts')}**")
+    X = result.scaler.transform(result.X_train)
+    start = prepare(result.config).trainer.net  # the same initial weights (same seed)
+    c1, c2 = st.columns(2)
+    c1.altair_chart(
+        charts.activation_hist(charts.hidden_activations(start, X), labels, t("grad.acts.start")),
+        width="stretch",
+    )
+    c2.altair_chart(
+        charts.activation_hist(
+            charts.hidden_activations(result.model, X), labels, t("grad.acts.end")
+        ),
+        width="stretch",
+    )
+
+
+def scaler_lens(result, labels) -> None:
+    st.caption(t("scaler.caption", scaler=option_label(result.config.scaler)))
+    X_scaled = result.scaler.transform(result.X_train)
+    st.altair_chart(
+        charts.scaler_lens(result.X_train, X_scaled, result.y_train, labels), width="stretch"
+    )
+
+
+def network(result, labels) -> None:
+    st.caption(t("network.caption"))
+    st.graphviz_chart(charts.network_dot(result.model, labels), width="stretch")
+    if result.model.n_layers > 1 and st.toggle(t("network.units"), key="show_units"):
+        st.altair_chart(charts.neuron_thumbnails(result, labels), width="content")
+
+
+def step_mode(result, labels) -> None:
+    """Train the current setup one epoch at a time; the model stays in this session."""
+    st.caption(t("step.caption"))
+    state = st.session_state.get("stepper")
+    if state is None or state.config != result.config:
+        state = st.session_state["stepper"] = prepare(result.config)
+    trainer = state.trainer
+    c = st.container(horizontal=True)
+    if c.button(t("step.one"), disabled=trainer.done):
+        trainer.step_epoch()
+    if c.button(t("step.ten"), disabled=trainer.done):
+        for _ in range(10):
+            trainer.step_epoch()
+    if c.button(t("step.reset")):
+        state = st.session_state["stepper"] = prepare(result.config)
+        trainer = state.trainer
+    st.markdown(t("step.state", epoch=trainer.epoch, epochs=trainer.epochs))
+    partial = finish(state)
+    net = trainer.net
+    probs = output_activation(net.logits(trainer.grid), net.output).astype(np.float32)
+    partial.snapshots = probs[None]
+    partial.snapshot_epochs = [trainer.epoch]
+    c1, c2 = st.columns(2)
+    c1.altair_chart(charts.decision_boundary(partial, labels=labels), width="stretch")
+    c2.altair_chart(charts.loss_curves(partial.history, labels=labels), width="stretch")
+    c2.altair_chart(charts.grad_norm_lines(partial.history, labels=labels), width="stretch")
+
+
+def render(result, labels) -> None:
+    view = st.segmented_control(
+        t("view.label"),
+        VIEWS,
+        default="gradients",
+        format_func=lambda v: t(f"view.{v}"),
+        key="view",
+    )
+    {"gradients": gradients, "scaler": scaler_lens, "network": network, "step": step_mode}.get(
+        view or "gradients"
+    )(result, labels)

@@ -1,0 +1,32 @@
+"""Tuning Playground — the router: thread limits, language, navigation."""
+
+from threadpoolctl import threadpool_limits
+
+threadpool_limits(1)  # 2 shared cores: concurrent sessions would otherwise thrash BLAS
+
+import streamlit as st  # noqa: E402
+
+from playground.app import i18n  # noqa: E402
+from playground.app.playground_page import render as playground_page  # noqa: E402
+from playground.app.sidebar import check_url  # noqa: E402
+
+st.set_page_config(page_title="Tuning Playground", page_icon=":material/tune:", layout="wide")
+check_url()
+st.sidebar.segmented_control(
+    "Language · 언어",
+    i18n.LANGS,
+    default=i18n.locale_lang(),
+    required=True,
+    key="lang",
+    bind="query-params",
+)
+pages = [
+    st.Page(
+        playground_page,
+        title=i18n.t("nav.playground"),
+        icon=":material/tune:",
+        url_path="playground",
+        default=True,
+    ),
+]
+st.navigation(pages, position="top" if len(pages) > 1 else "hidden").run()

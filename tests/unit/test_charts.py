@@ -1,0 +1,338 @@
+"""Chart builders: valid Vega-Lite, right orientation, small payloads, honest data."""
+
+from __future__ import annotations
+
+import ast
+import base64
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import altair as alt
+import numpy as np
+import pandas as pd
+import pytest
+from PIL import Image
+
+from playground import charts
+from playground.config import RunConfig
+from playground.experiment import run
+
+SMALL = {"n_samples": 200, "epochs": 20}
+
+
+@pytest.fixture(scope="module")
+def results():
+    """Real small runs: binary, 3 classes, no hidden layer, maxout."""
+    return {
+        "binary": run(RunConfig(dataset="moons", **SMALL)),
+        "three": run(RunConfig(dataset="blobs", **SMALL)),
+        "linear": run(RunConfig(dataset="moons", hidden=(), **SMALL)),
+        "maxout": run(RunConfig(dataset="circles", activation="maxout", hidden=(5, 3), **SMALL)),
+    }
+
+
+KINDS = ["binary", "three", "linear", "maxout"]
+
+
+def decode(url: str) -> np.ndarray:
+    assert url.startswith("data:image/png;base64,")
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))).convert("RGB"))
+
+
+def as_bytes(colors: np.ndarray) -> np.ndarray:
+    return np.round(np.clip(colors, 0, 1) * 255).astype(np.uint8)
+
+
+def best_marker(chart: alt.LayerChart) -> pd.DataFrame:
+    """The data of the best-epoch layer (Altair may hoist shared data to the sub-layer)."""
+    marker = chart.layer[2]
+    return marker.data if isinstance(marker.data, pd.DataFrame) else marker.layer[0].data
+
+
+def history(n: int, zero: bool = False) -> pd.DataFrame:
+    """A synthetic history of n epochs (3 weight layers), optionally with zero values."""
+    e = np.arange(n)
+    h = pd.DataFrame({"epoch": e, "train_loss": 1 / (e + 1), "test_loss": 1 / (e + 1) + 0.01})
+    h["train_accuracy"], h["test_accuracy"] = 1 - h["train_loss"], 1 - h["test_loss"]
+    for l in (1, 2, 3):
+        h[f"grad_norm_{l}"] = 10.0 ** (-l) * (1 + np.sin(e))
+    if zero:
+        h.loc[0, ["train_loss", "grad_norm_1"]] = 0.0
+    return h
+
+
+# ---- boundary image ----------------------------------------------------------------------
+
+
+def test_png_orientation_top_left_is_min_x_max_y():
+    size = 60
+    probs = np.linspace(0, 1, size * size)[:, None]  # every cell its own colour
+    img = decode(charts.boundary_png(probs, size))
+    colors = as_bytes(charts.probability_colors(probs))
+    assert img.shape == (size, size, 3)
+    # points[i*size + j] = (x[j], y[i]); image row 0 is the top (max y), column 0 min x
+    np.testing.assert_array_equal(img[0, 0], colors[(size - 1) * size])
+    np.testing.assert_array_equal(img[-1, -1], colors[size - 1])
+    np.testing.assert_array_equal(img[-1, 0], colors[0])
+
+
+def test_png_x_dependent_probs_put_class_1_on_the_right():
+    size = 60
+    x = np.tile(np.linspace(0, 1, size), size)  # P(class 1) grows with x
+    img = decode(charts.boundary_png(x[:, None], size, upscale=4)).astype(int)
+    assert img.shape == (4 * size, 4 * size, 3)
+    orange, blue = (charts._hex_rgb(charts.PALETTE[:2]) * 255).astype(int)
+    left, right = img[:, 0].mean(axis=0), img[:, -1].mean(axis=0)
+    assert np.argmax(left) == np.argmax(orange) and np.argmax(right) == np.argmax(blue)
+    assert np.allclose(img[:, size * 2], 255, atol=12)  # the middle column is white
+
+
+@pytest.mark.parametrize("kind", ["binary", "three"])
+def test_real_boundary_png_orientation_and_discrete_colours(results, kind):
+    r = results[kind]
+    n, k = len(r.grid.x), len(r.class_names)
+    probs = r.snapshots[-1]
+    img = decode(charts.boundary_png(probs, n))
+    np.testing.assert_array_equal(
+        img[0, 0], as_bytes(charts.probability_colors(probs))[(n - 1) * n]
+    )
+    for upscale in (1, 4):
+        hard = decode(charts.boundary_png(probs, n, discretize=True, upscale=upscale))
+        assert len(np.unique(hard.reshape(-1, 3), axis=0)) <= k
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_decision_boundary_is_valid_and_marks_misclassified(results, kind):
+    r = results[kind]
+    chart = charts.decision_boundary(r)
+    spec = chart.to_dict()
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["image", "point"]
+    x_domain = spec["layer"][0]["encoding"]["x"]["scale"]["domain"]
+    assert x_domain[0] < r.grid.x[0] and x_domain[1] > r.grid.x[-1]
+    points = chart.layer[1].data
+    assert len(points) == len(r.X_train) + len(r.X_test)
+    final = r.final
+    wrong = (1 - final["train_accuracy"]) * len(r.X_train) + (1 - final["test_accuracy"]) * len(
+        r.X_test
+    )
+    assert points["wrong"].sum() == round(wrong)
+    charts.decision_boundary(r, snapshot_index=0, discretize=True).to_dict()  # grid look-up
+
+
+def test_decision_boundary_payload_is_small():
+    r = run(RunConfig(dataset="moons", n_samples=500, epochs=3))
+    chart = charts.decision_boundary(r)
+    assert len(chart.to_json()) < 150_000
+    assert chart.layer[0].data["url"].str.len().iloc[0] < 20_000  # one small image
+
+
+# ---- curves ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_loss_curves_data_and_best_epoch(results, kind):
+    h = results[kind].history
+    chart = charts.loss_curves(h)
+    chart.to_dict()
+    assert len(chart.layer[0].data) == 2 * len(h)
+    best = best_marker(chart)
+    assert best["epoch"].iloc[0] == h.loc[h["test_loss"].idxmin(), "epoch"]
+    assert best["text"].iloc[0].endswith(f"epoch {best['epoch'].iloc[0]}")
+    acc = charts.accuracy_curves(h)
+    acc.to_dict()
+    assert best_marker(acc)["epoch"].iloc[0] == h.loc[h["test_accuracy"].idxmax(), "epoch"]
+
+
+def test_loss_curves_log_scale_survives_zero_and_thins_long_runs():
+    h = history(5000, zero=True)
+    chart = charts.loss_curves(h, log_scale=True)
+    spec = chart.to_dict()
+    assert spec["layer"][0]["encoding"]["y"]["scale"]["type"] == "log"
+    data = chart.layer[0].data
+    assert (data["value"] > 0).all()
+    assert data["epoch"].nunique() <= 500 and {0, 4999} <= set(data["epoch"])
+    assert len(chart.to_json()) < 150_000
+
+
+def test_labels_reach_the_chart_and_replace_english(results):
+    ko = {"epoch": "에포크", "loss": "손실", "train": "훈련", "test": "시험"}
+    spec = charts.loss_curves(results["binary"].history, labels=ko).to_json()
+    assert "에포크" in spec and "훈련" in spec and '"title": "loss"' not in spec
+    dot = charts.network_dot(results["binary"].model, {"input": "입력", "x": "꽃잎"})
+    assert 'label="입력"' in dot and 'xlabel="꽃잎"' in dot
+
+
+# ---- scaler lens -------------------------------------------------------------------------
+
+
+def test_scaler_lens_two_independent_panels(results):
+    r = results["three"]
+    Xs = r.scaler.transform(r.X_train)
+    chart = charts.scaler_lens(r.X_train, Xs, r.y_train, class_names=r.class_names)
+    spec = chart.to_dict()
+    assert len(spec["hconcat"]) == 2
+    assert spec["resolve"]["scale"] == {"x": "independent", "y": "independent"}
+    after = chart.hconcat[1].data
+    np.testing.assert_allclose(after[["x", "y"]].to_numpy(), Xs, atol=1e-3)
+
+
+# ---- gradients ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_grad_charts_have_one_series_per_layer(results, kind):
+    r = results[kind]
+    n_layers = r.model.n_layers
+    lines = charts.grad_norm_lines(r.history)
+    spec = lines.to_dict()
+    assert spec["encoding"]["y"]["scale"]["type"] == "log"
+    assert spec["transform"][0]["fold"] == [f"g{l}" for l in range(1, n_layers + 1)]
+    names = spec["encoding"]["color"]["scale"]["domain"]
+    assert len(names) == n_layers
+    if n_layers > 1:
+        assert "input side" in names[0] and "output side" in names[-1]
+    heat = charts.grad_heatmap(r.history)
+    hspec = heat.to_dict()
+    assert hspec["encoding"]["color"]["scale"]["type"] == "log"
+    assert hspec["encoding"]["y"]["sort"] == "descending"  # layer 1 at the bottom
+    assert len(heat.data) == len(r.history)
+    assert charts.gradient_ratio(r.history) == pytest.approx(
+        r.final["grad_norm_1"] / r.final[f"grad_norm_{n_layers}"], rel=1e-12
+    )
+
+
+def test_grad_heatmap_subsamples_and_survives_zeros():
+    h = history(3000, zero=True)
+    heat = charts.grad_heatmap(h)
+    heat.to_dict()
+    data = heat.data
+    assert len(data) <= 100 and data["epoch"].iloc[-1] == 2999
+    assert (data[["g1", "g2", "g3"]] > 0).all().all()
+    assert (data["e0"].iloc[1:].to_numpy() == data["e1"].iloc[:-1].to_numpy()).all()  # no gaps
+    assert len(heat.to_json()) < 50_000
+    charts.grad_norm_lines(h).to_dict()
+
+
+# ---- activations -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["binary", "maxout"])
+def test_activation_hist_bins_per_hidden_layer(results, kind):
+    r = results[kind]
+    acts = charts.hidden_activations(r.model, r.scaler.transform(r.X_train))
+    assert [a.shape[1] for a in acts] == list(r.config.hidden)
+    chart = charts.activation_hist(acts, bins=30)
+    chart.to_dict()
+    df = chart.data
+    assert sorted(df["layer"].unique()) == list(range(1, len(acts) + 1))
+    assert (df.groupby("layer").size() == 30).all()
+    np.testing.assert_allclose(df.groupby("layer")["share"].sum(), 1.0)
+    both = charts.activation_hist({"start": acts, "end": [2 * a for a in acts]})
+    assert both.to_dict()["spec"]["encoding"]["color"]["field"] == "series"
+
+
+def test_activation_hist_without_hidden_layer_says_so(results):
+    r = results["linear"]
+    acts = charts.hidden_activations(r.model, r.scaler.transform(r.X_train))
+    assert acts == []
+    spec = charts.activation_hist(acts, labels={"no_hidden": "은닉층 없음"}).to_dict()
+    assert spec["mark"]["type"] == "text" and "은닉층 없음" in str(spec)
+
+
+# ---- network diagram ---------------------------------------------------------------------
+
+
+NODE = re.compile(r"^\s+(\w+)( \[xlabel=.*\])?;$", re.M)
+EDGE = re.compile(r"^\s+(\w+) -> (\w+) \[color=\"(#\w+)\", penwidth=([\d.]+)\];$", re.M)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_network_dot_one_node_per_unit_one_edge_per_weight(results, kind):
+    model = results[kind].model
+    dot = charts.network_dot(model)
+    assert dot.startswith("digraph") and dot.count("{") == dot.count("}")
+    nodes = NODE.findall(dot)
+    edges = EDGE.findall(dot)
+    assert len(nodes) == sum(model.sizes)
+    assert len(edges) == sum(a * b for a, b in zip(model.sizes[:-1], model.sizes[1:], strict=True))
+    weights = np.concatenate([W.ravel() for W in charts.combined_weights(model)])
+    blue = sum(color == charts.POSITIVE for *_, color, _ in edges)
+    assert blue == int((weights >= 0).sum())
+    widths = [float(w) for *_, w in edges]
+    assert min(widths) >= 0.3 and max(widths) == pytest.approx(5.0)
+    if shutil.which("dot"):
+        out = subprocess.run(["dot", "-Tsvg"], input=dot, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+
+
+def test_maxout_weights_keep_the_larger_piece(results):
+    model = results["maxout"].model
+    W = model.params[0]  # (2, 5 units * 2 pieces)
+    combined = charts.combined_weights(model)[0]
+    assert combined.shape == (2, 5)
+    pieces = W.reshape(2, 5, 2)
+    expected = np.where(
+        np.abs(pieces[..., 0]) >= np.abs(pieces[..., 1]), *pieces.transpose(2, 0, 1)
+    )
+    np.testing.assert_array_equal(combined, expected)
+
+
+# ---- neuron thumbnails -------------------------------------------------------------------
+
+
+def images(spec: dict) -> list[dict]:
+    """Every unit spec with an image mark, anywhere in a (nested) concat."""
+    if spec.get("mark", {}) == "image" or spec.get("mark", {}).get("type") == "image":
+        return [spec]
+    return [
+        u for key in ("vconcat", "hconcat", "concat") for s in spec.get(key, []) for u in images(s)
+    ]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_neuron_thumbnails_one_image_per_hidden_unit(results, kind):
+    r = results[kind]
+    chart = charts.neuron_thumbnails(r, max_units=4)
+    spec = chart.to_dict()
+    thumbs = images(spec)
+    assert len(thumbs) == sum(min(h, 4) for h in r.config.hidden)
+    if thumbs:
+        assert thumbs[0]["title"]["text"] == "L1·u1"
+        url = spec["datasets"][thumbs[0]["data"]["name"]][0]["url"]
+        assert decode(url).shape == (30, 30, 3)
+        assert len(chart.to_json()) < 60_000
+    else:
+        assert spec["mark"]["type"] == "text"
+
+
+# ---- module hygiene ----------------------------------------------------------------------
+
+
+def test_charts_module_does_not_import_streamlit():
+    tree = ast.parse(Path(charts.__file__).read_text(encoding="utf-8"))
+    imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    imported |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
+    assert not any(m.split(".")[0] == "streamlit" for m in imported)
+
+
+def test_every_chart_is_an_altair_chart(results):
+    r = results["binary"]
+    built = [
+        charts.decision_boundary(r),
+        charts.loss_curves(r.history),
+        charts.accuracy_curves(r.history),
+        charts.grad_norm_lines(r.history),
+        charts.grad_heatmap(r.history),
+        charts.neuron_thumbnails(r),
+    ]
+    assert all(isinstance(c, alt.TopLevelMixin) for c in built)
+
+
+def test_live_histories_of_one_row_or_none_still_chart():
+    one = history(1)
+    for chart in (charts.loss_curves(one), charts.grad_norm_lines(one), charts.grad_heatmap(one)):
+        chart.to_dict()
+    assert charts.loss_curves(pd.DataFrame()).to_dict()["mark"]["type"] == "text"
