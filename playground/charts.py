@@ -348,8 +348,10 @@ def decision_boundary(
     df = boundary_points(result, snapshot_index, labels, max_points)
     image = _image_layer(url, _extent(grid.x), _extent(grid.y), lab)
     points = _points_layer(df, result.class_names, palette, lab)
-    return alt.layer(image, points).properties(
-        width="container", height=400, title=lab["boundary_title"]
+    return (
+        alt.layer(image, points)
+        .properties(width="container", height=420, title=lab["boundary_title"])
+        .configure_legend(orient="bottom", direction="horizontal", columns=0)
     )
 
 
@@ -617,7 +619,7 @@ def grad_norm_lines(
                 "layer:N",
                 scale=alt.Scale(domain=names, scheme=VIRIDIS),
                 title=lab["layer"],
-                legend=alt.Legend(labelLimit=220),
+                legend=alt.Legend(labelLimit=220, orient="top", columns=3, title=None),
             ),
             tooltip=_grad_tooltip(lab),
         )
@@ -637,23 +639,38 @@ def grad_heatmap(history: pd.DataFrame, labels: Labels = None, max_columns: int 
     wide = _grad_wide(history, rows)
     ep = wide["epoch"].to_numpy(dtype=float)
     edges = np.concatenate([[ep[0] - 0.5], (ep[1:] + ep[:-1]) / 2, [ep[-1] + 0.5]])
-    wide["e0"], wide["e1"] = edges[:-1], edges[1:]
+    long = pd.concat(  # long rows built here, not by a Vega fold: fewer moving parts in the browser
+        [
+            pd.DataFrame(
+                {"epoch": ep, "e0": edges[:-1], "e1": edges[1:], "l": l, "grad": wide[f"g{l}"]}
+                | {"l0": l - 0.5, "l1": l + 0.5}
+            ).assign(layer=layer_name(l, n, lab))
+            for l in range(1, n + 1)
+        ],
+        ignore_index=True,
+    )
     scale = alt.Scale(type="log", scheme="viridis")
-    legend = alt.Legend(orient="bottom", gradientLength=260, titleLimit=400, format="~g")
+    # a bottom legend collapses the plot to zero height in Streamlit's renderer: keep it right
+    legend = alt.Legend(orient="right", gradientLength=100, titleLimit=200, format="~g", title=None)
     x_scale = alt.Scale(nice=False, zero=False, domain=[edges[0], edges[-1]])
     return (
-        _layer_fold(alt.Chart(wide), n, lab)
-        .transform_calculate(grad_="datum.grad")  # a copy: a stroke on `grad` merges legends
-        .mark_rect(strokeWidth=0.5)  # a hairline of the cell colour hides anti-aliasing seams
+        alt.Chart(long)
+        .mark_rect(strokeWidth=0.5)
         .encode(
             x=alt.X("e0:Q", title=lab["epoch"], scale=x_scale),
             x2="e1:Q",
-            y=alt.Y("l:O", sort="descending", title=lab["layer"]),
+            # quantitative rows (l ± 0.5), not a band scale: a band scale collapsed in the browser
+            y=alt.Y(
+                "l0:Q",
+                title=lab["layer"],
+                scale=alt.Scale(domain=[0.5, n + 0.5], nice=False, zero=False),
+                axis=alt.Axis(values=list(range(1, n + 1)), format="d", grid=False),
+            ),
+            y2="l1:Q",
             color=alt.Color("grad:Q", scale=scale, title=lab["grad_norm"], legend=legend),
-            stroke=alt.Stroke("grad_:Q", scale=scale, legend=None),
             tooltip=_grad_tooltip(lab),
         )
-        .properties(width="container", height=min(40 + 28 * n, 320), title=lab["heatmap_title"])
+        .properties(width="container", height=min(120 + 30 * n, 360), title=lab["heatmap_title"])
     )
 
 

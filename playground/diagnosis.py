@@ -57,14 +57,15 @@ def diagnose(result) -> list[Finding]:
     elif ratio > EXPLODE_RATIO:
         out.append(Finding("exploding", "warning", {"ratio": ratio}))
     last = h.iloc[-1]
-    for col in _layers(h, "act_saturated_"):
-        if last[col] > SATURATED:
-            out.append(
-                Finding(
-                    "saturated", "warning", {"layer": col.rsplit("_", 1)[1], "share": last[col]}
-                )
-            )
-            break
+    # Saturation is a problem from the start (weights or inputs too large), or at the end when
+    # the net has not learned; a well-trained net may saturate on well-separated data.
+    rows = [h.iloc[0]] + ([last] if last["train_accuracy"] < 0.9 else [])
+    sat = [(row[c], c) for row in rows for c in _layers(h, "act_saturated_") if row[c] > SATURATED]
+    if sat:
+        share, col = max(sat)
+        out.append(
+            Finding("saturated", "warning", {"layer": col.rsplit("_", 1)[1], "share": share})
+        )
     for col in _layers(h, "act_dead_"):
         if last[col] > DEAD:
             out.append(

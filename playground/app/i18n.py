@@ -52,6 +52,14 @@ OPTION_LABELS = {
 }
 
 
+def register(en: dict[str, str], ko: dict[str, str]) -> None:
+    """Add a page's own messages to the catalogues (each page keeps its texts beside it)."""
+    if set(en) != set(ko):
+        raise ValueError(f"en and ko messages differ in keys: {sorted(set(en) ^ set(ko))}")
+    EN.update(en)
+    KO.update(ko)
+
+
 def locale_lang() -> str:
     """The browser's language if we speak it (st.context.locale, e.g. "ko-KR"), else English."""
     try:

@@ -5,21 +5,22 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from playground import charts
+from playground import charts, data
 from playground.app import sidebar, views
 from playground.app.i18n import option_label, t
+from playground.app.messages_en import EN
 from playground.app.runs import train
 from playground.config import RunConfig
 from playground.diagnosis import diagnose
 
 
-def chart_labels() -> dict[str, str]:
-    """Every chart text in the current language."""
-    keys = [
-        "epoch", "loss", "accuracy", "train", "test", "layer", "grad_norm", "class", "set",
-        "before", "after", "activation", "count", "misclassified",
-    ]  # fmt: skip
-    return {k: t(f"chart.{k}") for k in keys}
+def chart_labels(result=None) -> dict[str, str]:
+    """Every chart text in the current language; axes named after the data set's features."""
+    labels = {k: t(f"chart.{k}") for k in charts.DEFAULT_LABELS if f"chart.{k}" in EN}
+    if result is not None:
+        info = data.get(result.config.dataset)
+        labels["x"], labels["y"] = info.feature_names
+    return labels
 
 
 def _url_warnings() -> None:
@@ -132,6 +133,7 @@ def render() -> None:
     _url_warnings()
     labels = chart_labels()
     result = _train_live(config, labels)
+    labels = chart_labels(result)
     _metrics(result)
     _diagnosis(result)
     left, right = st.columns([1.15, 1], gap="large")

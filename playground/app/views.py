@@ -28,24 +28,19 @@ def gradients(result, labels) -> None:
     st.markdown(f"**{t('grad.acts')}**")
     X = result.scaler.transform(result.X_train)
     start = prepare(result.config).trainer.net  # the same initial weights (same seed)
-    c1, c2 = st.columns(2)
-    c1.altair_chart(
-        charts.activation_hist(charts.hidden_activations(start, X), labels, t("grad.acts.start")),
-        width="stretch",
-    )
-    c2.altair_chart(
-        charts.activation_hist(
-            charts.hidden_activations(result.model, X), labels, t("grad.acts.end")
-        ),
-        width="stretch",
-    )
+    acts = {
+        t("grad.acts.start"): charts.hidden_activations(start, X),
+        t("grad.acts.end"): charts.hidden_activations(result.model, X),
+    }
+    st.altair_chart(charts.activation_hist(acts, labels), width="stretch")
 
 
 def scaler_lens(result, labels) -> None:
     st.caption(t("scaler.caption", scaler=option_label(result.config.scaler)))
     X_scaled = result.scaler.transform(result.X_train)
     st.altair_chart(
-        charts.scaler_lens(result.X_train, X_scaled, result.y_train, labels), width="stretch"
+        charts.scaler_lens(result.X_train, X_scaled, result.y_train, labels, result.class_names),
+        width="stretch",
     )
 
 

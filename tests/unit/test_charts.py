@@ -197,8 +197,9 @@ def test_grad_charts_have_one_series_per_layer(results, kind):
     heat = charts.grad_heatmap(r.history)
     hspec = heat.to_dict()
     assert hspec["encoding"]["color"]["scale"]["type"] == "log"
-    assert hspec["encoding"]["y"]["sort"] == "descending"  # layer 1 at the bottom
-    assert len(heat.data) == len(r.history)
+    assert hspec["encoding"]["y"]["scale"]["domain"] == [0.5, n_layers + 0.5]  # layer 1 lowest
+    assert len(heat.data) == len(r.history) * n_layers  # one cell per layer and epoch
+    assert sorted(heat.data["l"].unique()) == list(range(1, n_layers + 1))
     assert charts.gradient_ratio(r.history) == pytest.approx(
         r.final["grad_norm_1"] / r.final[f"grad_norm_{n_layers}"], rel=1e-12
     )
@@ -209,10 +210,12 @@ def test_grad_heatmap_subsamples_and_survives_zeros():
     heat = charts.grad_heatmap(h)
     heat.to_dict()
     data = heat.data
-    assert len(data) <= 100 and data["epoch"].iloc[-1] == 2999
-    assert (data[["g1", "g2", "g3"]] > 0).all().all()
-    assert (data["e0"].iloc[1:].to_numpy() == data["e1"].iloc[:-1].to_numpy()).all()  # no gaps
-    assert len(heat.to_json()) < 50_000
+    one = data[data["l"] == 1]
+    assert len(one) <= 100 and one["epoch"].iloc[-1] == 2999
+    assert len(data) == 3 * len(one)
+    assert (data["grad"] > 0).all()  # zeros clipped for the log scale
+    assert (one["e0"].iloc[1:].to_numpy() == one["e1"].iloc[:-1].to_numpy()).all()  # no gaps
+    assert len(heat.to_json(indent=None)) < 50_000  # compact, as sent to the browser
     charts.grad_norm_lines(h).to_dict()
 
 
