@@ -29,11 +29,17 @@ def fmt(v) -> str:
     return f"{v:g}"
 
 
+def _initial(key: str, **default):
+    """The widget's default, unless session state already holds its value (a loaded preset):
+    passing both makes Streamlit warn, and the state wins anyway."""
+    return {} if key in st.session_state else default
+
+
 def _select(key: str, options, section_help: str | None = None, **kw):
     return st.selectbox(
         t(key),
         options,
-        index=list(options).index(DEFAULTS[key]),
+        **_initial(key, index=list(options).index(DEFAULTS[key])),
         format_func=option_label,
         key=key,
         help=section_help or t(f"{key}.help"),
@@ -44,7 +50,13 @@ def _select(key: str, options, section_help: str | None = None, **kw):
 
 def _steps(key: str, options, **kw):
     return st.select_slider(
-        t(key), options, value=DEFAULTS[key], format_func=fmt, key=key, **BIND, **kw
+        t(key),
+        options,
+        **_initial(key, value=DEFAULTS[key]),
+        format_func=fmt,
+        key=key,
+        **BIND,
+        **kw,
     )
 
 
@@ -143,7 +155,7 @@ def _hyper(optimizer: str) -> None:
                 t(key),
                 min_value=0.0,
                 max_value=1.0,
-                value=default,
+                **_initial(key, value=default),
                 format="%g",
                 step=None if default is None else 0.01,
                 key=key,
@@ -174,12 +186,22 @@ def render() -> RunConfig:
         info = data.get(st.session_state.get("dataset", DEFAULT.dataset))
         st.subheader(t("sec.6"))
         st.slider(
-            t("width"), *WIDTH_RANGE, DEFAULTS["width"], key="width", help=t("width.help"), **BIND
+            t("width"),
+            *WIDTH_RANGE,
+            **_initial("width", value=DEFAULTS["width"]),
+            key="width",
+            help=t("width.help"),
+            **BIND,
         )
         _rules_of_thumb(2, 1 if info.n_classes <= 2 else info.n_classes)
         st.subheader(t("sec.7"))
         st.slider(
-            t("depth"), *DEPTH_RANGE, DEFAULTS["depth"], key="depth", help=t("depth.help"), **BIND
+            t("depth"),
+            *DEPTH_RANGE,
+            **_initial("depth", value=DEFAULTS["depth"]),
+            key="depth",
+            help=t("depth.help"),
+            **BIND,
         )
         st.subheader(t("sec.data"))
         _select("dataset", data.NAMES)
@@ -187,7 +209,7 @@ def render() -> RunConfig:
         st.slider(
             t("n_samples"),
             *N_SAMPLES_RANGE,
-            DEFAULTS["n_samples"],
+            **_initial("n_samples", value=DEFAULTS["n_samples"]),
             step=50,
             key="n_samples",
             disabled=not info.uses_n_samples,
@@ -196,7 +218,7 @@ def render() -> RunConfig:
         st.slider(
             t("noise"),
             *NOISE_RANGE,
-            DEFAULTS["noise"],
+            **_initial("noise", value=DEFAULTS["noise"]),
             step=0.05,
             key="noise",
             disabled=not info.uses_noise,
@@ -207,13 +229,19 @@ def render() -> RunConfig:
         st.slider(
             t("test_fraction"),
             *TEST_RANGE,
-            DEFAULTS["test_fraction"],
+            **_initial("test_fraction", value=DEFAULTS["test_fraction"]),
             step=0.05,
             key="test_fraction",
             **BIND,
         )
         st.number_input(
-            t("seed"), 0, 2**31 - 1, DEFAULTS["seed"], key="seed", help=t("seed.help"), **BIND
+            t("seed"),
+            0,
+            2**31 - 1,
+            **_initial("seed", value=DEFAULTS["seed"]),
+            key="seed",
+            help=t("seed.help"),
+            **BIND,
         )
         st.button(t("regenerate"), on_click=_next_seed, width="stretch")
         st.subheader(t("sec.training"))
@@ -236,3 +264,25 @@ def config_from_state() -> RunConfig:
     if "eps" not in allowed:
         values["eps"] = None
     return RunConfig(**values)
+
+
+def load_config(config: RunConfig) -> None:
+    """Put `config` into the sidebar's widgets (call before they render, e.g. from a button's
+    on_click callback, then switch to the playground page). Values outside a widget's steps are
+    snapped to the nearest step."""
+    s = st.session_state
+    for key, value in config.to_dict().items():
+        if key != "hidden":
+            s[key] = value
+    s["width"], s["depth"] = (config.width or DEFAULTS["width"]), config.depth
+    for key, options in [
+        ("init_scale", INIT_SCALE_OPTIONS),
+        ("learning_rate", LR_OPTIONS),
+        ("batch_size", BATCH_OPTIONS),
+        ("epochs", EPOCH_OPTIONS),
+        ("l2", L2_OPTIONS),
+    ]:
+        s[key] = min(options, key=lambda o: abs(math.log1p(o) - math.log1p(s[key])))
+    for key in ("eps", "weight_decay"):
+        if s[key] is None:
+            del s[key]
