@@ -7,6 +7,7 @@ threadpool_limits(1)  # 2 shared cores: concurrent sessions would otherwise thra
 import streamlit as st  # noqa: E402
 
 from playground.app import i18n  # noqa: E402
+from playground.app.compare_page import render as compare_page  # noqa: E402
 from playground.app.playground_page import render as playground_page  # noqa: E402
 from playground.app.sidebar import check_url  # noqa: E402
 
@@ -28,5 +29,6 @@ pages = [
         url_path="playground",
         default=True,
     ),
+    st.Page(compare_page, title=i18n.t("cmp.nav"), icon=":material/compare:", url_path="compare"),
 ]
 st.navigation(pages, position="top" if len(pages) > 1 else "hidden").run()

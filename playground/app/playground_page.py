@@ -7,6 +7,7 @@ import streamlit as st
 
 from playground import charts, data
 from playground.app import sidebar, views
+from playground.app.compare_page import pin
 from playground.app.i18n import option_label, t
 from playground.app.messages_en import EN
 from playground.app.runs import train
@@ -128,7 +129,13 @@ def _train_live(config: RunConfig, labels):
 
 def render() -> None:
     config = sidebar.render()
-    st.title(t("app.title"))
+    head = st.container(horizontal=True, vertical_alignment="bottom")
+    head.title(t("app.title"), width="stretch")
+    head.button(
+        t("cmp.pin"), icon=":material/push_pin:", on_click=pin, args=(config,), key="pin_btn"
+    )
+    if msg := st.session_state.pop("pin_message", None):
+        st.toast(msg)
     st.caption(t("app.subtitle"))
     _url_warnings()
     labels = chart_labels()
