@@ -241,6 +241,13 @@ def load_csv(path_or_file: Source) -> tuple[np.ndarray, np.ndarray, list[str]]:
     return X, y, class_names
 
 
+def read_csv_table(
+    path_or_file: Source,
+) -> tuple[np.ndarray, np.ndarray, list[str], tuple[str, str]]:
+    """Like `load_csv`, plus the two feature column names (for axis titles)."""
+    return _parse(_read_text(path_or_file))
+
+
 # ------------------------------------------------------------------------------ registry
 _ALL: dict[str, Entry] = dict(_BUILTINS)
 CSV_ERRORS: dict[str, str] = {}  # file name -> why it was left out of NAMES

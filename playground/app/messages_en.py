@@ -170,6 +170,8 @@ EN = {
     "diag.normalizer": "The Normalizer scales every point (row) to length 1, so the distance "
     "from the origin is lost: the training accuracy is only {acc}. On data like the circles, "
     "that distance is the whole signal. This is a lesson, not a bug: try StandardScaler.",
-    "diag.healthy": "No problem found: gradients flow and the test accuracy is {acc}.",
+    "diag.start_nan": "The loss is not a finite number even before training: the inputs are too "
+    "large (up to {max}) for the network's arithmetic. Try StandardScaler or MinMaxScaler.",
+    "diag.healthy": "No gradient problem found: the gradients flow through every layer. Test accuracy: {acc}.",
     "error.run": "This setup could not be trained: {error}",
 }

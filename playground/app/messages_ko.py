@@ -162,6 +162,7 @@ KO = {
     "diag.normalizer": "Normalizer는 각 점(행)의 길이를 1로 만들어 원점까지의 거리가 사라집니다: "
     "학습 정확도가 {acc}뿐입니다. 원 데이터에서는 그 거리가 신호의 전부입니다. 버그가 아니라 "
     "배울 거리입니다: StandardScaler를 써 보세요.",
-    "diag.healthy": "문제가 보이지 않습니다: 기울기가 잘 흐르고 테스트 정확도는 {acc}입니다.",
+    "diag.start_nan": "학습 전부터 비용이 유한한 숫자가 아닙니다: 입력 값이 신경망이 계산하기에 너무 큽니다 (최대 {max}). StandardScaler나 MinMaxScaler를 써 보세요.",
+    "diag.healthy": "기울기 문제는 보이지 않습니다: 모든 레이어로 기울기가 잘 흐릅니다. 테스트 정확도: {acc}.",
     "error.run": "이 설정으로는 학습할 수 없습니다: {error}",
 }

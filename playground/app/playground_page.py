@@ -6,7 +6,7 @@ import numpy as np
 import streamlit as st
 
 from playground import charts, data
-from playground.app import sidebar, views
+from playground.app import sidebar, upload, views
 from playground.app.compare_page import pin
 from playground.app.i18n import option_label, t
 from playground.app.messages_en import EN
@@ -19,8 +19,9 @@ def chart_labels(result=None) -> dict[str, str]:
     """Every chart text in the current language; axes named after the data set's features."""
     labels = {k: t(f"chart.{k}") for k in charts.DEFAULT_LABELS if f"chart.{k}" in EN}
     if result is not None:
-        info = data.get(result.config.dataset)
-        labels["x"], labels["y"] = info.feature_names
+        up = upload.active()
+        names = up.feature_names if up else data.get(result.config.dataset).feature_names
+        labels["x"], labels["y"] = names
     return labels
 
 
@@ -116,7 +117,7 @@ def _train_live(config: RunConfig, labels):
         )
 
     try:
-        result = train(config, on_progress=progress)
+        result = train(config, on_progress=progress, upload=upload.active())
     except (ValueError, FloatingPointError) as e:
         bar.empty()
         live.empty()
@@ -139,8 +140,14 @@ def render() -> None:
     st.caption(t("app.subtitle"))
     _url_warnings()
     labels = chart_labels()
+    if up := upload.active():
+        st.info(t("up.active", name=up.name), icon=":material/upload_file:")
     result = _train_live(config, labels)
     labels = chart_labels(result)
+    if result.history.empty:  # not even the starting point was finite
+        biggest = float(max(abs(result.X_train).max(), abs(result.X_test).max()))
+        st.error(t("diag.start_nan", max=f"{biggest:.3g}"), icon=":material/error:")
+        return
     _metrics(result)
     _diagnosis(result)
     left, right = st.columns([1.15, 1], gap="large")

@@ -19,17 +19,17 @@ class RunCache:
 
     def __init__(self, max_entries: int = MAX_RUNS) -> None:
         self.max_entries = max_entries
-        self._items: OrderedDict[RunConfig, RunResult] = OrderedDict()
+        self._items: OrderedDict[object, RunResult] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, config: RunConfig) -> RunResult | None:
+    def get(self, config) -> RunResult | None:
         with self._lock:
             result = self._items.get(config)
             if result is not None:
                 self._items.move_to_end(config)
             return result
 
-    def put(self, config: RunConfig, result: RunResult) -> None:
+    def put(self, config, result: RunResult) -> None:
         with self._lock:
             self._items[config] = result
             self._items.move_to_end(config)
@@ -45,15 +45,19 @@ def run_cache() -> RunCache:
     return RunCache()
 
 
-def train(config: RunConfig, on_progress=None, every: float = 0.3) -> RunResult:
+def train(config: RunConfig, on_progress=None, every: float = 0.3, upload=None) -> RunResult:
     """The cached result for `config`, or train it now; `on_progress(trainer)` at most every
-    `every` seconds while training (for a progress bar and live charts)."""
+    `every` seconds while training (for a progress bar and live charts).
+
+    `upload`: an `Upload` (a user's CSV) replacing the config's data set; cached by its hash.
+    """
     cache = run_cache()
-    result = cache.get(config)
+    key = config if upload is None else (config, upload.digest)
+    result = cache.get(key)
     if result is not None:
         return result
     start = last = time.perf_counter()
-    prepared = prepare(config)
+    prepared = prepare(config, None if upload is None else upload.dataset)
     trainer = prepared.trainer
     while not trainer.done:
         trainer.step_epoch()
@@ -62,5 +66,5 @@ def train(config: RunConfig, on_progress=None, every: float = 0.3) -> RunResult:
             on_progress(trainer)
             last = now
     result = finish(prepared, time.perf_counter() - start)
-    cache.put(config, result)
+    cache.put(key, result)
     return result

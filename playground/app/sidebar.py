@@ -8,6 +8,7 @@ import math
 import streamlit as st
 
 from playground import data, preprocessing
+from playground.app import upload
 from playground.app.i18n import option_label, t
 from playground.config import RunConfig
 from playground.nn import activations, initializers, losses, optimizers
@@ -184,6 +185,8 @@ def render() -> RunConfig:
         _steps("batch_size", BATCH_OPTIONS, help=t("batch_size.help"))
         _hyper(opt)
         info = data.get(st.session_state.get("dataset", DEFAULT.dataset))
+        up = upload.active()
+        n_classes = info.n_classes if up is None else len(up.class_names)
         st.subheader(t("sec.6"))
         st.slider(
             t("width"),
@@ -193,7 +196,7 @@ def render() -> RunConfig:
             help=t("width.help"),
             **BIND,
         )
-        _rules_of_thumb(2, 1 if info.n_classes <= 2 else info.n_classes)
+        _rules_of_thumb(2, 1 if n_classes <= 2 else n_classes)
         st.subheader(t("sec.7"))
         st.slider(
             t("depth"),
@@ -204,7 +207,9 @@ def render() -> RunConfig:
             **BIND,
         )
         st.subheader(t("sec.data"))
-        _select("dataset", data.NAMES)
+        upload.sidebar_uploader()
+        uploaded = upload.active()
+        _select("dataset", data.NAMES, disabled=uploaded is not None)
         info = data.get(st.session_state["dataset"])
         st.slider(
             t("n_samples"),
@@ -212,7 +217,7 @@ def render() -> RunConfig:
             **_initial("n_samples", value=DEFAULTS["n_samples"]),
             step=50,
             key="n_samples",
-            disabled=not info.uses_n_samples,
+            disabled=not info.uses_n_samples or uploaded is not None,
             **BIND,
         )
         st.slider(
@@ -221,7 +226,7 @@ def render() -> RunConfig:
             **_initial("noise", value=DEFAULTS["noise"]),
             step=0.05,
             key="noise",
-            disabled=not info.uses_noise,
+            disabled=not info.uses_noise or uploaded is not None,
             **BIND,
         )
         if not (info.uses_noise and info.uses_n_samples):

@@ -1,0 +1,90 @@
+"""A user's own CSV data set for this session (sidebar), and its validation messages."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+from playground import data
+from playground.app import i18n
+from playground.app.i18n import t
+
+MAX_BYTES = 5_000_000
+
+EN = {
+    "up.label": "Your own CSV",
+    "up.help": "UTF-8, a header row, two numeric feature columns, then a label column "
+    "(2–10 classes), at most 20,000 rows.",
+    "up.use": "Use my data: {name} ({n} rows, {k} classes)",
+    "up.error": "This file cannot be used: {error}",
+    "up.too_big": "The file is larger than {mb} MB.",
+    "up.active": "Training on your data “{name}”: the data-set controls do not apply.",
+}
+KO = {
+    "up.label": "내 CSV 파일",
+    "up.help": "UTF-8, 머리글 행, 숫자 특성 열 두 개, 그다음 레이블 열 (클래스 2–10개), 최대 20,000행.",
+    "up.use": "내 데이터 사용: {name} ({n}행, 클래스 {k}개)",
+    "up.error": "이 파일은 쓸 수 없습니다: {error}",
+    "up.too_big": "파일이 {mb} MB보다 큽니다.",
+    "up.active": "내 데이터 “{name}”로 학습합니다: 데이터 세트 설정은 쓰이지 않습니다.",
+}
+i18n.register(EN, KO)
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A validated CSV: data for `experiment.prepare(config, dataset)` plus names."""
+
+    name: str
+    X: np.ndarray
+    y: np.ndarray
+    class_names: tuple[str, ...]
+    feature_names: tuple[str, str]
+    digest: str
+
+    @property
+    def dataset(self) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        return self.X, self.y, list(self.class_names)
+
+
+def parse(name: str, raw: bytes) -> Upload:
+    """Validate a CSV's bytes (ValueError with a plain-words message if it cannot be used)."""
+    if len(raw) > MAX_BYTES:
+        raise ValueError(t("up.too_big", mb=MAX_BYTES // 1_000_000))
+    X, y, classes, features = data.read_csv_table(io.BytesIO(raw))
+    return Upload(name, X, y, tuple(classes), features, hashlib.sha256(raw).hexdigest()[:16])
+
+
+def sidebar_uploader() -> None:
+    """The uploader; keeps the last valid upload in session state, reports a bad file."""
+    file = st.file_uploader(t("up.label"), type=["csv"], help=t("up.help"), key="upload_file")
+    if file is None:
+        st.session_state.pop("upload", None)
+        return
+    current = st.session_state.get("upload")
+    if (
+        current is None
+        or current.name != file.name
+        or st.session_state.get("upload_id") != file.file_id
+    ):
+        try:
+            st.session_state["upload"] = parse(file.name, file.getvalue())
+            st.session_state["upload_id"] = file.file_id
+        except ValueError as e:
+            st.session_state.pop("upload", None)
+            st.error(t("up.error", error=e), icon=":material/error:")
+            return
+    up = st.session_state["upload"]
+    st.toggle(
+        t("up.use", name=up.name, n=len(up.y), k=len(up.class_names)), value=True, key="use_upload"
+    )
+
+
+def active() -> Upload | None:
+    """The upload to train on, if any and switched on."""
+    up = st.session_state.get("upload")
+    return up if up is not None and st.session_state.get("use_upload", True) else None
