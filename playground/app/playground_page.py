@@ -7,6 +7,7 @@ import streamlit as st
 
 from playground import charts, data
 from playground.app import sidebar, upload, views
+from playground.app.chart_cache import run_key, show
 from playground.app.compare_page import pin
 from playground.app.i18n import option_label, t
 from playground.app.messages_en import EN
@@ -84,19 +85,22 @@ def _boundary(result, labels) -> None:
         )
     discretize = c2.toggle(t("boundary.discretize"), key="discretize")
     idx = epochs.index(shown) if shown in epochs else len(epochs) - 1
-    chart = charts.decision_boundary(
-        result, snapshot_index=idx, discretize=discretize, labels=labels
+    show(
+        st,
+        run_key(result),
+        "boundary",
+        lambda: charts.decision_boundary(result, idx, discretize, labels=labels),
+        idx,
+        discretize,
     )
-    st.altair_chart(chart, width="stretch")
 
 
 def _curves(result, labels) -> None:
     st.markdown(f"**{t('curves.title')}**")
     log = st.toggle(t("curves.log"), key="log_scale")
-    st.altair_chart(
-        charts.loss_curves(result.history, log_scale=log, labels=labels), width="stretch"
-    )
-    st.altair_chart(charts.accuracy_curves(result.history, labels=labels), width="stretch")
+    h, key = result.history, run_key(result)
+    show(st, key, "loss", lambda: charts.loss_curves(h, log_scale=log, labels=labels), log)
+    show(st, key, "accuracy", lambda: charts.accuracy_curves(h, labels=labels))
     best = int(result.history["epoch"].iloc[int(np.argmin(result.history["test_loss"].to_numpy()))])
     st.caption(t("curves.best", epoch=best))
 

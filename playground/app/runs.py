@@ -66,5 +66,6 @@ def train(config: RunConfig, on_progress=None, every: float = 0.3, upload=None) 
             on_progress(trainer)
             last = now
     result = finish(prepared, time.perf_counter() - start)
+    result.extra["key"] = key
     cache.put(key, result)
     return result

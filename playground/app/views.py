@@ -9,6 +9,7 @@ import numpy as np
 import streamlit as st
 
 from playground import charts
+from playground.app.chart_cache import run_key, show
 from playground.app.i18n import option_label, t
 from playground.experiment import finish, prepare
 from playground.nn.losses import output_activation
@@ -19,36 +20,48 @@ VIEWS = ("gradients", "scaler", "network", "step")
 def gradients(result, labels) -> None:
     st.caption(t("grad.caption"))
     c1, c2 = st.columns(2)
-    c1.altair_chart(charts.grad_norm_lines(result.history, labels=labels), width="stretch")
+    h, key = result.history, run_key(result)
+    show(c1, key, "grad_lines", lambda: charts.grad_norm_lines(h, labels=labels))
     c2.markdown(t("grad.heatmap"))
-    c2.altair_chart(charts.grad_heatmap(result.history, labels=labels), width="stretch")
+    show(c2, key, "grad_heatmap", lambda: charts.grad_heatmap(h, labels=labels))
     if result.model.n_layers < 2:
         st.info(t("grad.no_hidden"))
         return
     st.markdown(f"**{t('grad.acts')}**")
+    show(st, key, "act_hist", lambda: _activation_hist(result, labels))
+
+
+def _activation_hist(result, labels):
     X = result.scaler.transform(result.X_train)
     start = prepare(result.config).trainer.net  # the same initial weights (same seed)
     acts = {
         t("grad.acts.start"): charts.hidden_activations(start, X),
         t("grad.acts.end"): charts.hidden_activations(result.model, X),
     }
-    st.altair_chart(charts.activation_hist(acts, labels), width="stretch")
+    return charts.activation_hist(acts, labels)
 
 
 def scaler_lens(result, labels) -> None:
     st.caption(t("scaler.caption", scaler=option_label(result.config.scaler)))
+    show(st, run_key(result), "scaler_lens", lambda: _scaler_lens(result, labels))
+
+
+def _scaler_lens(result, labels):
     X_scaled = result.scaler.transform(result.X_train)
-    st.altair_chart(
-        charts.scaler_lens(result.X_train, X_scaled, result.y_train, labels, result.class_names),
-        width="stretch",
-    )
+    return charts.scaler_lens(result.X_train, X_scaled, result.y_train, labels, result.class_names)
 
 
 def network(result, labels) -> None:
     st.caption(t("network.caption"))
     st.graphviz_chart(charts.network_dot(result.model, labels), width="stretch")
     if result.model.n_layers > 1 and st.toggle(t("network.units"), key="show_units"):
-        st.altair_chart(charts.neuron_thumbnails(result, labels), width="content")
+        show(
+            st,
+            run_key(result),
+            "units",
+            lambda: charts.neuron_thumbnails(result, labels),
+            width="content",
+        )
 
 
 def step_mode(result, labels) -> None:

@@ -1,0 +1,60 @@
+"""Vega-Lite specs cached across reruns and sessions.
+
+Building an Altair chart validates it against the Vega-Lite schema, which costs 20–100 ms per
+chart; a rerun that shows an already-trained run should not pay that again. Specs are keyed by
+what determines them (run key, chart, options, language) and shown with `st.vega_lite_chart`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+import streamlit as st
+
+from playground.app.i18n import lang
+
+MAX_SPECS = 400  # ≈ 50 KB each: ≲ 20 MB across all sessions
+
+
+class SpecCache:
+    """A thread-safe LRU of Vega-Lite spec dicts."""
+
+    def __init__(self, max_entries: int = MAX_SPECS) -> None:
+        self.max_entries = max_entries
+        self._items: OrderedDict[Hashable, dict] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_build(self, key: Hashable, build: Callable[[], object]) -> dict:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        # outside the lock (other sessions need not wait); the unit tests validate every chart
+        spec = build().to_dict(validate=False)
+        with self._lock:
+            self._items[key] = spec
+            while len(self._items) > self.max_entries:
+                self._items.popitem(last=False)
+        return spec
+
+
+@st.cache_resource
+def spec_cache() -> SpecCache:
+    return SpecCache()
+
+
+def run_key(result) -> Hashable | None:
+    """What identifies a cached run (its config, plus the upload's hash); None if uncached."""
+    return result.extra.get("key")
+
+
+def show(where, run_key: Hashable, name: str, build: Callable[[], object], *options, **kw) -> None:
+    """Draw chart `name` of the run `run_key` with `options` in `where` (st or a column);
+    `run_key` None means do not cache (e.g. a run still being trained step by step)."""
+    if run_key is None:
+        where.altair_chart(build(), width=kw.pop("width", "stretch"), **kw)
+        return
+    spec = spec_cache().get_or_build((run_key, name, options, lang()), build)
+    where.vega_lite_chart(spec, width=kw.pop("width", "stretch"), **kw)
