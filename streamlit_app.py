@@ -7,7 +7,9 @@ threadpool_limits(1)  # 2 shared cores: concurrent sessions would otherwise thra
 import streamlit as st  # noqa: E402
 
 from playground.app import i18n  # noqa: E402
+from playground.app.backprop_page import render as backprop_page  # noqa: E402
 from playground.app.compare_page import render as compare_page  # noqa: E402
+from playground.app.optimizer_lab import render as optimizer_lab  # noqa: E402
 from playground.app.playground_page import render as playground_page  # noqa: E402
 from playground.app.sidebar import check_url  # noqa: E402
 
@@ -30,5 +32,14 @@ pages = [
         default=True,
     ),
     st.Page(compare_page, title=i18n.t("cmp.nav"), icon=":material/compare:", url_path="compare"),
+    st.Page(
+        optimizer_lab,
+        title=i18n.t("lab.nav"),
+        icon=":material/landscape:",
+        url_path="optimizer-lab",
+    ),
+    st.Page(
+        backprop_page, title=i18n.t("bp.nav"), icon=":material/account_tree:", url_path="backprop"
+    ),
 ]
 st.navigation(pages, position="top" if len(pages) > 1 else "hidden").run()

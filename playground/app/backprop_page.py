@@ -1,0 +1,578 @@
+"""Back-propagation, one step per click: the slide's four steps with the actual numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from playground import backprop
+from playground.app import i18n
+from playground.app.i18n import option_label, t
+from playground.nn.network import MLP
+
+EN = {
+    "bp.nav": "Back-propagation",
+    "bp.title": "Back-propagation, step by step",
+    "bp.intro": "A tiny network (2 inputs, one hidden layer, 1 sigmoid output) learns from one or "
+    "a few samples. Each click shows one of the four steps of back-propagation with the actual "
+    "numbers; after step 4 the next iteration starts from the updated weights.",
+    "bp.activation": "Hidden activation",
+    "bp.hidden": "Hidden nodes",
+    "bp.loss": "Cost function",
+    "bp.lr": "Learning rate η",
+    "bp.seed": "Seed (initial weights)",
+    "bp.samples": "Training samples (x₁, x₂) → y",
+    "bp.samples.help": "The four XOR points. With several samples the loss is their mean, and "
+    "each gradient is the sum of the samples' contributions.",
+    "bp.pick": "Choose at least one sample.",
+    "bp.shown": "Sample shown in the diagram and the formulas",
+    "bp.back": "Back",
+    "bp.next": "Next step",
+    "bp.reset": "Reset",
+    "bp.iteration": "Iteration {k}",
+    "bp.step.0": "1 Forward pass (prediction)",
+    "bp.step.1": "2 Error",
+    "bp.step.2": "3 Backward pass (each node's share)",
+    "bp.step.3": "4 Weight update",
+    "bp.explain.0": "Each layer, each node computes its output from the layer before: the weighted "
+    "sum z of its inputs plus its bias, then the activation h = f(z). The output node's sigmoid "
+    "gives the prediction ŷ.",
+    "bp.explain.1": "Compare the prediction ŷ with the true value y: the difference ŷ − y, and "
+    "the cost function's value L (averaged over the samples).",
+    "bp.explain.2": "Going backward, the chain rule finds how much each node contributed to the "
+    "error: δ = ∂L/∂z. The output's δ is sent back along each weight v, then multiplied by the "
+    "activation's slope f′(z). A node's share is its part of the layer's total |δ| (over all chosen samples). Each weight's "
+    "gradient is the δ of the node it enters times the input it carries.",
+    "bp.explain.3": "Gradient descent moves every weight and bias a step of size η against its "
+    "gradient: w ← w − η ∂L/∂w. The error on the same samples is now lower.",
+    "bp.diagram": "Network",
+    "bp.formulas": "Formulas with the numbers",
+    "bp.table": "The numbers",
+    "bp.sample": "Sample",
+    "bp.node": "Node",
+    "bp.parameter": "Parameter",
+    "bp.value": "Value",
+    "bp.old": "Before",
+    "bp.gradient": "Gradient ∂L/∂·",
+    "bp.new": "After",
+    "bp.term": "Loss of the sample ℓ",
+    "bp.share": "share",
+    "bp.shares": "Each hidden node's share of the error (all chosen samples): {shares}.",
+    "bp.loss_change": "Loss on these samples: {before} → {after}.",
+    "bp.weights_note": "Edge labels: the weights (w: input → hidden, v: hidden → output).",
+    "bp.grads_note": "Edge labels: the gradients ∂L/∂w, summed over the samples.",
+    "bp.update_note": "Edge labels: old weight → new weight.",
+    "bp.general": "In general:",
+}
+KO = {
+    "bp.nav": "오차 역전파",
+    "bp.title": "오차 역전파, 한 단계씩",
+    "bp.intro": "작은 신경망(입력 2개, 은닉층 하나, 시그모이드 출력 1개)이 표본 하나 또는 몇 개로 "
+    "학습합니다. 버튼을 누를 때마다 오차 역전파의 네 단계 중 하나를 실제 숫자로 보여 줍니다. 4단계가 "
+    "끝나면 조정된 가중치로 다음 반복이 시작됩니다.",
+    "bp.activation": "은닉층 활성화 함수",
+    "bp.hidden": "은닉 노드 수",
+    "bp.loss": "비용함수",
+    "bp.lr": "학습률 η",
+    "bp.seed": "시드 (초기 가중치)",
+    "bp.samples": "학습 표본 (x₁, x₂) → y",
+    "bp.samples.help": "XOR의 네 점입니다. 표본이 여러 개이면 손실은 그 평균이고, 각 기울기는 표본별 "
+    "기여를 더한 값입니다.",
+    "bp.pick": "표본을 하나 이상 고르세요.",
+    "bp.shown": "그림과 수식에 보여 줄 표본",
+    "bp.back": "이전",
+    "bp.next": "다음 단계",
+    "bp.reset": "처음으로",
+    "bp.iteration": "반복 {k}",
+    "bp.step.0": "1 예측 (정방향)",
+    "bp.step.1": "2 오차 계산",
+    "bp.step.2": "3 영향도 분석 (역방향)",
+    "bp.step.3": "4 가중치 조정",
+    "bp.explain.0": "각 레이어, 각 노드가 앞 레이어의 출력으로 자신의 출력을 계산합니다: 입력에 "
+    "가중치를 곱해 더하고 편향을 더한 z, 그리고 활성화 값 h = f(z). 출력 노드의 시그모이드가 예측값 ŷ를 "
+    "냅니다.",
+    "bp.explain.1": "예측값 ŷ와 실제 값 y를 비교합니다: 차이 ŷ − y와 비용함수의 값 L(표본들의 평균)을 "
+    "계산합니다.",
+    "bp.explain.2": "역방향으로 가면서 연쇄 법칙으로 각 노드가 오차에 얼마나 기여했는지 구합니다: "
+    "δ = ∂L/∂z. 출력의 δ가 각 가중치 v를 따라 되돌아가고, 활성화 함수의 기울기 f′(z)가 곱해집니다. "
+    "노드의 기여도는 레이어 전체 |δ| 가운데 그 노드가 차지하는 비율입니다(고른 표본 전체). 각 가중치의 기울기는 그 가중치가 "
+    "들어가는 노드의 δ에 그 가중치가 나르는 입력을 곱한 값입니다.",
+    "bp.explain.3": "경사하강법으로 모든 가중치와 편향을 기울기의 반대 방향으로 η만큼 옮깁니다: "
+    "w ← w − η ∂L/∂w. 같은 표본에 대한 오차가 줄어듭니다.",
+    "bp.diagram": "신경망",
+    "bp.formulas": "숫자를 넣은 수식",
+    "bp.table": "숫자 표",
+    "bp.sample": "표본",
+    "bp.node": "노드",
+    "bp.parameter": "매개변수",
+    "bp.value": "값",
+    "bp.old": "조정 전",
+    "bp.gradient": "기울기 ∂L/∂·",
+    "bp.new": "조정 후",
+    "bp.term": "표본의 손실 ℓ",
+    "bp.share": "기여도",
+    "bp.shares": "은닉층 노드별 오차 기여도 (고른 표본 전체): {shares}.",
+    "bp.loss_change": "이 표본들에 대한 손실: {before} → {after}.",
+    "bp.weights_note": "간선의 숫자: 가중치 (w: 입력 → 은닉, v: 은닉 → 출력).",
+    "bp.grads_note": "간선의 숫자: 표본들에 대해 더한 기울기 ∂L/∂w.",
+    "bp.update_note": "간선의 숫자: 조정 전 가중치 → 조정 후 가중치.",
+    "bp.general": "일반식:",
+}
+i18n.register(EN, KO)
+
+X_TOY = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+Y_TOY = np.array([0, 1, 1, 0])
+ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "elu", "linear")
+LR_OPTIONS = (0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0)
+MAX_ITERATIONS = 500
+FORWARD, BACKWARD = "#0877bd", "#f59322"  # the playground's blue and orange
+SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+F_TEX = {  # h = f(z) and f′(z) in LaTeX, {z} and {h} filled in
+    "sigmoid": (r"\sigma({z})", r"h(1-h) = {h}(1-{h})"),
+    "tanh": (r"\tanh({z})", r"1-h^2 = 1-{h}^2"),
+    "relu": (r"\max(0,\ {z})", r"[\,z>0\,] = [\,{z}>0\,]"),
+    "leaky_relu": (r"\max(0.1\cdot{z},\ {z})", r"1\ \text{{if}}\ z>0\ \text{{else}}\ 0.1"),
+    "elu": (r"\mathrm{{ELU}}({z})", r"1\ \text{{if}}\ z>0\ \text{{else}}\ h+1"),
+    "linear": (r"{z}", r"1"),
+}
+
+
+# ---- the network and its numbers ---------------------------------------------------------
+
+
+def network(activation: str, hidden: int, seed: int) -> MLP:
+    """The page's 2-hidden-1 network: Glorot-uniform weights from `seed`, zero biases."""
+    return MLP([2, int(hidden), 1], activation, "sigmoid", "glorot_uniform", seed=int(seed))
+
+
+def walk_at(settings: dict, step: int) -> backprop.Walkthrough:
+    """The walk-through of iteration step // 4 (the net after that many updates)."""
+    net = network(settings["activation"], settings["hidden"], settings["seed"])
+    X, y = X_TOY[settings["samples"]], Y_TOY[settings["samples"]]
+    backprop.iterate(net, X, y, step // 4, settings["loss"], settings["lr"])
+    return backprop.walkthrough(net, X, y, settings["loss"], settings["lr"])
+
+
+def param_names(hidden: int) -> list[str]:
+    """w_ij (input i → hidden j), b_j, v_j (hidden j → output), c: the order of `new_params`."""
+    m = range(1, hidden + 1)
+    return (
+        [f"w{i}{j}" for i in (1, 2) for j in m]
+        + [f"b{j}" for j in m]
+        + [f"v{j}" for j in m]
+        + ["c"]
+    )
+
+
+def _flat(arrays: list[np.ndarray]) -> np.ndarray:
+    return np.concatenate([np.ravel(a) for a in arrays])
+
+
+def _sample_label(i: int) -> str:
+    return f"#{i + 1} ({X_TOY[i, 0]:g}, {X_TOY[i, 1]:g}) → {Y_TOY[i]}"
+
+
+def _nodes(hidden: int) -> list[str]:
+    return [f"h{j}".translate(SUB) for j in range(1, hidden + 1)] + ["ŷ"]
+
+
+def _sample_terms(walk: backprop.Walkthrough) -> np.ndarray:
+    """Each sample's own loss ℓ (L is their mean)."""
+    p, y = walk.prediction[:, 0], walk.Y[:, 0]
+    if walk.loss_name == "mse":
+        return (p - y) ** 2
+    z = walk.layers[-1].z[:, 0]
+    return np.logaddexp(0.0, z) - y * z  # −[y log p + (1 − y) log(1 − p)] from the logit
+
+
+def table(walk: backprop.Walkthrough, phase: int, samples: list[int]) -> pd.DataFrame:
+    """The numbers of one step: forward (z, a per node), error (per sample), backward (∂L/∂a and
+    δ per node), update (each parameter before, its gradient, after)."""
+    hidden, out = walk.layers
+    m = hidden.z.shape[1]
+    rows_of = [_sample_label(i) for i in samples]
+    if phase == 1:
+        return pd.DataFrame(
+            {
+                t("bp.sample"): rows_of,
+                "x₁": walk.X[:, 0],
+                "x₂": walk.X[:, 1],
+                "y": walk.Y[:, 0],
+                "ŷ": walk.prediction[:, 0],
+                "ŷ − y": walk.error[:, 0],
+                t("bp.term"): _sample_terms(walk),
+            }
+        )
+    if phase == 3:
+        names = [n.translate(SUB) for n in param_names(m)]
+        old = _flat([hidden.W, hidden.b, out.W, out.b])
+        grad, new = _flat(walk.grads), _flat(walk.new_params)
+        return pd.DataFrame(
+            {t("bp.parameter"): names, t("bp.old"): old, t("bp.gradient"): grad, t("bp.new"): new}
+        )
+    first, second = ("z", "a") if phase == 0 else ("∂L/∂a", "δ = ∂L/∂z")
+    pick = (lambda lay: (lay.z, lay.a)) if phase == 0 else (lambda lay: (lay.grad_a, lay.delta))
+    (h1, h2), (o1, o2) = pick(hidden), pick(out)
+    v1, v2 = np.column_stack([h1, o1]), np.column_stack([h2, o2])
+    nodes = _nodes(m)
+    return pd.DataFrame(
+        {
+            t("bp.sample"): [r for r in rows_of for _ in nodes],
+            t("bp.node"): nodes * len(samples),
+            first: v1.ravel(),
+            second: v2.ravel(),
+        }
+    )
+
+
+# ---- formatting --------------------------------------------------------------------------
+
+
+def _num(v: float) -> str:
+    """A number for the diagram and the formulas: 3 decimals, or 2 significant digits if tiny."""
+    v = float(v)
+    if v != 0 and abs(v) < 5e-4:
+        return f"{v:.1e}".replace("-", "−")
+    return f"{v:.3f}".replace("-", "−")
+
+
+def _tex(v: float, paren: bool = True) -> str:
+    """A number in LaTeX; tiny ones as m·10^e; negative ones in parentheses (for products)
+    unless `paren` is False."""
+    v = float(v)
+    if v != 0 and abs(v) < 5e-4:
+        mant, exp = f"{v:.1e}".split("e")
+        s = rf"{mant} \times 10^{{{int(exp)}}}"
+    else:
+        s = f"{v:.3f}"
+    return f"({s})" if v < 0 and paren else s
+
+
+# ---- diagram -----------------------------------------------------------------------------
+
+
+def _node(name: str, lines: list[str], fill: str = "#f2f2f2", bold: bool = False) -> str:
+    label = "\\n".join(lines)
+    pen = 2.2 if bold else 1.0
+    return f'  {name} [label="{label}", fillcolor="{fill}", penwidth={pen}];'
+
+
+def _blend(color: str, strength: float) -> str:
+    """`color` faded toward white (strength 0 → white, 1 → the colour)."""
+    rgb = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
+    s = float(np.clip(strength, 0.0, 1.0))
+    return "#" + "".join(f"{round(255 - s * (255 - c)):02x}" for c in rgb)
+
+
+def _node_lines(walk: backprop.Walkthrough, phase: int, i: int) -> dict[str, tuple[list, str]]:
+    """Label lines and fill colour of every node for sample i at this phase."""
+    hidden, out = walk.layers
+    m = hidden.z.shape[1]
+    x, y = walk.X[i], walk.Y[i, 0]
+    nodes = {
+        f"x{k}": ([f"x{k}".translate(SUB) + f" = {_num(x[k - 1])}"], "#f2f2f2") for k in (1, 2)
+    }
+    for j in range(m):
+        name = f"h{j + 1}".translate(SUB)
+        if phase == 2:
+            share = hidden.share[j]
+            lines = [name, f"δ = {_num(hidden.delta[i, j])}", f"{t('bp.share')} {share:.0%}"]
+            nodes[f"h{j + 1}"] = (lines, _blend(BACKWARD, 0.15 + 0.6 * share))
+        elif phase == 3:
+            lines = [name, f"b: {_num(hidden.b[j])} → {_num(hidden.b_new[j])}"]
+            nodes[f"h{j + 1}"] = (lines, "#f2f2f2")
+        else:
+            lines = [name, f"z = {_num(hidden.z[i, j])}", f"h = {_num(hidden.a[i, j])}"]
+            nodes[f"h{j + 1}"] = (lines, _blend(FORWARD, 0.25) if phase == 0 else "#f2f2f2")
+    p = walk.prediction[i, 0]
+    if phase == 0:
+        out_lines, fill = ["ŷ", f"z = {_num(out.z[i, 0])}", f"ŷ = {_num(p)}"], _blend(FORWARD, 0.25)
+    elif phase == 1:
+        out_lines = [
+            "ŷ",
+            f"ŷ = {_num(p)}, y = {y:g}",
+            f"ŷ − y = {_num(p - y)}",
+            f"L = {_num(walk.loss)}",
+        ]
+        fill = _blend(BACKWARD, 0.5)
+    elif phase == 2:
+        out_lines, fill = ["ŷ", f"δ = {_num(out.delta[i, 0])}"], _blend(BACKWARD, 0.75)
+    else:
+        out_lines, fill = ["ŷ", f"c: {_num(out.b[0])} → {_num(out.b_new[0])}"], "#f2f2f2"
+    nodes["o"] = (out_lines, fill)
+    return nodes
+
+
+def _edge_label(phase: int, old: float, grad: float, new: float, name: str) -> str:
+    if phase == 2:
+        return f"∂L/∂{name} = {_num(grad)}"
+    if phase == 3:
+        return f"{name}: {_num(old)} → {_num(new)}"
+    return f"{name} = {_num(old)}"
+
+
+def diagram(walk: backprop.Walkthrough, phase: int, i: int) -> str:
+    """Graphviz DOT of the network with the numbers of this phase for sample i: values on a
+    forward pass, δ and shares backward (arrows pointing back), old → new weights on update."""
+    hidden, out = walk.layers
+    m = hidden.z.shape[1]
+    lines = [
+        "digraph backprop {",
+        '  rankdir=LR; ordering=out; nodesep=0.3; ranksep=1.3; bgcolor="transparent";',
+        '  node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=13, '
+        'color="#666666", margin="0.12,0.06"];',
+        '  edge [fontname="sans-serif", fontsize=12, labelfloat=false];',
+    ]
+    for name, (text, fill) in _node_lines(walk, phase, i).items():
+        lines.append(_node(name, text, fill, bold=(phase == 1 and name == "o")))
+    color = BACKWARD if phase == 2 else FORWARD if phase == 0 else "#777777"
+    direction = "back" if phase == 2 else "forward"
+    edges = [
+        (f"x{a + 1}", f"h{j + 1}", hidden, (a, j), f"w{a + 1}{j + 1}")
+        for a in (0, 1)
+        for j in range(m)
+    ]
+    edges += [(f"h{j + 1}", "o", out, (j, 0), f"v{j + 1}") for j in range(m)]
+    for src, dst, lay, idx, name in edges:
+        label = _edge_label(phase, lay.W[idx], lay.dW[idx], lay.W_new[idx], name.translate(SUB))
+        lines.append(
+            f'  {src} -> {dst} [label="{label}", color="{color}", fontcolor="{color}", dir={direction}];'
+        )
+    lines.append("}")
+    return "\n".join(lines)
+
+
+# ---- formulas ----------------------------------------------------------------------------
+
+
+def _aligned(rows: list[str]) -> str:
+    return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"
+
+
+def _forward_tex(walk: backprop.Walkthrough, i: int) -> str:
+    hidden, out = walk.layers
+    f = F_TEX[walk.activation][0]
+    x, rows = walk.X[i], []
+    for j in range(hidden.z.shape[1]):
+        k = j + 1
+        w1, w2, b = hidden.W[0, j], hidden.W[1, j], hidden.b[j]
+        rows.append(
+            rf"z_{k} &= w_{{1{k}}}x_1 + w_{{2{k}}}x_2 + b_{k} = {_tex(w1)}\cdot{_tex(x[0])} "
+            rf"+ {_tex(w2)}\cdot{_tex(x[1])} + {_tex(b)} = {_tex(hidden.z[i, j], False)}"
+        )
+        rows.append(
+            rf"h_{k} &= f(z_{k}) = {f.format(z=_tex(hidden.z[i, j], False))} = {_tex(hidden.a[i, j], False)}"
+        )
+    terms = " + ".join(
+        rf"{_tex(v)}\cdot{_tex(h)}" for v, h in zip(out.W[:, 0], hidden.a[i], strict=True)
+    )
+    names = " + ".join(f"v_{j + 1}h_{j + 1}" for j in range(hidden.z.shape[1]))
+    rows.append(rf"z_o &= {names} + c = {terms} + {_tex(out.b[0])} = {_tex(out.z[i, 0], False)}")
+    rows.append(
+        rf"\hat y &= \sigma(z_o) = \sigma({_tex(out.z[i, 0], False)}) = {_tex(walk.prediction[i, 0], False)}"
+    )
+    return _aligned(rows)
+
+
+def _error_tex(walk: backprop.Walkthrough, i: int) -> str:
+    p, y, n = walk.prediction[i, 0], walk.Y[i, 0], walk.X.shape[0]
+    ell = _sample_terms(walk)
+    if walk.loss_name == "mse":
+        rows = [rf"\ell &= (\hat y - y)^2 = ({_tex(p)} - {y:g})^2 = {_tex(ell[i])}"]
+    else:
+        rows = [
+            rf"\ell &= -[\,y\log\hat y + (1-y)\log(1-\hat y)\,] = -[\,{y:g}\cdot\log {_tex(p)} "
+            rf"+ {1 - y:g}\cdot\log {_tex(1 - p)}\,] = {_tex(ell[i])}"
+        ]
+    rows.append(rf"\hat y - y &= {_tex(p)} - {y:g} = {_tex(p - y, False)}")
+    if n > 1:
+        parts = " + ".join(_tex(v) for v in ell)
+        rows.append(
+            rf"L &= \tfrac{{1}}{{{n}}}\textstyle\sum_n \ell_n = \tfrac{{1}}{{{n}}}({parts}) = {_tex(walk.loss)}"
+        )
+    else:
+        rows.append(rf"L &= \ell = {_tex(walk.loss)}")
+    return _aligned(rows)
+
+
+def _backward_tex(walk: backprop.Walkthrough, i: int) -> str:
+    hidden, out = walk.layers
+    p, y, n = walk.prediction[i, 0], walk.Y[i, 0], walk.X.shape[0]
+    d = out.delta[i, 0]
+    if walk.loss_name == "mse":
+        rows = [
+            rf"\delta_o &= \tfrac{{\partial L}}{{\partial z_o}} = \tfrac{{2}}{{{n}}}(\hat y - y)\,\hat y(1-\hat y)"
+            rf" = \tfrac{{2}}{{{n}}}\cdot{_tex(p - y)}\cdot{_tex(p)}\cdot{_tex(1 - p)} = {_tex(d, False)}"
+        ]
+    else:
+        rows = [
+            rf"\delta_o &= \tfrac{{\partial L}}{{\partial z_o}} = \tfrac{{\hat y - y}}{{{n}}}"
+            rf" = \tfrac{{{_tex(p - y, False)}}}{{{n}}} = {_tex(d, False)}"
+        ]
+    fprime = F_TEX[walk.activation][1]
+    for j in range(hidden.z.shape[1]):
+        k, h = j + 1, hidden.a[i, j]
+        slope = float(backprop.DERIVATIVES[walk.activation](hidden.z[i, j], h))
+        rows.append(
+            rf"\tfrac{{\partial L}}{{\partial h_{k}}} &= \delta_o v_{k} = {_tex(d)}\cdot{_tex(out.W[j, 0])}"
+            rf" = {_tex(hidden.grad_a[i, j], False)}"
+        )
+        rows.append(
+            rf"f'(z_{k}) &= {fprime.format(h=_tex(h), z=_tex(hidden.z[i, j], False))} = {_tex(slope, False)}"
+        )
+        rows.append(
+            rf"\delta_{k} &= \tfrac{{\partial L}}{{\partial h_{k}}}\, f'(z_{k}) = "
+            rf"{_tex(hidden.grad_a[i, j])}\cdot{_tex(slope)} = {_tex(hidden.delta[i, j], False)}"
+        )
+    return _aligned(rows)
+
+
+GENERAL_GRADS = (
+    r"\tfrac{\partial L}{\partial v_j} = \sum_n \delta_o h_j,\quad "
+    r"\tfrac{\partial L}{\partial c} = \sum_n \delta_o,\quad "
+    r"\tfrac{\partial L}{\partial w_{ij}} = \sum_n \delta_j x_i,\quad "
+    r"\tfrac{\partial L}{\partial b_j} = \sum_n \delta_j,\quad "
+    r"\text{share}_j = \frac{\sum_n |\delta_j|}{\sum_n \sum_k |\delta_k|}"
+)
+
+
+def _update_tex(walk: backprop.Walkthrough) -> str:
+    m = walk.layers[0].z.shape[1]
+    names = param_names(m)
+    old = _flat([walk.layers[0].W, walk.layers[0].b, walk.layers[1].W, walk.layers[1].b])
+    grad, new = _flat(walk.grads), _flat(walk.new_params)
+    rows = []
+    for name, a, g, b in zip(names, old, grad, new, strict=True):
+        sym = name[0] + (f"_{{{name[1:]}}}" if len(name) > 1 else "")
+        rows.append(
+            rf"{sym} &\leftarrow {sym} - \eta\,\tfrac{{\partial L}}{{\partial {sym}}} = {_tex(a, False)} - {walk.lr:g}\cdot{_tex(g)} = {_tex(b, False)}"
+        )
+    return _aligned(rows)
+
+
+def formulas(walk: backprop.Walkthrough, phase: int, i: int) -> str:
+    """The LaTeX of one step for sample i, with the actual numbers substituted."""
+    if phase == 0:
+        return _forward_tex(walk, i)
+    if phase == 1:
+        return _error_tex(walk, i)
+    if phase == 2:
+        return _backward_tex(walk, i)
+    return _update_tex(walk)
+
+
+# ---- page --------------------------------------------------------------------------------
+
+STEP = "bp_step"  # session state: 0, 1, 2, 3 = iteration 1's four steps, 4 = iteration 2's first …
+
+
+def _reset() -> None:
+    st.session_state[STEP] = 0
+
+
+def _move(by: int) -> None:
+    st.session_state[STEP] = int(
+        np.clip(st.session_state.get(STEP, 0) + by, 0, 4 * MAX_ITERATIONS - 1)
+    )
+
+
+def _settings() -> dict:
+    c = st.columns([1.2, 1, 1.2, 1.4, 1])
+    kw = {"on_change": _reset}
+    activation = c[0].selectbox(
+        t("bp.activation"), ACTIVATIONS, format_func=option_label, key="bp_activation", **kw
+    )
+    hidden = c[1].selectbox(t("bp.hidden"), (1, 2, 3), index=1, key="bp_hidden", **kw)
+    loss = c[2].selectbox(
+        t("bp.loss"), backprop.LOSSES, format_func=option_label, key="bp_loss", **kw
+    )
+    lr = c[3].select_slider(
+        t("bp.lr"), LR_OPTIONS, 0.5, format_func=lambda v: f"{v:g}", key="bp_lr", **kw
+    )
+    seed = c[4].number_input(t("bp.seed"), 0, 9999, 0, key="bp_seed", **kw)
+    samples = st.pills(
+        t("bp.samples"), range(len(X_TOY)), selection_mode="multi", default=[1],
+        format_func=_sample_label, help=t("bp.samples.help"), key="bp_samples", **kw,
+    )  # fmt: skip
+    return {
+        "activation": activation,
+        "hidden": int(hidden),
+        "loss": loss,
+        "lr": float(lr),
+        "seed": int(seed),
+        "samples": sorted(samples),
+    }
+
+
+def _stepper(step: int) -> None:
+    bar = st.container(horizontal=True, vertical_alignment="center")
+    bar.markdown(f"**{t('bp.iteration', k=step // 4 + 1)}**", width="content")
+    for k in range(4):
+        text = t(f"bp.step.{k}")
+        bar.markdown(
+            f":blue-background[**{text}**]" if k == step % 4 else f":gray[{text}]", width="content"
+        )
+    buttons = st.container(horizontal=True)
+    buttons.button(
+        t("bp.back"),
+        icon=":material/arrow_back:",
+        on_click=_move,
+        args=(-1,),
+        disabled=step == 0,
+        key="bp_back",
+    )
+    buttons.button(
+        t("bp.next"),
+        icon=":material/arrow_forward:",
+        on_click=_move,
+        args=(1,),
+        type="primary",
+        key="bp_next",
+    )
+    buttons.button(t("bp.reset"), icon=":material/restart_alt:", on_click=_reset, key="bp_reset")
+
+
+def _shown(samples: list[int]) -> int:
+    """Index (within the chosen samples) of the sample shown in the diagram and formulas."""
+    if len(samples) == 1:
+        return 0
+    pick = st.segmented_control(
+        t("bp.shown"), samples, default=samples[0], format_func=_sample_label, key="bp_shown"
+    )
+    return samples.index(pick) if pick in samples else 0
+
+
+def _notes(walk: backprop.Walkthrough, phase: int) -> None:
+    if phase == 2:
+        st.latex(GENERAL_GRADS)
+        share = walk.layers[0].share
+        names = _nodes(len(share))[:-1]
+        shares = ", ".join(f"{n} {s:.0%}" for n, s in zip(names, share, strict=True))
+        st.caption(t("bp.shares", shares=shares))
+    if phase == 3:
+        st.caption(t("bp.loss_change", before=_num(walk.loss), after=_num(walk.loss_after)))
+
+
+def render() -> None:
+    st.title(t("bp.title"))
+    st.caption(t("bp.intro"))
+    settings = _settings()
+    if not settings["samples"]:
+        st.warning(t("bp.pick"))
+        return
+    step = int(st.session_state.setdefault(STEP, 0))
+    _stepper(step)
+    phase = step % 4
+    walk = walk_at(settings, step)
+    i = _shown(settings["samples"])
+    st.info(t(f"bp.explain.{phase}"))
+    st.markdown(f"**{t('bp.diagram')}**")
+    st.graphviz_chart(diagram(walk, phase, i), width="content")
+    note = {2: "bp.grads_note", 3: "bp.update_note"}.get(phase, "bp.weights_note")
+    st.caption(t(note))
+    st.markdown(f"**{t('bp.formulas')}**")
+    st.latex(formulas(walk, phase, i))
+    _notes(walk, phase)
+    st.markdown(f"**{t('bp.table')}**")
+    st.dataframe(table(walk, phase, settings["samples"]), hide_index=True, width="stretch")
