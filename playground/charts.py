@@ -351,7 +351,7 @@ def decision_boundary(
     return (
         alt.layer(image, points)
         .properties(width="container", height=420, title=lab["boundary_title"])
-        .configure_legend(orient="bottom", direction="horizontal", columns=0)
+        .configure_legend(orient="bottom", direction="horizontal", columns=0, labelLimit=0)
     )
 
 
@@ -376,8 +376,11 @@ def _field(name: str) -> str:
     return name.replace("\\", "\\\\").replace(".", "\\.").replace("[", "\\[").replace("]", "\\]")
 
 
-def _best_marker(epoch: int, value: float, text: str, right: bool) -> alt.LayerChart:
-    """A dashed vertical rule, a dot at (epoch, value) and a note at the top of the plot."""
+def _best_marker(
+    epoch: int, value: float, text: str, right: bool, top: bool = True
+) -> alt.LayerChart:
+    """A dashed vertical rule, a dot at (epoch, value) and a note at the top (or bottom) of the
+    plot: accuracy curves end near 1.0, so their note goes to the bottom, where no line runs."""
     marker = alt.Chart(pd.DataFrame({"epoch": [epoch], "value": [value], "text": [text]}))
     marker = marker.encode(x="epoch:Q")
     return alt.layer(
@@ -385,7 +388,7 @@ def _best_marker(epoch: int, value: float, text: str, right: bool) -> alt.LayerC
         marker.mark_point(filled=True, size=80, color=SPLIT_COLORS[1]).encode(y="value:Q"),
         marker.mark_text(
             align="right" if right else "left", dx=-5 if right else 5, fontSize=11, color="#444"
-        ).encode(y=alt.value(8), text="text:N"),
+        ).encode(y=alt.value(8 if top else HEIGHT - 10), text="text:N"),
     )
 
 
@@ -410,9 +413,11 @@ def _curves(
         y_scale = alt.Scale(domain=[0, 1])
     else:
         y_scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
-    base = alt.Chart(long).encode(x=alt.X("epoch:Q", title=lab["epoch"]))
+    x_axis = alt.Axis(format="d", tickMinStep=1)  # whole epochs, even for a 1-epoch history
+    base = alt.Chart(long).encode(x=alt.X("epoch:Q", title=lab["epoch"], axis=x_axis))
+    y_axis = alt.Axis(format=".0%" if best == "max" else "~g")
     lines = base.mark_line(strokeWidth=2).encode(
-        y=alt.Y("value:Q", scale=y_scale, title=y_title),
+        y=alt.Y("value:Q", scale=y_scale, title=y_title, axis=y_axis),
         color=alt.Color(
             "split:N",
             scale=alt.Scale(domain=splits, range=list(SPLIT_COLORS)),
@@ -440,9 +445,13 @@ def _curves(
         .add_params(hover)
     )
     epoch, value = int(best_row["epoch"]), float(best_row[columns[1]])
-    note = f"{lab['best_loss' if best == 'min' else 'best_accuracy']}: {lab['epoch']} {epoch}"
+    note = (
+        f"{lab['best_loss' if best == 'min' else 'best_accuracy']}: {lab['epoch'].lower()} {epoch}"
+    )
     right = epoch > (history["epoch"].iloc[0] + history["epoch"].iloc[-1]) / 2
-    marker = _best_marker(epoch, max(value, TINY) if log_scale else value, note, right)
+    marker = _best_marker(
+        epoch, max(value, TINY) if log_scale else value, note, right, top=best == "min"
+    )
     return alt.layer(lines, rule, marker)
 
 

@@ -28,7 +28,8 @@ def chart_labels(result=None) -> dict[str, str]:
 
 def _url_warnings() -> None:
     """Once per session: say which values of the shared link were not usable."""
-    for key, value, default in st.session_state.get("url_checked", []):
+    # said once: the next rerun (the user changing something) clears them
+    for key, value, default in st.session_state.pop("url_checked", []):
         st.warning(
             t("url.invalid", field=t(key), value=value, default=default), icon=":material/link_off:"
         )
@@ -37,8 +38,8 @@ def _url_warnings() -> None:
 def _metrics(result) -> None:
     last = result.final
     cols = st.columns(7)
-    cols[0].metric(t("metric.train_loss"), f"{last['train_loss']:.3f}")
-    cols[1].metric(t("metric.test_loss"), f"{last['test_loss']:.3f}")
+    cols[0].metric(t("metric.train_loss"), f"{last['train_loss']:.4g}")
+    cols[1].metric(t("metric.test_loss"), f"{last['test_loss']:.4g}")
     cols[2].metric(t("metric.train_acc"), f"{last['train_accuracy']:.1%}")
     cols[3].metric(t("metric.test_acc"), f"{last['test_accuracy']:.1%}")
     cols[4].metric(t("metric.epochs"), f"{int(last['epoch'])}")

@@ -111,6 +111,7 @@ def invalid_url_values(params: dict[str, str]) -> list[tuple[str, str, str]]:
         if not ok:
             default = DEFAULTS.get(key)
             shown = option_label(default) if isinstance(default, str) else default
+            shown = fmt(shown) if isinstance(shown, float) else shown
             bad.append((key, value, "" if shown is None else str(shown)))
     return bad
 
@@ -118,7 +119,8 @@ def invalid_url_values(params: dict[str, str]) -> list[tuple[str, str, str]]:
 def check_url() -> None:
     """Once per session, before any widget reads the URL (and drops what it cannot use):
     remember which shared-link values are invalid, so the page can say so."""
-    if "url_checked" not in st.session_state:
+    if "url_seen" not in st.session_state:
+        st.session_state["url_seen"] = True
         params = {k: st.query_params[k] for k in st.query_params}
         st.session_state["url_checked"] = invalid_url_values(params)
 

@@ -64,6 +64,16 @@ def network(result, labels) -> None:
         )
 
 
+def _steps(n: int) -> None:
+    trainer = st.session_state["stepper"].trainer
+    for _ in range(n):
+        trainer.step_epoch()
+
+
+def _reset_steps() -> None:
+    st.session_state.pop("stepper", None)
+
+
 def step_mode(result, labels) -> None:
     """Train the current setup one epoch at a time; the model stays in this session."""
     st.caption(t("step.caption"))
@@ -72,14 +82,10 @@ def step_mode(result, labels) -> None:
         state = st.session_state["stepper"] = prepare(result.config)
     trainer = state.trainer
     c = st.container(horizontal=True)
-    if c.button(t("step.one"), disabled=trainer.done):
-        trainer.step_epoch()
-    if c.button(t("step.ten"), disabled=trainer.done):
-        for _ in range(10):
-            trainer.step_epoch()
-    if c.button(t("step.reset")):
-        state = st.session_state["stepper"] = prepare(result.config)
-        trainer = state.trainer
+    # callbacks run before the script, so the buttons' disabled state is already up to date
+    c.button(t("step.one"), disabled=trainer.done, on_click=_steps, args=(1,), key="step_one")
+    c.button(t("step.ten"), disabled=trainer.done, on_click=_steps, args=(10,), key="step_ten")
+    c.button(t("step.reset"), on_click=_reset_steps, key="step_reset")
     st.markdown(t("step.state", epoch=trainer.epoch, epochs=trainer.epochs))
     partial = finish(state)
     net = trainer.net

@@ -60,7 +60,7 @@ def expect_metrics(at, config: RunConfig, lang: str = "en") -> None:
     cat = CAT[lang]
     shown = metrics(at)
     assert list(shown) == [cat[k] for k in METRIC_KEYS]
-    assert shown[cat["metric.train_loss"]] == f"{last['train_loss']:.3f}"
+    assert shown[cat["metric.train_loss"]] == f"{last['train_loss']:.4g}"
     assert shown[cat["metric.test_acc"]] == f"{last['test_accuracy']:.1%}"
     assert shown[cat["metric.epochs"]] == str(int(last["epoch"]))
     assert shown[cat["metric.params"]] == f"{result.model.n_params():,}"
@@ -199,7 +199,7 @@ def test_invalid_url_values_fall_back_with_one_warning_each(make_app, lang):
     # The link is checked once per session: later reruns never add warnings.
     at.selectbox(key="activation").set_value("relu").run()
     assert not at.exception
-    assert len(url_warnings(at, lang)) <= len(INVALID)
+    assert url_warnings(at, lang) == []  # said once; the next rerun clears them
 
 
 def test_a_valid_link_has_no_warning(make_app):
@@ -307,12 +307,6 @@ def test_view_step_by_step(make_app):
     assert step_state(at) == "Epoch 0 of 20"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app bug: views.step_mode draws the buttons with disabled=trainer.done before the "
-    "click is handled: the click that reaches the last epoch leaves them enabled, and Reset "
-    "after the end leaves +1/+10 disabled (the learner must click Reset twice)",
-)
 @pytest.mark.parametrize("after", ["finish", "reset"])
 def test_step_buttons_follow_the_click_that_changes_them(make_app, after):
     at = make_app().run()
