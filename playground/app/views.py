@@ -8,13 +8,14 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from playground import charts
+from playground import charts, codegen, export
+from playground.app import sidebar
 from playground.app.chart_cache import run_key, show
 from playground.app.i18n import option_label, t
 from playground.experiment import finish, prepare
 from playground.nn.losses import output_activation
 
-VIEWS = ("gradients", "scaler", "network", "step")
+VIEWS = ("gradients", "scaler", "network", "step", "export")
 
 
 def gradients(result, labels) -> None:
@@ -98,6 +99,45 @@ def step_mode(result, labels) -> None:
     c2.altair_chart(charts.grad_norm_lines(partial.history, labels=labels), width="stretch")
 
 
+def _load_setup() -> None:
+    """on_change of the setup uploader: put a valid JSON setup into the sidebar widgets."""
+    file = st.session_state.get("setup_file")
+    if file is None:
+        return
+    try:
+        sidebar.load_config(export.config_from_upload(file.getvalue()))
+        st.session_state["setup_message"] = ("ok", t("export.loaded", name=file.name))
+    except ValueError as e:
+        st.session_state["setup_message"] = ("error", t("export.bad_setup", error=e))
+
+
+def downloads(result, labels) -> None:
+    """The setup, history, weights and the same training as PyTorch/Keras/sklearn code."""
+    st.caption(t("export.caption"))
+    c = st.container(horizontal=True)
+    c.download_button(t("export.setup"), export.config_json(result.config), "setup.json",
+                      "application/json", icon=":material/settings:")  # fmt: skip
+    c.download_button(t("export.history"), export.history_csv(result), "history.csv", "text/csv",
+                      icon=":material/table:")  # fmt: skip
+    c.download_button(t("export.weights"), export.weights_npz(result), codegen.NPZ_NAME,
+                      "application/octet-stream", icon=":material/download:")  # fmt: skip
+    st.file_uploader(t("export.upload"), type=["json"], key="setup_file", on_change=_load_setup)
+    if msg := st.session_state.pop("setup_message", None):
+        (st.success if msg[0] == "ok" else st.error)(msg[1])
+    st.markdown(f"**{t('export.code')}**")
+    st.caption(t("export.code_caption", npz=codegen.NPZ_NAME))
+    builders = {"PyTorch": codegen.pytorch_script, "Keras": codegen.keras_script,
+                "scikit-learn": codegen.sklearn_script}  # fmt: skip
+    lib = st.segmented_control(
+        t("export.framework"), list(builders), default="PyTorch", key="code_lib"
+    )
+    code = builders[lib or "PyTorch"](result.config)
+    st.code(code, language="python")
+    st.download_button(
+        t("export.script"), code, f"train_{(lib or 'pytorch').lower()}.py", "text/x-python"
+    )
+
+
 def render(result, labels) -> None:
     view = st.segmented_control(
         t("view.label"),
@@ -106,6 +146,10 @@ def render(result, labels) -> None:
         format_func=lambda v: t(f"view.{v}"),
         key="view",
     )
-    {"gradients": gradients, "scaler": scaler_lens, "network": network, "step": step_mode}.get(
-        view or "gradients"
-    )(result, labels)
+    {
+        "gradients": gradients,
+        "scaler": scaler_lens,
+        "network": network,
+        "step": step_mode,
+        "export": downloads,
+    }.get(view or "gradients")(result, labels)

@@ -1,0 +1,70 @@
+"""The "Downloads & code" view: files, code in three frameworks, and loading a setup back."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from playground.config import RunConfig
+
+REPO = Path(__file__).resolve().parents[2]
+SCRIPT = f"""
+import sys
+sys.path.insert(0, {str(REPO)!r})
+import streamlit as st
+from playground.app import views
+
+
+class FakeFile:  # what st.file_uploader hands the callback
+    def __init__(self, name, raw):
+        self.name, self._raw = name, raw
+
+    def getvalue(self):
+        return self._raw
+
+
+if "fake" in st.session_state:
+    st.session_state["setup_file"] = FakeFile("setup.json", st.session_state.pop("fake"))
+    views._load_setup()
+    st.write(st.session_state.get("setup_message"))
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_export_view_offers_files_and_code(make_app, lang):
+    at = make_app().run()
+    # AppTest runs format_func outside the script, so pick controls in English, then switch
+    at.segmented_control(key="view").set_value("export").run()
+    at.segmented_control(key="code_lib").set_value("PyTorch").run()
+    at.segmented_control(key="lang").set_value(lang).run()
+    assert not at.exception
+    assert len(at.get("download_button")) == 4
+    for lib, needle in [
+        ("PyTorch", "import torch"),
+        ("Keras", "keras"),
+        ("scikit-learn", "MLPClassifier"),
+    ]:
+        at.segmented_control(key="code_lib").set_value(lib).run()
+        code = at.code[0].value
+        assert needle in code
+        compile(code, lib, "exec")
+
+
+def test_a_setup_file_goes_into_the_sidebar_widgets():
+    at = AppTest.from_string(SCRIPT, default_timeout=30)
+    wanted = RunConfig(dataset="circles", activation="relu", hidden=(4, 4, 4), learning_rate=0.1)
+    at.session_state["fake"] = wanted.to_json().encode()
+    at.run()
+    assert not at.exception
+    s = at.session_state
+    assert (s["dataset"], s["activation"], s["width"], s["depth"]) == ("circles", "relu", 4, 3)
+    assert s["learning_rate"] == 0.1
+
+
+def test_a_broken_setup_file_says_why_and_changes_nothing():
+    at = AppTest.from_string(SCRIPT, default_timeout=30)
+    at.session_state["fake"] = b'{"activation": "relu2"}'
+    at.run()
+    assert not at.exception
+    assert "activation" not in at.session_state
+    assert "relu2" in at.markdown[0].value and "error" in at.markdown[0].value
