@@ -1,17 +1,20 @@
 """Tuning Playground — the router: thread limits, language, navigation."""
 
+import functools
+
 from threadpoolctl import threadpool_limits
 
 threadpool_limits(1)  # 2 shared cores: concurrent sessions would otherwise thrash BLAS
 
 import streamlit as st  # noqa: E402
 
-from playground.app import i18n  # noqa: E402
+from playground.app import exercises_page, i18n, learn_page  # noqa: E402
 from playground.app.backprop_page import render as backprop_page  # noqa: E402
 from playground.app.compare_page import render as compare_page  # noqa: E402
 from playground.app.optimizer_lab import render as optimizer_lab  # noqa: E402
 from playground.app.playground_page import render as playground_page  # noqa: E402
 from playground.app.sidebar import check_url  # noqa: E402
+from playground.app.sweep_page import render as sweep_page  # noqa: E402
 
 st.set_page_config(page_title="Tuning Playground", page_icon=":material/tune:", layout="wide")
 check_url()
@@ -23,23 +26,37 @@ st.sidebar.segmented_control(
     key="lang",
     bind="query-params",
 )
-pages = [
-    st.Page(
-        playground_page,
-        title=i18n.t("nav.playground"),
-        icon=":material/tune:",
-        url_path="playground",
-        default=True,
+home = st.Page(
+    playground_page,
+    title=i18n.t("nav.playground"),
+    icon=":material/tune:",
+    url_path="playground",
+    default=True,
+)
+lab = st.Page(
+    optimizer_lab, title=i18n.t("lab.nav"), icon=":material/landscape:", url_path="optimizer-lab"
+)
+backprop = st.Page(
+    backprop_page, title=i18n.t("bp.nav"), icon=":material/account_tree:", url_path="backprop"
+)
+learn = st.Page(
+    functools.partial(
+        learn_page.render, playground_page=home, optimizer_lab_page=lab, backprop_page=backprop
     ),
-    st.Page(compare_page, title=i18n.t("cmp.nav"), icon=":material/compare:", url_path="compare"),
-    st.Page(
-        optimizer_lab,
-        title=i18n.t("lab.nav"),
-        icon=":material/landscape:",
-        url_path="optimizer-lab",
-    ),
-    st.Page(
-        backprop_page, title=i18n.t("bp.nav"), icon=":material/account_tree:", url_path="backprop"
-    ),
-]
-st.navigation(pages, position="top" if len(pages) > 1 else "hidden").run()
+    title=i18n.t("learn.nav"),
+    icon=":material/menu_book:",
+    url_path="learn",
+)
+exercises = st.Page(
+    functools.partial(exercises_page.render, playground_page=home),
+    title=i18n.t("ex.nav"),
+    icon=":material/exercise:",
+    url_path="exercises",
+)
+compare = st.Page(
+    compare_page, title=i18n.t("cmp.nav"), icon=":material/compare:", url_path="compare"
+)
+sweep = st.Page(
+    sweep_page, title=i18n.t("sw.nav"), icon=":material/stacked_line_chart:", url_path="sweep"
+)
+st.navigation([home, learn, exercises, compare, sweep, lab, backprop], position="top").run()

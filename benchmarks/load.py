@@ -68,7 +68,7 @@ def start_server(port: int) -> subprocess.Popen:
     raise RuntimeError("the server did not become healthy in 60 s")
 
 
-def interact(port: int, body: dict, timeout: float = 120) -> dict:
+def interact(port: int, body: dict, timeout: float = 60) -> dict:
     """One rerun; follows 202 'still running' answers until the run is done."""
     url = f"http://127.0.0.1:{port}/_stcore/agent/interact"
     while True:
@@ -131,18 +131,22 @@ def main() -> None:
     args = parser.parse_args()
     port = free_port()
     proc = start_server(port)
+    print(f"server on port {port}; {args.users} users for {args.seconds:.0f} s …", flush=True)
     out: dict = {"latency": [], "errors": []}
     lock = threading.Lock()
     try:
         threads = [
-            threading.Thread(target=attendee, args=(port, args.seconds, i, out, lock))
+            threading.Thread(target=attendee, args=(port, args.seconds, i, out, lock), daemon=True)
             for i in range(args.users)
         ]
         for th in threads:
             th.start()
             time.sleep(0.1)  # people do not all arrive in the same millisecond
-        for th in threads:
-            th.join()
+        deadline = time.time() + args.seconds + 240
+        for th in threads:  # a rerun still running this long after the end counts as an error
+            th.join(timeout=max(0.0, deadline - time.time()))
+        stuck = sum(th.is_alive() for th in threads)
+        out["errors"] += ["a session still waiting for its rerun at the end"] * stuck
         rss = peak_rss_mb(proc.pid)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)

@@ -14,6 +14,7 @@ EXPLODE_RATIO = 1e3  # above this multiple: exploding
 SATURATED = 0.5  # more than half of the sigmoid/tanh outputs in the flat tails
 DEAD = 0.3  # more than 30 % of a layer's ReLU units never fire
 OVERFIT_RISE = 1.2  # test loss 20 % above its best …
+OVERFIT_MIN_RISE = 0.05  # … and by a visible amount (0.02 → 0.03 is noise, not overfitting)
 OVERFIT_TRAIN_DROP = 0.8  # … while the train loss fell another 20 % since then
 
 
@@ -36,7 +37,9 @@ def gradient_ratio(history: pd.DataFrame, row: int = 0) -> float:
     if len(cols) < 2:
         return float("nan")
     first, last = history[cols[0]].iloc[row], history[cols[-1]].iloc[row]
-    return float(first / last) if last > 0 else float("inf")
+    if last > 0:
+        return float(first / last)
+    return float("inf") if first > 0 else float("nan")  # 0/0: no gradient anywhere
 
 
 def diagnose(result) -> list[Finding]:
@@ -75,7 +78,11 @@ def diagnose(result) -> list[Finding]:
     if len(h) > 10 and result.status == "ok":
         best = int(h["test_loss"].idxmin())
         best_test, best_train = h["test_loss"].iloc[best], h["train_loss"].iloc[best]
-        rising = last["test_loss"] > OVERFIT_RISE * best_test and best < len(h) - 5
+        rising = (
+            last["test_loss"] > OVERFIT_RISE * best_test
+            and last["test_loss"] - best_test > OVERFIT_MIN_RISE
+            and best < len(h) - 5
+        )
         if rising and last["train_loss"] < OVERFIT_TRAIN_DROP * best_train:
             out.append(Finding("overfitting", "warning", {"best": int(h["epoch"].iloc[best])}))
         chance = 1.0 / max(len(result.class_names), 2)

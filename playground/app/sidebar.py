@@ -36,7 +36,21 @@ def _initial(key: str, **default):
     return {} if key in st.session_state else default
 
 
+def _off(key: str, extra: bool = False) -> bool:
+    """Disabled: by `extra`, or locked by an instructor's exercise link."""
+    return extra or key in st.session_state.get("locked_controls", ())
+
+
+def keep_state() -> None:
+    """Carry the widget values over from the last page: Streamlit forgets a widget's value when
+    a page without it runs; assigning a key before its widget renders keeps it."""
+    for key in (*DEFAULTS, "width", "depth"):
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
 def _select(key: str, options, section_help: str | None = None, **kw):
+    kw["disabled"] = _off(key, kw.pop("disabled", False))
     return st.selectbox(
         t(key),
         options,
@@ -50,6 +64,7 @@ def _select(key: str, options, section_help: str | None = None, **kw):
 
 
 def _steps(key: str, options, **kw):
+    kw["disabled"] = _off(key, kw.pop("disabled", False))
     return st.select_slider(
         t(key),
         options,
@@ -164,12 +179,14 @@ def _hyper(optimizer: str) -> None:
                 key=key,
                 help=t(f"{key}.help"),
                 placeholder=fmt(allowed.get(key, 0.0)) if default is None else None,
+                disabled=_off(key),
                 **BIND,
             )
 
 
 def render() -> RunConfig:
     """Draw the sidebar; return the RunConfig it describes."""
+    keep_state()
     sb = st.sidebar
     with sb:
         st.subheader(t("sec.1"))
@@ -195,6 +212,7 @@ def render() -> RunConfig:
             *WIDTH_RANGE,
             **_initial("width", value=DEFAULTS["width"]),
             key="width",
+            disabled=_off("width"),
             help=t("width.help"),
             **BIND,
         )
@@ -205,6 +223,7 @@ def render() -> RunConfig:
             *DEPTH_RANGE,
             **_initial("depth", value=DEFAULTS["depth"]),
             key="depth",
+            disabled=_off("depth"),
             help=t("depth.help"),
             **BIND,
         )
@@ -219,7 +238,7 @@ def render() -> RunConfig:
             **_initial("n_samples", value=DEFAULTS["n_samples"]),
             step=50,
             key="n_samples",
-            disabled=not info.uses_n_samples or uploaded is not None,
+            disabled=_off("n_samples", not info.uses_n_samples or uploaded is not None),
             **BIND,
         )
         st.slider(
@@ -228,7 +247,7 @@ def render() -> RunConfig:
             **_initial("noise", value=DEFAULTS["noise"]),
             step=0.05,
             key="noise",
-            disabled=not info.uses_noise or uploaded is not None,
+            disabled=_off("noise", not info.uses_noise or uploaded is not None),
             **BIND,
         )
         if not (info.uses_noise and info.uses_n_samples):
@@ -239,6 +258,7 @@ def render() -> RunConfig:
             **_initial("test_fraction", value=DEFAULTS["test_fraction"]),
             step=0.05,
             key="test_fraction",
+            disabled=_off("test_fraction"),
             **BIND,
         )
         st.number_input(
@@ -248,9 +268,10 @@ def render() -> RunConfig:
             **_initial("seed", value=DEFAULTS["seed"]),
             key="seed",
             help=t("seed.help"),
+            disabled=_off("seed"),
             **BIND,
         )
-        st.button(t("regenerate"), on_click=_next_seed, width="stretch")
+        st.button(t("regenerate"), on_click=_next_seed, width="stretch", disabled=_off("seed"))
         st.subheader(t("sec.training"))
         _steps("epochs", EPOCH_OPTIONS)
         _steps("l2", L2_OPTIONS, help=t("l2.help"))

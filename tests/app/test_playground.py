@@ -107,7 +107,7 @@ def test_english_page_has_english_labels(make_app):
     subheaders = [s.value for s in at.subheader]
     assert [EN[f"sec.{i}"] for i in range(1, 8)] == subheaders[:7]
     assert at.segmented_control(key="view").options == [
-        EN[f"view.{v}"] for v in ("gradients", "scaler", "network", "step")
+        EN[f"view.{v}"] for v in ("gradients", "scaler", "network", "step", "export")
     ]
     assert not any(hangul(s) for s in subheaders)
 
@@ -130,7 +130,7 @@ def test_korean_page_has_korean_labels(make_app, how):
     assert at.selectbox(key="activation").label == KO["activation"]
     assert at.select_slider(key="learning_rate").label == KO["learning_rate"]
     assert at.segmented_control(key="view").options == [
-        KO[f"view.{v}"] for v in ("gradients", "scaler", "network", "step")
+        KO[f"view.{v}"] for v in ("gradients", "scaler", "network", "step", "export")
     ]
     assert "**결정 경계**" in [m.value for m in at.markdown]
     # The diagnosis is worded in Korean too.

@@ -85,7 +85,7 @@ def test_a_shared_link_restores_the_setup_and_names_a_bad_value(app, new_page):
     params = page.locator("[data-testid=stMetric]").filter(has_text=EN["metric.params"])
     assert params.locator("[data-testid=stMetricValue]").inner_text().strip() == "177"
     # A bad value in a link is named, not fatal.
-    warning = EN["url.invalid"].format(field=EN["l2"], value="abc", default="0.0")
+    warning = EN["url.invalid"].format(field=EN["l2"], value="abc", default="0")
     assert page.get_by_text(warning).is_visible()
 
 

@@ -1,0 +1,126 @@
+"""Sweep speed: `run_many` against sequential `run()` calls in the same process.
+
+1. Homogeneous: 16 seeds of the default setup (moons 500, 2-8-8-1 tanh, adam, batch 32,
+   200 epochs). Sequential run() ×16 against run_many (one stacked computation, this process).
+   Target: run_many ≤ 0.25 × sequential. Also shown: run_many over 2 local worker processes.
+2. Heterogeneous: 8 configs that cannot share a batch (widths 2…16 × tanh/relu), sequential
+   against joblib over the local cores with processes (loky, pool warm) and with threads.
+
+One BLAS thread (threadpool_limits(1)); variants interleaved per round so machine noise hits all
+alike; medians of `--rounds` (default 5).
+
+    python benchmarks/sweep.py [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+from joblib import Parallel, delayed  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
+
+from playground import experiment  # noqa: E402
+from playground.config import RunConfig  # noqa: E402
+from playground.experiment import run, run_many  # noqa: E402
+
+TARGET = 0.25
+SEEDS = [replace(RunConfig(), seed=s) for s in range(16)]
+MIXED = [
+    replace(RunConfig(), hidden=(w, w), activation=a)
+    for w in (2, 4, 8, 16)
+    for a in ("tanh", "relu")
+]
+
+
+def sequential(configs):
+    return [run(c) for c in configs]
+
+
+def threads(configs):
+    jobs = Parallel(n_jobs=os.cpu_count(), prefer="threads")
+    parts = jobs(delayed(experiment._run_together)([c]) for c in configs)
+    return [p[0] for p in parts]
+
+
+def timed(fn, configs) -> tuple[float, float]:
+    """(wall seconds, this process's CPU seconds)."""
+    start, cpu = time.perf_counter(), time.process_time()
+    fn(configs)
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def measure(variants: dict, configs, rounds: int) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds per variant, the variants interleaved in each round."""
+    times: dict[str, list[tuple[float, float]]] = {k: [] for k in variants}
+    for _ in range(rounds):
+        for name, fn in variants.items():
+            times[name].append(timed(fn, configs))
+    return {k: tuple(statistics.median(x) for x in zip(*v, strict=True)) for k, v in times.items()}
+
+
+def check_equal(configs) -> None:
+    """The stacked results are the lone ones (bit for bit here)."""
+    for a, b in zip(run_many(configs), sequential(configs), strict=True):
+        assert np.array_equal(a.history.to_numpy(), b.history.to_numpy())
+        assert np.array_equal(a.model.flat, b.model.flat)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    rounds = parser.parse_args().rounds
+    cores = os.cpu_count() or 1
+    with threadpool_limits(1):
+        check_equal(SEEDS[:4])
+        start = time.perf_counter()
+        run_many(MIXED[:2], n_jobs=cores)  # start the worker pool once (reused afterwards)
+        cold = time.perf_counter() - start
+        homogeneous = measure(
+            {
+                "sequential run() x16": sequential,
+                "run_many (this process)": run_many,
+                "run_many (2 processes)": lambda c: run_many(c, n_jobs=2),
+            },
+            SEEDS,
+            rounds,
+        )
+        mixed = measure(
+            {
+                "sequential run() x8": sequential,
+                f"run_many, {cores} processes": lambda c: run_many(c, n_jobs=cores),
+                f"joblib, {cores} threads": threads,
+            },
+            MIXED,
+            rounds,
+        )
+    print(
+        "16 seeds of the default setup (moons 500, 2-8-8-1 tanh, adam, 200 epochs);",
+        f"median of {rounds}",
+    )
+    wall, cpu = homogeneous["sequential run() x16"]
+    for name, (t, c) in homogeneous.items():
+        print(f"  {name:28s} {t:7.3f} s   ratio {t / wall:.3f}   (CPU here {c:6.3f} s)")
+    ratio = homogeneous["run_many (this process)"][0] / wall
+    cpu_ratio = homogeneous["run_many (this process)"][1] / cpu
+    verdict = "PASS" if ratio <= TARGET else "FAIL"
+    print(f"  target run_many <= {TARGET} x sequential: {ratio:.3f} {verdict}", end="")
+    print(f"   (CPU-time ratio, less sensitive to other load: {cpu_ratio:.3f})")
+    print(f"8 heterogeneous configs (widths 2..16 x tanh/relu); {cores} cores; median of {rounds}")
+    wall = mixed["sequential run() x8"][0]
+    for name, (t, _) in mixed.items():
+        print(f"  {name:28s} {t:7.3f} s   ratio {t / wall:.3f}")
+    print(f"  (first use of the process pool: {cold:.2f} s, once per process)")
+    print(f"  load average now: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,285 @@
+"""Sweep page: one knob (or two, as a grid) over chosen values, several seeds each."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+
+import streamlit as st
+
+from playground import preprocessing, sweep, sweep_charts
+from playground.app import i18n, sidebar
+from playground.app.i18n import option_label, t
+from playground.app.runs import run_cache
+from playground.nn import activations, initializers, losses, optimizers
+
+CONFIRM_RUNS = 60  # larger sweeps ask before they start (a shared host has 2 cores)
+MAX_RUNS = 400
+
+# Knobs offered, with the values to choose from (the first few preselected).
+CHOICES: dict[str, tuple[list, int]] = {
+    "learning_rate": (sidebar.LR_OPTIONS, 0),
+    "optimizer": (list(optimizers.NAMES), 0),
+    "activation": (list(activations.NAMES), 0),
+    "initializer": (list(initializers.NAMES), 0),
+    "init_scale": (sidebar.INIT_SCALE_OPTIONS, 0),
+    "depth": (list(range(0, 7)), 0),
+    "width": ([1, 2, 3, 4, 6, 8, 12, 16, 24, 32], 0),
+    "scaler": (list(preprocessing.NAMES), 0),
+    "loss": (list(losses.NAMES), 0),
+    "batch_size": (sidebar.BATCH_OPTIONS, 0),
+    "l2": (sidebar.L2_OPTIONS, 0),
+    "epochs": (sidebar.EPOCH_OPTIONS, 0),
+}
+DEFAULT_VALUES = {
+    "learning_rate": [0.001, 0.01, 0.1, 1.0],
+    "optimizer": ["sgd", "momentum", "rmsprop", "adam"],
+    "activation": ["sigmoid", "tanh", "relu", "leaky_relu"],
+    "initializer": ["zeros", "random_normal", "glorot_uniform", "he_normal"],
+    "init_scale": [0.1, 1.0, 5.0],
+    "depth": [1, 2, 4],
+    "width": [2, 4, 8, 16],
+    "scaler": ["none", "standard", "normalizer_l2"],
+    "loss": ["cross_entropy", "mse"],
+    "batch_size": [0, 8, 32],
+    "l2": [0.0, 0.001, 0.01],
+    "epochs": [50, 200],
+}
+METRICS = ("test_accuracy", "test_loss", "train_accuracy", "train_loss")
+
+EN = {
+    "sw.nav": "Sweep",
+    "sw.title": "Sweep a knob",
+    "sw.intro": "Try many values of one knob (or a grid of two) on the setup in the sidebar, "
+    "each with several seeds, and see the tuning curve with its spread over seeds.",
+    "sw.knob1": "Knob",
+    "sw.values": "Values of {knob}",
+    "sw.knob2": "Second knob (grid)",
+    "sw.none": "none",
+    "sw.seeds": "Seeds per setting",
+    "sw.size": "{runs} runs: about {seconds:.1f} s on this machine.",
+    "sw.confirm": "This is a large sweep ({runs} runs). Run it anyway?",
+    "sw.too_big": "At most {max} runs per sweep: choose fewer values or seeds.",
+    "sw.run": "Run the sweep",
+    "sw.stop": "Stop",
+    "sw.busy": "Another sweep is running on this server; yours starts when it ends.",
+    "sw.progress": "{done} of {total} runs · about {eta:.0f} s left",
+    "sw.stopped": "Stopped after {done} of {total} runs; the results so far are below.",
+    "sw.done": "{total} runs in {seconds:.1f} s.",
+    "sw.bad": "This sweep cannot run: {error}",
+    "sw.metric": "Metric",
+    "sw.curve": "Tuning curve: mean over seeds, band from the worst to the best seed",
+    "sw.heatmap": "Mean {metric} per cell",
+    "sw.losses": "Every test-loss curve, coloured by setting",
+    "sw.boundaries": "Decision boundaries (first seed of each setting, with its test accuracy)",
+    "sw.table": "All runs",
+    "sw.download": "Download the table (CSV)",
+    "sw.empty": "Choose a knob and its values, then run the sweep.",
+    "sw.metric.test_accuracy": "test accuracy",
+    "sw.metric.test_loss": "test loss",
+    "sw.metric.train_accuracy": "train accuracy",
+    "sw.metric.train_loss": "train loss",
+}
+KO = {
+    "sw.nav": "스윕",
+    "sw.title": "손잡이 하나 훑어보기",
+    "sw.intro": "사이드바의 설정에서 손잡이 하나(또는 두 개의 격자)를 여러 값으로 바꾸고, 값마다 여러 시드로 학습해 시드에 따른 폭과 함께 튜닝 곡선을 봅니다.",
+    "sw.knob1": "손잡이",
+    "sw.values": "{knob} 값",
+    "sw.knob2": "두 번째 손잡이 (격자)",
+    "sw.none": "없음",
+    "sw.seeds": "설정마다 시드 수",
+    "sw.size": "실행 {runs}개: 이 컴퓨터에서 약 {seconds:.1f}초.",
+    "sw.confirm": "큰 스윕입니다 (실행 {runs}개). 그래도 실행할까요?",
+    "sw.too_big": "스윕 하나에 실행은 최대 {max}개입니다: 값이나 시드를 줄이세요.",
+    "sw.run": "스윕 실행",
+    "sw.stop": "멈추기",
+    "sw.busy": "이 서버에서 다른 스윕이 실행 중입니다. 끝나면 시작합니다.",
+    "sw.progress": "{total}개 중 {done}개 실행 · 약 {eta:.0f}초 남음",
+    "sw.stopped": "{total}개 중 {done}개 실행 후 멈췄습니다. 지금까지의 결과가 아래에 있습니다.",
+    "sw.done": "실행 {total}개를 {seconds:.1f}초 동안 했습니다.",
+    "sw.bad": "이 스윕은 실행할 수 없습니다: {error}",
+    "sw.metric": "지표",
+    "sw.curve": "튜닝 곡선: 시드 평균, 띠는 가장 나쁜 시드부터 가장 좋은 시드까지",
+    "sw.heatmap": "칸마다 {metric} 평균",
+    "sw.losses": "모든 테스트 비용 곡선 (설정별 색)",
+    "sw.boundaries": "결정 경계 (설정마다 첫 시드, 테스트 정확도와 함께)",
+    "sw.table": "모든 실행",
+    "sw.download": "표 내려받기 (CSV)",
+    "sw.empty": "손잡이와 값을 고른 뒤 스윕을 실행하세요.",
+    "sw.metric.test_accuracy": "테스트 정확도",
+    "sw.metric.test_loss": "테스트 비용",
+    "sw.metric.train_accuracy": "학습 정확도",
+    "sw.metric.train_loss": "학습 비용",
+}
+i18n.register(EN, KO)
+
+
+@st.cache_resource
+def sweep_lock() -> threading.Semaphore:
+    """One sweep computes at a time on this server, so it cannot starve everyone's reruns."""
+    return threading.Semaphore(1)
+
+
+@functools.lru_cache(maxsize=64)
+def _estimate(spec: sweep.SweepSpec) -> float:
+    """Seconds for the whole sweep (times one epoch of its first chunk; cached per sweep)."""
+    return sweep.estimate_seconds(spec)
+
+
+def _value_label(knob: str, v) -> str:
+    return option_label(v) if isinstance(v, str) else sidebar.fmt(v)
+
+
+def _knob_label(knob: str) -> str:
+    return t(knob) if knob in i18n.CATALOGUES["en"] else knob
+
+
+def _controls(base) -> sweep.SweepSpec | None:
+    knobs = list(CHOICES)
+    c1, c2, c3 = st.columns([1, 1, 1])
+    knob1 = c1.selectbox(t("sw.knob1"), knobs, format_func=_knob_label, key="sw_knob1")
+    knob2 = c2.selectbox(t("sw.knob2"), ["-", *[k for k in knobs if k != knob1]],
+                         format_func=lambda k: t("sw.none") if k == "-" else _knob_label(k), key="sw_knob2")  # fmt: skip
+    seeds = c3.slider(t("sw.seeds"), 1, 10, 3, key="sw_seeds")
+    values = {}
+    for knob in [knob1] + ([knob2] if knob2 != "-" else []):
+        options = CHOICES[knob][0]
+        values[knob] = st.multiselect(t("sw.values", knob=_knob_label(knob)), options,
+                                      default=DEFAULT_VALUES[knob], key=f"sw_values_{knob}",
+                                      format_func=lambda v, k=knob: _value_label(k, v))  # fmt: skip
+    if not all(values.values()):
+        return None
+    try:
+        return sweep.SweepSpec(base, knob1, tuple(values[knob1]), None if knob2 == "-" else knob2,
+                               None if knob2 == "-" else tuple(values[knob2]), seeds)  # fmt: skip
+    except ValueError as e:
+        st.error(t("sw.bad", error=e))
+        return None
+
+
+def _cached(configs) -> dict[int, object]:
+    cache = run_cache()
+    return {i: r for i, c in enumerate(configs) if (r := cache.get(c)) is not None}
+
+
+def _run(spec: sweep.SweepSpec, configs) -> None:
+    """Train what is not cached yet, chunk by chunk; every finished run lands in the shared cache
+    and in this session's sweep state at once, so Stop (any rerun) keeps what is done."""
+    state = st.session_state["sweep"] = {
+        "spec": spec,
+        "results": [None] * len(configs),
+        "done": False,
+    }
+    for i, r in _cached(configs).items():
+        state["results"][i] = r
+    todo = [i for i, r in enumerate(state["results"]) if r is None]
+    bar = st.progress(0.0)
+    lock = sweep_lock()
+    if not lock.acquire(blocking=False):
+        st.info(t("sw.busy"))
+        lock.acquire()
+    try:
+        sub = [configs[i] for i in todo]
+        done = len(configs) - len(todo)
+        # in this process (a shared 2-core host: no worker processes grabbing both cores), unless
+        # an instructor pointed the app at a Dask cluster
+        jobs = None if os.environ.get(sweep.DASK_ENV) else 1
+        for indices, chunk in sweep.execute(sub, n_jobs=jobs, parts=max(4, len(sub) // 8 or 1)):
+            for j, result in zip(indices, chunk, strict=True):
+                result.extra["key"] = sub[j]
+                run_cache().put(sub[j], result)
+                state["results"][todo[j]] = result
+            done += len(chunk)
+            elapsed = sum(r.elapsed for r in chunk)
+            eta = elapsed / len(chunk) * (len(configs) - done) if chunk else 0
+            bar.progress(
+                done / len(configs), t("sw.progress", done=done, total=len(configs), eta=eta)
+            )
+        state["done"] = True
+    finally:
+        lock.release()
+        bar.empty()
+
+
+def _results(state) -> None:
+    spec, results = state["spec"], state["results"]
+    finished = [r for r in results if r is not None]
+    if not finished:
+        return
+    total = len(results)
+    if state["done"]:
+        st.success(t("sw.done", total=total, seconds=sum(r.elapsed for r in finished)))
+    else:
+        st.warning(t("sw.stopped", done=len(finished), total=total))
+    df = sweep.summarize(results, spec)
+    metric = st.segmented_control(t("sw.metric"), METRICS, default="test_accuracy",
+                                  format_func=lambda m: t(f"sw.metric.{m}"), key="sw_metric") or "test_accuracy"  # fmt: skip
+    mtitle = t(f"sw.metric.{metric}")
+    curve = sweep.tuning_curve(df, metric)
+    if spec.knob2 is None:
+        st.markdown(f"**{t('sw.curve')}**")
+        st.altair_chart(
+            sweep_charts.tuning_curve(curve, spec.knob1, mtitle, _knob_label(spec.knob1)),
+            width="stretch",
+        )
+    else:
+        st.markdown(f"**{t('sw.heatmap', metric=mtitle)}**")
+        titles = (_knob_label(spec.knob1), _knob_label(spec.knob2))
+        st.altair_chart(
+            sweep_charts.heatmap(curve, spec.knob1, spec.knob2, mtitle, titles), width="stretch"
+        )
+
+    def label_of(r) -> str:
+        return " · ".join(
+            _value_label(
+                k, getattr(r.config, k) if k not in ("width", "depth") else getattr(r.config, k)
+            )
+            for k in spec.knobs
+        )
+
+    st.markdown(f"**{t('sw.losses')}**")
+    st.altair_chart(
+        sweep_charts.loss_curves(finished, label_of, t("chart.loss"), t("chart.epoch")),
+        width="stretch",
+    )
+    st.markdown(f"**{t('sw.boundaries')}**")
+    firsts = [r for r in finished if r.config.seed == spec.base.seed][:24]
+    st.altair_chart(sweep_charts.boundaries(firsts, label_of), width="content")
+    st.markdown(f"**{t('sw.table')}**")
+    st.dataframe(df, hide_index=True, width="stretch")
+    st.download_button(t("sw.download"), df.to_csv(index=False), "sweep.csv", "text/csv")
+
+
+def render() -> None:
+    base = sidebar.render()
+    st.title(t("sw.title"))
+    st.caption(t("sw.intro"))
+    spec = _controls(base)
+    if spec is None:
+        st.info(t("sw.empty"))
+    else:
+        configs = spec.configs()
+        n = len(configs)
+        todo = n - len(_cached(configs))
+        st.caption(t("sw.size", runs=n, seconds=_estimate(spec) * todo / max(n, 1)))
+        if n > MAX_RUNS:
+            st.error(t("sw.too_big", max=MAX_RUNS))
+        else:
+            ok = n <= CONFIRM_RUNS or st.checkbox(t("sw.confirm", runs=n), key="sw_confirm")
+            row = st.container(horizontal=True)
+            start = row.button(
+                t("sw.run"),
+                type="primary",
+                disabled=not ok,
+                key="sw_run",
+                icon=":material/play_arrow:",
+            )
+            row.button(
+                t("sw.stop"), key="sw_stop", icon=":material/stop:"
+            )  # any rerun stops a sweep
+            if start:
+                _run(spec, configs)
+    if state := st.session_state.get("sweep"):
+        _results(state)

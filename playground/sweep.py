@@ -1,0 +1,330 @@
+"""Sweeps: one or two knobs over lists of values, each setting with several seeds.
+
+`SweepSpec` describes the sweep and lists its configs; `run_sweep` trains them (as
+`experiment.run_many` does: runs that differ only in seed, initializer, init scale, learning rate
+or optimizer numbers train as one stacked computation) and reports each finished chunk, so a page
+can show progress, an ETA and stop between chunks; `summarize` makes one row per run and
+`tuning_curve` the mean and spread over seeds per knob value.
+
+Where the chunks run (`execute`): in this process; in local worker processes through joblib
+(`n_jobs`); or on a Dask cluster through joblib's Dask backend when `scheduler` (an address such
+as "tcp://10.0.0.5:8786", or a `dask.distributed.Client`) is given or the environment variable
+PLAYGROUND_DASK_SCHEDULER is set. The cluster's workers need this repository importable and the
+same package versions. No streamlit here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+
+from playground import experiment
+from playground.config import FIELD_NAMES, RunConfig
+from playground.experiment import RunResult, prepare
+from playground.nn.network import MLP
+
+DASK_ENV = "PLAYGROUND_DASK_SCHEDULER"
+KNOBS: tuple[str, ...] = (*(f for f in FIELD_NAMES if f != "seed"), "width", "depth")
+METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+# Local worker processes pay off from about this much work: Σ epochs × samples, stacked runs
+# counted at 1/4 (≈ 5 s of training at ~2 µs per epoch-sample). Measured on the 2-core machine
+# (benchmarks/sweep.py): 8 configs that cannot share a batch took 0.57 × the sequential time in
+# 2 warm loky processes; 2 threads took 1.1–1.8 × (the GIL: many small NumPy calls); starting
+# the process pool took 2.7–5.6 s (imports in each worker), a warm pool ~10 ms per chunk.
+PARALLEL_WORK = 2_500_000
+MIN_BATCH = 8  # chunks are split no smaller than this, so each still batches well
+
+
+# ------------------------------------------------------------------------------ description
+@dataclass(frozen=True)
+class SweepSpec:
+    """`knob1` over `values1` (× `knob2` over `values2`), each with `seeds` seeds.
+
+    Knobs are RunConfig fields, or "width" (every hidden layer's width) and "depth" (number of
+    hidden layers, each `base.width` wide, or 8 if `base` has none). Seeds are base.seed,
+    base.seed + 1, …
+    """
+
+    base: RunConfig
+    knob1: str
+    values1: tuple
+    knob2: str | None = None
+    values2: tuple | None = None
+    seeds: int = 1
+
+    def __post_init__(self) -> None:
+        for knob in (self.knob1, self.knob2):
+            if knob is not None and knob not in KNOBS:
+                raise ValueError(f"Unknown knob {knob!r}. Valid knobs: {', '.join(KNOBS)}.")
+        if self.knob2 == self.knob1:
+            raise ValueError("The two knobs must differ.")
+        if (self.knob2 is None) != (self.values2 is None):
+            raise ValueError("Give knob2 and values2 together.")
+        object.__setattr__(self, "values1", tuple(self.values1))
+        if self.values2 is not None:
+            object.__setattr__(self, "values2", tuple(self.values2))
+        if not self.values1 or self.values2 == ():
+            raise ValueError("Every knob needs at least one value.")
+        if not (isinstance(self.seeds, int) and 1 <= self.seeds <= 1000):
+            raise ValueError(f"seeds must be a whole number from 1 to 1000, got {self.seeds!r}.")
+
+    @property
+    def knobs(self) -> list[str]:
+        return [self.knob1] if self.knob2 is None else [self.knob1, self.knob2]
+
+    def configs(self) -> list[RunConfig]:
+        """Every run: values1 (outer) × values2 × seeds (inner). ValueError for a bad value."""
+        out = []
+        for v1 in self.values1:
+            for v2 in (None,) if self.values2 is None else self.values2:
+                settings = (
+                    {self.knob1: v1} if self.knob2 is None else {self.knob1: v1, self.knob2: v2}
+                )
+                config = with_knobs(self.base, settings)
+                out += [replace(config, seed=config.seed + s) for s in range(self.seeds)]
+        return out
+
+
+def with_knobs(config: RunConfig, settings: dict) -> RunConfig:
+    """`config` with these knob values; "depth" is applied before "width"."""
+    settings = dict(settings)
+    depth, width = settings.pop("depth", None), settings.pop("width", None)
+    if "hidden" in settings and isinstance(settings["hidden"], str):
+        settings["hidden"] = tuple(int(h) for h in settings["hidden"].split(",") if h.strip())
+    config = replace(config, **settings)
+    if depth is not None:
+        config = replace(config, hidden=(config.width or RunConfig().width,) * int(depth))
+    if width is not None:
+        if not config.hidden and depth is None:
+            raise ValueError("width: this setup has no hidden layer to widen.")
+        config = replace(config, hidden=(int(width),) * config.depth)
+    return config
+
+
+def knob_value(config: RunConfig, knob: str) -> object:
+    """The value of `knob` in `config` (hidden as text "8,8", so tables and charts can use it)."""
+    value = getattr(config, knob)
+    return ",".join(map(str, value)) if knob == "hidden" else value
+
+
+# ------------------------------------------------------------------------------ running
+@dataclass
+class Progress:
+    """After each finished chunk: runs done of total, seconds so far, that chunk's results."""
+
+    done: int
+    total: int
+    elapsed: float
+    results: list[RunResult]
+
+    @property
+    def eta(self) -> float | None:
+        """Seconds left, extrapolated from the pace so far."""
+        return self.elapsed / self.done * (self.total - self.done) if self.done else None
+
+
+def run_sweep(
+    spec: SweepSpec,
+    on_result: Callable[[Progress], object] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    scheduler: object = None,
+    n_jobs: int | None = None,
+) -> list[RunResult | None]:
+    """Train every config of `spec`; results in `spec.configs()` order (None: not run, because
+    `should_stop()` said so between chunks). `on_result(progress)` after each chunk."""
+    configs = spec.configs()
+    results: list[RunResult | None] = [None] * len(configs)
+    start, done = time.perf_counter(), 0
+    parts = max(4, os.cpu_count() or 1)  # chunks enough for progress, cancel and all cores
+    for indices, chunk in execute(configs, n_jobs, scheduler, should_stop, parts=parts):
+        for i, result in zip(indices, chunk, strict=True):
+            results[i] = result
+        done += len(chunk)
+        if on_result is not None:
+            on_result(Progress(done, len(configs), time.perf_counter() - start, chunk))
+    return results
+
+
+def plan(configs: list[RunConfig], parts: int = 1) -> list[list[int]]:
+    """Chunks of config indices: each trains as one batch (at most 32 runs); groups are split
+    evenly into smaller chunks (not below 8 runs) until there are about `parts` chunks."""
+    chunks = experiment._groups(configs)
+    while len(chunks) < parts:
+        big = max(chunks, key=len)
+        if len(big) < 2 * MIN_BATCH:
+            break
+        chunks.remove(big)
+        chunks += [big[: len(big) // 2], big[len(big) // 2 :]]
+    return sorted(chunks)
+
+
+def execute(
+    configs: list[RunConfig],
+    n_jobs: int | None = None,
+    scheduler: object = None,
+    should_stop: Callable[[], bool] | None = None,
+    parts: int = 1,
+) -> Iterator[tuple[list[int], list[RunResult]]]:
+    """Yield (indices, results) per chunk as chunks finish (in any order).
+
+    `scheduler` (or $PLAYGROUND_DASK_SCHEDULER): run on that Dask cluster. Else `n_jobs`: 1 = in
+    this process, k > 1 or -1 = local worker processes (joblib/loky), None = processes only
+    when there is enough work to pay for them (`PARALLEL_WORK`) and more than one chunk.
+    """
+    scheduler = scheduler or os.environ.get(DASK_ENV) or None
+    if scheduler is None:
+        n_jobs = _local_jobs(configs, n_jobs)
+    elif n_jobs is None or n_jobs == 1:
+        n_jobs = -1  # every worker thread of the cluster
+    chunks = plan(configs, parts=max(parts, n_jobs if n_jobs > 0 else (os.cpu_count() or 1)))
+    if scheduler is None and (n_jobs == 1 or len(chunks) == 1):
+        for chunk in chunks:
+            if should_stop is not None and should_stop():
+                return
+            yield chunk, experiment._run_together([configs[i] for i in chunk])
+        return
+    yield from _parallel(configs, chunks, n_jobs, scheduler, should_stop)
+
+
+def _local_jobs(configs: list[RunConfig], n_jobs: int | None) -> int:
+    """n_jobs, or for None: all cores if the work pays for worker processes, else 1."""
+    if n_jobs is not None:
+        return n_jobs
+    work = 0.0
+    for chunk in experiment._groups(configs):
+        work += sum(configs[i].epochs * configs[i].n_samples for i in chunk) / (
+            1 if len(chunk) == 1 else 4
+        )
+    return (os.cpu_count() or 1) if work >= PARALLEL_WORK else 1
+
+
+def _parallel(configs, chunks, n_jobs, scheduler, should_stop):
+    from joblib import Parallel, delayed, parallel_config
+
+    with contextlib.ExitStack() as stack:
+        if scheduler is not None:
+            from dask.distributed import Client
+
+            if isinstance(scheduler, str):
+                stack.enter_context(Client(scheduler, set_as_default=True))
+            else:
+                stack.enter_context(scheduler.as_current())
+            stack.enter_context(parallel_config(backend="dask"))
+        else:
+            stack.enter_context(parallel_config(backend="loky"))
+        tasks = (delayed(_work)(chunk, [configs[i] for i in chunk]) for chunk in chunks)
+        results = Parallel(n_jobs=n_jobs, return_as="generator_unordered")(tasks)
+        try:
+            for chunk, packed in results:
+                yield chunk, [_unpack(p) for p in packed]
+                if should_stop is not None and should_stop():
+                    return
+        finally:
+            results.close()
+
+
+# A worker sends results back pickled. An MLP keeps its weights as views into one flat vector
+# and its activation as functions, which pickling would not keep: it travels as its numbers.
+@dataclass
+class _Net:
+    sizes: list[int]
+    activation: str
+    output: str
+    initializer: str
+    init_scale: float
+    flat: np.ndarray
+    grad_flat: np.ndarray
+
+
+def _work(chunk: list[int], configs: list[RunConfig]) -> tuple[list[int], list[RunResult]]:
+    return chunk, [_pack(r) for r in experiment._run_together(configs)]
+
+
+def _pack(result: RunResult) -> RunResult:
+    m = result.model
+    net = _Net(m.sizes, m.activation, m.output, m.initializer, m.init_scale, m.flat, m.grad_flat)
+    return replace(result, model=net)
+
+
+def _unpack(result: RunResult) -> RunResult:
+    s = result.model
+    rng = np.random.default_rng(0)  # the drawn weights are overwritten next
+    net = MLP(s.sizes, s.activation, s.output, s.initializer, init_scale=s.init_scale, rng=rng)
+    net.flat[...], net.grad_flat[...] = s.flat, s.grad_flat
+    return replace(result, model=net)
+
+
+# ------------------------------------------------------------------------------ estimates
+def estimate_seconds(spec: SweepSpec, n_jobs: int | None = None) -> float:
+    """Rough wall time of `run_sweep(spec)`, from timing one epoch of its first chunk."""
+    from playground.nn.batched import BatchedTrainer, signature
+
+    configs = spec.configs()
+    chunks = plan(configs)
+    sample = [configs[i] for i in chunks[0]]
+    start = time.perf_counter()
+    trainers = [prepare(c).trainer for c in sample]
+    per_prepare = (time.perf_counter() - start) / len(sample)
+    start = time.perf_counter()
+    if len(trainers) > 1 and len({signature(t) for t in trainers}) == 1:
+        BatchedTrainer(trainers).step_epoch()
+    else:
+        for t in trainers:
+            t.step_epoch()
+    per_epoch = (time.perf_counter() - start) / len(sample)
+    work0 = _work_units(sample[0])
+    total = sum(per_prepare + per_epoch * c.epochs * _work_units(c) / work0 for c in configs)
+    workers = 1 if _local_jobs(configs, n_jobs) == 1 else (os.cpu_count() or 1)
+    return total / min(workers, len(chunks))
+
+
+def _work_units(c: RunConfig) -> float:
+    """Relative cost of one epoch: samples × (layer widths + a per-mini-batch overhead)."""
+    n = c.n_samples * (1 - c.test_fraction)
+    steps = 1 if c.batch_size <= 0 else math.ceil(n / c.batch_size)
+    return c.n_samples * (4 + sum(c.hidden)) + 400 * steps
+
+
+# ------------------------------------------------------------------------------ tables
+def summarize(results: list[RunResult | None], spec: SweepSpec) -> pd.DataFrame:
+    """One row per finished run: knob values, seed, final train/test loss and accuracy,
+    status, epochs run, elapsed seconds. `df.attrs["knobs"]` names the knob columns."""
+    rows = []
+    for r in results:
+        if r is None:
+            continue
+        final = r.history.iloc[-1] if len(r.history) else None
+        row = {k: knob_value(r.config, k) for k in spec.knobs}
+        row["seed"] = r.config.seed
+        row.update({m: float(final[m]) if final is not None else math.nan for m in METRICS})
+        row["status"] = r.status
+        row["epochs_run"] = int(final["epoch"]) if final is not None else 0
+        row["elapsed"] = r.elapsed
+        rows.append(row)
+    columns = [*spec.knobs, "seed", *METRICS, "status", "epochs_run", "elapsed"]
+    df = pd.DataFrame(rows, columns=columns)
+    df.attrs["knobs"] = spec.knobs
+    return df
+
+
+def tuning_curve(
+    df: pd.DataFrame, metric: str = "test_accuracy", knobs: list[str] | None = None
+) -> pd.DataFrame:
+    """Per knob value (pair): mean, std, min and max of `metric` over seeds, the number of runs
+    and how many diverged. Diverged runs count with their last finite values."""
+    knobs = knobs or df.attrs.get("knobs") or [df.columns[0]]
+    if metric not in df.columns:
+        raise ValueError(f"Unknown metric {metric!r}. Valid metrics: {', '.join(METRICS)}.")
+    grouped = df.groupby(knobs, sort=False)
+    out = grouped[metric].agg(["mean", "std", "min", "max", "count"]).reset_index()
+    out["std"] = out["std"].fillna(0.0)
+    out["diverged"] = grouped["status"].apply(lambda s: int((s == "diverged").sum())).to_numpy()
+    out.attrs["metric"] = metric
+    return out

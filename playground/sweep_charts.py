@@ -1,0 +1,160 @@
+"""Altair charts of a sweep: tuning curves with seed bands, a two-knob heatmap, every loss curve
+coloured by its knob value, and small multiples of the decision boundaries. No Streamlit."""
+
+from __future__ import annotations
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from playground import charts
+from playground.experiment import RunResult
+
+LOG_KNOBS = {"learning_rate", "init_scale", "l2", "eps", "weight_decay"}
+
+
+def _knob_axis(df: pd.DataFrame, knob: str, title: str) -> alt.X:
+    """Numeric knobs on a (log) quantitative axis; names and tuples as ordered categories."""
+    if pd.api.types.is_numeric_dtype(df[knob]) and not pd.api.types.is_bool_dtype(df[knob]):
+        positive = (df[knob] > 0).all()
+        scale = alt.Scale(type="log") if knob in LOG_KNOBS and positive else alt.Scale(zero=False)
+        return alt.X(f"{knob}:Q", title=title, scale=scale, axis=alt.Axis(format="~g"))
+    return alt.X(f"{knob}:N", title=title, sort=list(dict.fromkeys(df[knob])))
+
+
+def tuning_curve(curve: pd.DataFrame, knob: str, metric_title: str, knob_title: str) -> alt.Chart:
+    """Mean of the metric per knob value, with a band (or error bar) from min to max over seeds.
+
+    curve: `sweep.tuning_curve(df)` (knob, mean, std, min, max, count, diverged).
+    """
+    x = _knob_axis(curve, knob, knob_title)
+    base = alt.Chart(curve).encode(x=x)
+    y = alt.Y("mean:Q", title=metric_title, scale=alt.Scale(zero=False))
+    tooltip = [
+        knob,
+        alt.Tooltip("mean:Q", format=".4g"),
+        alt.Tooltip("min:Q", format=".4g"),
+        alt.Tooltip("max:Q", format=".4g"),
+        "count:Q",
+        "diverged:Q",
+    ]
+    if x.to_dict()["type"] == "quantitative":
+        spread = base.mark_area(opacity=0.25, color=charts.PALETTE[1]).encode(y="min:Q", y2="max:Q")
+        line = base.mark_line(point=True, color=charts.PALETTE[1]).encode(y=y, tooltip=tooltip)
+    else:
+        spread = base.mark_rule(strokeWidth=2, color=charts.PALETTE[1]).encode(
+            y="min:Q", y2="max:Q"
+        )
+        line = base.mark_point(filled=True, size=80, color=charts.PALETTE[1]).encode(
+            y=y, tooltip=tooltip
+        )
+    return alt.layer(spread, line).properties(width="container", height=280)
+
+
+def heatmap(
+    curve: pd.DataFrame, knob1: str, knob2: str, metric_title: str, titles: tuple[str, str]
+) -> alt.Chart:
+    """Two knobs: the mean metric in each cell, with the value written in it."""
+    lo, hi = curve["mean"].min(), curve["mean"].max()
+    curve = curve.assign(ink=np.where(curve["mean"] < (lo + hi) / 2, "white", "black"))
+    base = alt.Chart(curve).encode(
+        x=alt.X(f"{knob1}:O", title=titles[0], sort=list(dict.fromkeys(curve[knob1]))),
+        y=alt.Y(f"{knob2}:O", title=titles[1], sort=list(dict.fromkeys(curve[knob2]))),
+    )
+    cells = base.mark_rect().encode(
+        color=alt.Color("mean:Q", title=metric_title, scale=alt.Scale(scheme="viridis")),
+        tooltip=[knob1, knob2, alt.Tooltip("mean:Q", format=".4g"), "count:Q"],
+    )
+    text = base.mark_text(fontSize=11).encode(
+        text=alt.Text("mean:Q", format=".3g"),
+        color=alt.Color("ink:N", scale=None),  # white on viridis' dark low end, black on its top
+    )
+    return alt.layer(cells, text).properties(
+        width="container", height=min(60 + 40 * curve[knob2].nunique(), 420)
+    )
+
+
+def loss_curves(results: list[RunResult], label_of, title: str, epoch_title: str) -> alt.Chart:
+    """Every run's test loss over epochs, coloured by its knob setting (`label_of(result)`)."""
+    frames = []
+    for i, r in enumerate(results):
+        h = r.history
+        step = max(1, len(h) // 200)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "epoch": h["epoch"].iloc[::step],
+                    "loss": h["test_loss"].iloc[::step],
+                    "setting": label_of(r),
+                    "run": i,
+                }
+            )
+        )
+    df = pd.concat(frames, ignore_index=True)
+    df["loss"] = charts._sig(df["loss"].to_numpy())
+    order = list(dict.fromkeys(df["setting"]))
+    return (
+        alt.Chart(df)
+        .mark_line(opacity=0.7, strokeWidth=1.5)
+        .encode(
+            x=alt.X("epoch:Q", title=epoch_title, axis=alt.Axis(format="d")),
+            y=alt.Y("loss:Q", title=title, scale=alt.Scale(type="log"), axis=alt.Axis(format="~g")),
+            color=alt.Color(
+                "setting:N", sort=order, title=None, legend=alt.Legend(orient="top", columns=4)
+            ),
+            detail="run:N",
+            tooltip=["setting:N", "epoch:Q", alt.Tooltip("loss:Q", format=".4g")],
+        )
+        .properties(width="container", height=300)
+    )
+
+
+def boundaries(results: list[RunResult], label_of, columns: int = 4, px: int = 150) -> alt.Chart:
+    """Small multiples: each setting's decision boundary (its first seed) with the data on top."""
+    panels = []
+    for r in results:
+        if len(r.snapshots) == 0:
+            continue
+        url = charts.boundary_png(r.snapshots[-1], len(r.grid.x))
+        x, y = charts._extent(r.grid.x), charts._extent(r.grid.y)
+        scale = {"nice": False, "zero": False}
+        img = alt.Chart(
+            pd.DataFrame({"url": [url], "x": [x[0]], "x2": [x[1]], "y": [y[0]], "y2": [y[1]]})
+        )
+        img = img.mark_image(aspect=False).encode(
+            x=alt.X("x:Q", scale=alt.Scale(domain=list(x), **scale), axis=None),
+            x2="x2:Q",
+            y=alt.Y("y:Q", scale=alt.Scale(domain=list(y), **scale), axis=None),
+            y2="y2:Q",
+            url="url:N",
+        )
+        n = min(len(r.y_train), 300)
+        pts = pd.DataFrame(
+            {"x": r.X_train[:n, 0], "y": r.X_train[:n, 1], "c": r.y_train[:n].astype(str)}
+        )
+        dots = (
+            alt.Chart(pts)
+            .mark_circle(size=8, opacity=0.8, stroke="white", strokeWidth=0.3)
+            .encode(
+                x="x:Q",
+                y="y:Q",
+                color=alt.Color(
+                    "c:N",
+                    scale=alt.Scale(
+                        domain=[str(k) for k in range(len(r.class_names))],
+                        range=list(charts.PALETTE),
+                    ),
+                    legend=None,
+                ),
+            )
+        )
+        acc = r.history["test_accuracy"].iloc[-1] if len(r.history) else np.nan
+        title = f"{label_of(r)} · {acc:.0%}"
+        panels.append(
+            alt.layer(img, dots).properties(
+                width=px, height=px, title=alt.TitleParams(title, fontSize=11)
+            )
+        )
+    if not panels:
+        return charts._message("—")
+    return alt.concat(*panels, columns=columns).resolve_scale(color="independent")

@@ -1,0 +1,171 @@
+"""Learn and Exercises pages (AppTest): every section in both languages, Try-it buttons that load
+a preset into the sidebar, exercises that check the sidebar's setup, links that lock controls."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from playground import exercises, presets
+from playground.app import exercises_page, learn_page
+
+REPO = Path(__file__).resolve().parents[2]
+# One script for all pages: "preload" puts a RunConfig (JSON) into the sidebar first, as a
+# button's on_click would; page "sidebar" draws only the sidebar and keeps its RunConfig.
+SCRIPT = f"""
+import sys
+sys.path.insert(0, {str(REPO)!r})
+import streamlit as st
+from playground.app import sidebar
+from playground.config import RunConfig
+
+if "preload" in st.session_state:
+    sidebar.load_config(RunConfig.from_json(st.session_state.pop("preload")))
+page = st.session_state.get("page", "learn")
+if page == "learn":
+    from playground.app.learn_page import render
+    render()
+elif page == "exercises":
+    from playground.app.exercises_page import render
+    render()
+else:
+    st.session_state["config"] = sidebar.render()
+"""
+
+
+def app(page: str = "learn", lang: str = "en", **state) -> AppTest:
+    at = AppTest.from_string(SCRIPT, default_timeout=90)
+    at.session_state["page"] = page
+    at.session_state["lang"] = lang
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at
+
+
+# ---- Learn ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("section", learn_page.SECTIONS)
+def test_every_learn_section_renders_in_both_languages(section, lang):
+    at = app(lang=lang, learn_section=section).run()
+    assert not at.exception
+    catalogue = learn_page.EN if lang == "en" else learn_page.KO
+    assert [h.value for h in at.subheader] == [catalogue[f"learn.sec.{section}"]]
+    assert at.title[0].value == catalogue["learn.title"]
+    assert len(at.latex) >= 1
+    tries = [b for b in at.button if b.key.startswith("try_")]
+    assert len(tries) == len(learn_page.SECTION_PRESETS[section])
+    assert all(b.label == catalogue["learn.try_btn"] for b in tries)
+
+
+@pytest.mark.parametrize(
+    ("section", "preset_id"),
+    [("1", "normalizer_circles"), ("5", "lr_too_high"), ("6", "too_many_nodes")],
+)
+def test_try_it_puts_the_preset_into_the_sidebar(section, preset_id):
+    preset = presets.get(preset_id)
+    at = app(learn_section=section).run()
+    at.button(key=f"try_{section}_{preset_id}").click().run()
+    assert not at.exception
+    c = preset.config
+    s = at.session_state
+    assert (s["dataset"], s["scaler"], s["optimizer"]) == (c.dataset, c.scaler, c.optimizer)
+    assert (s["learning_rate"], s["width"], s["depth"]) == (c.learning_rate, c.width, c.depth)
+    at.session_state["page"] = "sidebar"  # the playground's sidebar now shows exactly the preset
+    at.run()
+    assert not at.exception
+    assert at.session_state["config"] == c
+
+
+def test_learn_pictures_use_the_playground_code():
+    f, df = learn_page.activation_curve("sigmoid", learn_page.np.array([0.0]))
+    assert f[0] == 0.5 and df[0] == 0.25
+    _, h_pq, h_p = learn_page.cross_entropy_numeric(0.0)
+    assert abs(h_pq - h_p) < 1e-6 and abs(h_p - 1.4189) < 1e-3  # ½·ln(2πe)
+    w = learn_page.initial_weights("glorot_normal", 64, 64)
+    assert abs(w.std() - learn_page.INIT_SPREAD["glorot_normal"][1](64, 64)) < 0.01
+    assert learn_page.gradient_norms("sigmoid", 0.1, 6, 8, "glorot_uniform")[0] < 1e-6
+
+
+# ---- Exercises --------------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_exercise_page_renders_in_both_languages(lang):
+    at = app("exercises", lang).run()
+    assert not at.exception
+    catalogue = exercises_page.EN if lang == "en" else exercises_page.KO
+    assert at.title[0].value == catalogue["ex.title"]
+    assert at.selectbox(key=exercises_page.CURRENT).value == exercises.EXERCISES[0].id
+    for ex in exercises.EXERCISES:  # (set_value would format the options outside the run)
+        at.session_state[exercises_page.SELECTED] = ex.id
+        at.run()
+        assert not at.exception, ex.id
+        assert at.markdown[0].value == catalogue[f"ex.{ex.id}.task"]
+
+
+def _check(at: AppTest, config) -> AppTest:
+    at.session_state["preload"] = config.to_json()
+    at.run()
+    return at.button(key="ex_check").click().run()
+
+
+def test_a_link_opens_an_exercise_with_controls_locked():
+    at = app("exercises")
+    at.query_params["exercise"] = "largest_lr"
+    at.query_params["lock"] = "auto"
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key=exercises_page.CURRENT).value == "largest_lr"
+    start = exercises.get("largest_lr").start  # loaded, so the locked controls hold its values
+    assert (at.session_state["optimizer"], at.session_state["learning_rate"]) == ("sgd", 10.0)
+    assert at.session_state["activation"] == start.activation
+    locked = at.session_state[exercises_page.LOCKED]
+    assert "learning_rate" not in locked and {"optimizer", "scaler", "dataset"} <= locked
+    at.button(key="ex_unlock").click().run()
+    assert at.session_state[exercises_page.LOCKED] == set()
+
+
+def test_solution_passes_and_the_start_does_not():
+    ex = exercises.get("largest_lr")
+    at = app("exercises", **{exercises_page.SELECTED: ex.id}).run()
+    _check(at, ex.start)
+    progress = at.session_state[exercises_page.PROGRESS][ex.id]
+    assert progress["attempts"] == 1 and progress["step"] == 0
+    assert not exercises.passed(progress["last"][1])
+    assert any(w.value.startswith("Not yet") for w in at.warning)
+    _check(at, ex.solution[0])
+    progress = at.session_state[exercises_page.PROGRESS][ex.id]
+    assert progress["attempts"] == 2 and progress["step"] == 1
+    assert [s.value for s in at.success] == [exercises_page.EN["ex.solved"]]
+    assert "✓" in at.dataframe[0].value.iloc[exercises.EXERCISES.index(ex), 2]
+
+
+def test_two_step_exercise_and_quiz():
+    ex = exercises.get("overfit_l2")
+    at = app("exercises", "ko", **{exercises_page.SELECTED: ex.id}).run()
+    _check(at, ex.solution[0])
+    assert at.session_state[exercises_page.PROGRESS][ex.id]["step"] == 1
+    _check(at, ex.solution[1])
+    assert at.session_state[exercises_page.PROGRESS][ex.id]["step"] == 2
+    assert not at.exception
+    at.button(key="ex_check").click().run()  # checking a solved exercise again still passes
+    progress = at.session_state[exercises_page.PROGRESS][ex.id]
+    assert exercises.passed(progress["last"][1]) and progress["attempts"] == 3
+
+    quiz = exercises.get("normalizer")
+    at.session_state[exercises_page.SELECTED] = quiz.id
+    _check(at, quiz.solution[0])
+    radio = at.radio(key=f"ex_quiz_{quiz.id}")
+    assert exercises_page.KO["ex.quiz_first"] in [i.value for i in at.info]
+    radio.set_value((quiz.answer + 1) % quiz.quiz).run()
+    assert not at.session_state[exercises_page.PROGRESS][quiz.id]["quiz_ok"]
+    at.radio(key=f"ex_quiz_{quiz.id}").set_value(quiz.answer).run()
+    assert at.session_state[exercises_page.PROGRESS][quiz.id]["quiz_ok"]
+    assert exercises_page.KO["ex.solved"] in [s.value for s in at.success]
+
+
+def test_hints_appear_one_at_a_time():
+    ex = exercises.EXERCISES[0]
+    at = app("exercises").run()
+    for shown in range(1, ex.hints + 1):
+        at.button(key=f"ex_hint_{ex.id}").click().run()
+        assert at.session_state[exercises_page.PROGRESS][ex.id]["hints"] == shown
+    assert not [b for b in at.button if b.key == f"ex_hint_{ex.id}"]  # all shown

@@ -1,0 +1,80 @@
+"""Sweep page: runs a small sweep, asks before a large one, survives a stopped sweep."""
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from playground import sweep
+from playground.app.runs import run_cache
+from playground.config import RunConfig
+
+REPO = Path(__file__).resolve().parents[2]
+PAGE = f"""
+import sys
+sys.path.insert(0, {str(REPO)!r})
+from playground.app.sweep_page import render
+render()
+"""
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches():
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+def _page() -> AppTest:
+    at = AppTest.from_string(PAGE, default_timeout=120)
+    at.query_params["epochs"] = "20"
+    at.query_params["n_samples"] = "200"
+    return at
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_one_knob_sweep_shows_curve_table_and_download(lang):
+    at = _page().run()
+    assert not at.exception
+    # AppTest runs format_func outside the script: set the controls first, then the language
+    at.multiselect(key="sw_values_learning_rate").set_value([0.01, 0.1]).run()
+    at.slider(key="sw_seeds").set_value(2).run()
+    at.session_state["lang"] = lang
+    at.button(key="sw_run").click().run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == 4 and sorted(set(table["learning_rate"])) == [0.01, 0.1]
+    assert set(table["seed"]) == {0, 1}
+    assert len(at.get("download_button")) == 1
+    # every run went into the shared cache: the same sweep again trains nothing
+    assert all(
+        run_cache().get(c) is not None
+        for c in sweep.SweepSpec(
+            RunConfig(epochs=20, n_samples=200), "learning_rate", (0.01, 0.1), seeds=2
+        ).configs()
+    )
+
+
+def test_large_sweep_asks_for_confirmation():
+    at = _page().run()
+    at.slider(key="sw_seeds").set_value(10).run()  # 4 values x 10 seeds = 40: no question yet
+    assert at.button(key="sw_run").disabled is False
+    at.selectbox(key="sw_knob2").set_value("activation").run()  # 4 x 4 x 10 = 160 runs
+    assert at.button(key="sw_run").disabled is True
+    at.checkbox(key="sw_confirm").check().run()
+    assert at.button(key="sw_run").disabled is False
+
+
+def test_a_stopped_sweep_keeps_its_results_and_the_page_stays_usable():
+    spec = sweep.SweepSpec(RunConfig(epochs=20, n_samples=200), "learning_rate", (0.01, 0.1))
+    done = sweep.run_sweep(spec, n_jobs=1)
+    at = _page()
+    at.session_state["sweep"] = {"spec": spec, "results": [done[0], None], "done": False}
+    at.run()
+    assert not at.exception
+    assert "Stopped after 1 of 2 runs" in at.warning[0].value
+    assert len(at.dataframe[0].value) == 1
+    at.multiselect(key="sw_values_learning_rate").set_value([0.01, 0.1]).run()
+    at.button(key="sw_run").click().run()
+    assert not at.exception and len(at.dataframe[0].value) == 2 * 3  # 3 seeds by default
