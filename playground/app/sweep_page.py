@@ -175,7 +175,7 @@ def _run(spec: sweep.SweepSpec, configs) -> None:
     for i, r in _cached(configs).items():
         state["results"][i] = r
     todo = [i for i, r in enumerate(state["results"]) if r is None]
-    bar = st.progress(0.0)
+    bar, live = st.progress(0.0), st.empty()
     lock = sweep_lock()
     if not lock.acquire(blocking=False):
         st.info(t("sw.busy"))
@@ -201,6 +201,7 @@ def _run(spec: sweep.SweepSpec, configs) -> None:
     finally:
         lock.release()
         bar.empty()
+        live.empty()
 
 
 def _results(state) -> None:
