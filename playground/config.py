@@ -207,6 +207,8 @@ def _coerce(name: str, value: Any) -> Any:
             if name in ("eps", "weight_decay"):
                 return None
             raise ValueError
+        if isinstance(value, bool) and not isinstance(default, bool):
+            raise ValueError  # JSON true/false is not a number
         if isinstance(default, bool):
             return str(value).lower() in ("1", "true", "yes")
         if isinstance(default, int) and not isinstance(default, bool):

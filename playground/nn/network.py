@@ -144,6 +144,18 @@ class MLP:
         value = self.loss_into_grads(np.asarray(X, dtype=np.float64), Y, loss, l2)[0]
         return value, [g.copy() for g in self._grads]
 
+    def __getstate__(self) -> dict:
+        """Pickle the numbers and names; views and the activation's functions are rebuilt."""
+        state = {k: v for k, v in self.__dict__.items() if k not in ("params", "_grads", "act")}
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.act = activations.get(self.activation)
+        shapes = self._shapes()
+        self.params = self._views(self.flat, shapes)
+        self._grads = self._views(self.grad_flat, shapes)
+
     def n_params(self) -> int:
         """Number of trainable numbers (weights and biases)."""
         return int(self.flat.size)

@@ -388,3 +388,8 @@ def test_diff_lists_exactly_the_changed_fields():
 
 def test_diff_treats_list_and_tuple_hidden_alike():
     assert diff(RunConfig(hidden=[8, 8]), RunConfig(hidden=(8, 8))) == {}
+
+
+def test_json_booleans_are_not_numbers():
+    with pytest.raises(ValueError, match="learning_rate"):
+        RunConfig.from_dict({"learning_rate": True})

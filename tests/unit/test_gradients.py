@@ -97,3 +97,14 @@ def test_mse_is_torch_mean_over_all_elements():
     Y = np.array([[1.0, 0.0], [0.0, 1.0]])
     value, _ = losses.mse(z, Y, "linear")
     assert value == pytest.approx(np.mean((z - Y) ** 2))
+
+
+def test_a_pickled_network_keeps_its_weights_as_views_of_one_vector():
+    import pickle
+
+    net = MLP([2, 3, 2], "maxout", "softmax", seed=1)
+    copy = pickle.loads(pickle.dumps(net))
+    X = np.random.default_rng(0).normal(size=(5, 2))
+    np.testing.assert_array_equal(copy.forward(X), net.forward(X))
+    copy.flat[:] = 0.0  # the params must still be views into flat
+    assert all(not p.any() for p in copy.params)
