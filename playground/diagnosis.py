@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 VANISH_RATIO = 1e-3  # grad at layer 1 below this fraction of the last layer's: vanishing
-EXPLODE_RATIO = 1e3  # above this multiple: exploding
+EXPLODE_RATIO = 1e2  # above this multiple: exploding (the gradient grows 100× toward the input)
 SATURATED = 0.5  # more than half of the sigmoid/tanh outputs in the flat tails
 DEAD = 0.3  # more than 30 % of a layer's ReLU units never fire
 OVERFIT_RISE = 1.2  # test loss 20 % above its best …
@@ -42,6 +42,13 @@ def gradient_ratio(history: pd.DataFrame, row: int = 0) -> float:
     return float("inf") if first > 0 else float("nan")  # 0/0: no gradient anywhere
 
 
+def _symmetric(model) -> bool:
+    """Every hidden layer's units have identical incoming weights (e.g. zero initialization):
+    they compute the same thing and get the same update forever."""
+    hidden = model.params[0 : 2 * (model.n_layers - 1) : 2]
+    return bool(hidden) and all(W.shape[1] > 1 and np.all(W[:, :1] == W) for W in hidden)
+
+
 def diagnose(result) -> list[Finding]:
     """Findings for a RunResult, most serious first."""
     h = result.history
@@ -55,7 +62,9 @@ def diagnose(result) -> list[Finding]:
             )
         )
     ratio = gradient_ratio(h, 0)
-    if np.isfinite(ratio) and ratio < VANISH_RATIO:
+    if _symmetric(result.model):
+        out.append(Finding("symmetry", "warning", {}))
+    elif np.isfinite(ratio) and ratio < VANISH_RATIO:
         out.append(Finding("vanishing", "warning", {"ratio": ratio}))
     elif ratio > EXPLODE_RATIO:
         out.append(Finding("exploding", "warning", {"ratio": ratio}))

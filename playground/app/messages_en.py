@@ -172,6 +172,7 @@ EN = {
     "that distance is the whole signal. This is a lesson, not a bug: try StandardScaler.",
     "diag.start_nan": "The loss is not a finite number even before training: the inputs are too "
     "large (up to {max}) for the network's arithmetic. Try StandardScaler or MinMaxScaler.",
+    "diag.symmetry": "Symmetry: every unit of a hidden layer has the same weights, so they all compute the same thing and get the same update (zero initialization does this); the layer acts like a single unit. Use a random initializer such as Glorot or He.",
     "diag.healthy": "No gradient problem found: the gradients flow through every layer. Test accuracy: {acc}.",
     "error.run": "This setup could not be trained: {error}",
     "view.export": "Downloads & code",

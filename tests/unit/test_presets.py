@@ -77,6 +77,7 @@ def test_zero_init_keeps_the_units_of_a_layer_identical():
     for W in hidden_weights:
         assert np.ptp(W, axis=1).max() < 1e-12  # every column (unit) the same
     assert np.abs(hidden_weights[0]).max() > 0.1  # they did learn, all in the same way
+    assert "symmetry" in codes(r)
 
 
 def test_deep_sigmoid_with_small_weights_vanishes():
@@ -91,6 +92,7 @@ def test_large_weights_make_the_gradient_grow_toward_the_input():
     first = r.history.iloc[0]
     norms = [first[f"grad_norm_{l}"] for l in range(1, r.model.n_layers + 1)]
     assert gradient_ratio(r.history, 0) > 100
+    assert "exploding" in codes(r)
     assert all(a > b for a, b in zip(norms, norms[1:], strict=False))  # grows layer by layer
     default = run(replace(r.config, init_scale=1.0, epochs=1))
     assert gradient_ratio(default.history, 0) < 10
