@@ -231,7 +231,7 @@ def render() -> RunConfig:
         upload.sidebar_uploader()
         uploaded = upload.active()
         _select("dataset", data.NAMES, disabled=uploaded is not None)
-        info = data.get(st.session_state["dataset"])
+        info = data.get(st.session_state.get("dataset", DEFAULT.dataset))
         st.slider(
             t("n_samples"),
             *N_SAMPLES_RANGE,
