@@ -106,6 +106,27 @@ def _curves(result, labels) -> None:
     st.caption(t("curves.best", epoch=best))
 
 
+def live_loss_spec(history: dict, labels: dict) -> dict:
+    """A plain Vega-Lite spec of the train/test loss so far: redrawn every half second while a
+    long run trains, so it skips Altair (whose schema validation costs more than the data)."""
+    step = max(1, len(history["epoch"]) // 300)
+    rows = [
+        {"epoch": e, "loss": v, "split": labels[split]}
+        for split in ("train", "test")
+        for e, v in zip(history["epoch"][::step], history[f"{split}_loss"][::step], strict=True)
+    ]
+    return {
+        "data": {"values": rows},
+        "mark": {"type": "line"},
+        "height": 300,
+        "encoding": {
+            "x": {"field": "epoch", "type": "quantitative", "title": labels["epoch"]},
+            "y": {"field": "loss", "type": "quantitative", "title": labels["loss"]},
+            "color": {"field": "split", "type": "nominal", "title": None},
+        },
+    }
+
+
 def _train_live(config: RunConfig, labels):
     """Train (or fetch from the cache) with a progress bar and a live loss chart."""
     bar, live = st.empty(), st.empty()
@@ -115,11 +136,7 @@ def _train_live(config: RunConfig, labels):
             trainer.epoch / trainer.epochs,
             t("training", epoch=trainer.epoch, epochs=trainer.epochs),
         )
-        import pandas as pd
-
-        live.altair_chart(
-            charts.loss_curves(pd.DataFrame(trainer.history), labels=labels), width="stretch"
-        )
+        live.vega_lite_chart(live_loss_spec(trainer.history, labels), width="stretch")
 
     try:
         result = train(config, on_progress=progress, upload=upload.active())

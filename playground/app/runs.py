@@ -45,9 +45,12 @@ def run_cache() -> RunCache:
     return RunCache()
 
 
-def train(config: RunConfig, on_progress=None, every: float = 0.3, upload=None) -> RunResult:
-    """The cached result for `config`, or train it now; `on_progress(trainer)` at most every
-    `every` seconds while training (for a progress bar and live charts).
+def train(
+    config: RunConfig, on_progress=None, every: float = 0.5, upload=None, after: float = 0.8
+) -> RunResult:
+    """The cached result for `config`, or train it now; `on_progress(trainer)` once training has
+    taken `after` seconds, then at most every `every` seconds (a progress bar and live charts
+    for long runs only: a short run would spend more time drawing them than training).
 
     `upload`: an `Upload` (a user's CSV) replacing the config's data set; cached by its hash.
     """
@@ -56,7 +59,8 @@ def train(config: RunConfig, on_progress=None, every: float = 0.3, upload=None) 
     result = cache.get(key)
     if result is not None:
         return result
-    start = last = time.perf_counter()
+    start = time.perf_counter()
+    last = start + after - every
     prepared = prepare(config, None if upload is None else upload.dataset)
     trainer = prepared.trainer
     while not trainer.done:

@@ -68,3 +68,18 @@ def test_a_broken_setup_file_says_why_and_changes_nothing():
     assert not at.exception
     assert "activation" not in at.session_state
     assert "relu2" in at.markdown[0].value and "error" in at.markdown[0].value
+
+
+def test_a_long_run_shows_progress_and_a_live_loss_chart(make_app):
+    from playground.app.playground_page import chart_labels, live_loss_spec
+    from playground.experiment import prepare
+
+    trainer = prepare(RunConfig(epochs=20, n_samples=100)).trainer
+    for _ in range(5):
+        trainer.step_epoch()
+    spec = live_loss_spec(trainer.history, chart_labels())
+    assert len(spec["data"]["values"]) == 2 * 6  # epochs 0..5, train and test
+    # a 1000-epoch run on 2,000 samples takes over a second here: it must not raise
+    at = make_app(epochs="1000", n_samples="2000").run()
+    assert not at.exception
+    assert int(at.metric[4].value) == 1000
