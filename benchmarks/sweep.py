@@ -1,7 +1,7 @@
 """Sweep speed: `run_many` against sequential `run()` calls in the same process.
 
 1. Homogeneous: 16 seeds of the default setup (moons 500, 2-8-8-1 tanh, adam, batch 32,
-   200 epochs). Sequential run() ×16 against run_many (one stacked computation, this process).
+   default epochs). Sequential run() ×16 vs run_many (one stacked computation, this process).
    Target: run_many ≤ 0.25 × sequential. Also shown: run_many over 2 local worker processes.
 2. Heterogeneous: 8 configs that cannot share a batch (widths 2…16 × tanh/relu), sequential
    against joblib over the local cores with processes (loky, pool warm) and with threads.
@@ -103,7 +103,8 @@ def main() -> None:
             rounds,
         )
     print(
-        "16 seeds of the default setup (moons 500, 2-8-8-1 tanh, adam, 200 epochs);",
+        f"16 seeds of the default setup (moons 500, 2-8-8-1 tanh, adam, {RunConfig().epochs} "
+        "epochs);",
         f"median of {rounds}",
     )
     wall, cpu = homogeneous["sequential run() x16"]

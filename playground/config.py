@@ -79,7 +79,7 @@ class RunConfig:
     learning_rate: float = 0.01
     hidden: tuple[int, ...] = (8, 8)
     batch_size: int = 32
-    epochs: int = 200
+    epochs: int = 100
     l2: float = 0.0
     seed: int = 0
     init_scale: float = 1.0

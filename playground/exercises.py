@@ -231,7 +231,7 @@ def passed(criteria: list[Criterion]) -> bool:
 _P = {p.id: p.config for p in presets.PRESETS}
 _NORMALIZER, _LR_HIGH, _GD = _P["normalizer_circles"], _P["lr_too_high"], _P["full_batch_gd"]
 _MSE, _EXPLODE = _P["mse_saturated"], _P["large_weights"]
-_CANCER = RunConfig(dataset="breast_cancer", scaler="none")
+_CANCER = RunConfig(dataset="breast_cancer", scaler="none", epochs=200)
 _VANISH = RunConfig(epochs=50)
 _OVERFIT = RunConfig(n_samples=100, noise=0.5, test_fraction=0.5, epochs=200)
 _ZEROS = RunConfig(initializer="zeros")

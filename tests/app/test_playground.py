@@ -171,7 +171,7 @@ def test_url_restores_a_setup(make_app):
 
 
 INVALID = {  # key: (URL value, default shown in the warning)
-    "epochs": ("abc", "200"),
+    "epochs": ("abc", "100"),
     "activation": ("relu2", "tanh"),
     "learning_rate": ("7", "0.01"),
     "depth": ("99", "2"),

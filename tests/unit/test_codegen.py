@@ -126,7 +126,9 @@ def test_sklearn_script_says_where_it_differs():
     assert 'solver="adam"' in src and "rmsprop becomes adam" in src
     assert "not hinge" in src and "hidden_layer_sizes=(5, 6)" in src
     assert "alpha=0.01 * batch" in src and "alpha/(2·batch)" in src
-    assert "tol=0.0" in src and "n_iter_no_change=201" in src and "max_iter=200" in src
+    epochs = RunConfig().epochs
+    assert "tol=0.0" in src and f"n_iter_no_change={epochs + 1}" in src
+    assert f"max_iter={epochs}" in src
     src = codegen.sklearn_script(RunConfig(activation="tanh", optimizer="nesterov"))
     assert 'activation="tanh"' in src and "nesterovs_momentum=True" in src
     assert "not tanh" not in src
