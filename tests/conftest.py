@@ -1,7 +1,12 @@
 """Shared pytest setup: make the repository root importable (`import playground`)."""
 
+import os
 import sys
 from pathlib import Path
+
+# AppTest pages train in the test's own process (a pool per test would be slow and leak on
+# cache clears); the browser tests start the real server with its worker pool instead.
+os.environ["PLAYGROUND_TRAIN_WORKERS"] = "0"
 
 _ROOT = str(Path(__file__).resolve().parents[1])
 if _ROOT not in sys.path:

@@ -26,6 +26,12 @@ class SpecCache:
         self._items: OrderedDict[Hashable, dict] = OrderedDict()
         self._lock = threading.Lock()
 
+    def put(self, key: Hashable, spec: dict) -> None:
+        with self._lock:
+            self._items[key] = spec
+            while len(self._items) > self.max_entries:
+                self._items.popitem(last=False)
+
     def get_or_build(self, key: Hashable, build: Callable[[], object]) -> dict:
         with self._lock:
             if key in self._items:
@@ -33,10 +39,7 @@ class SpecCache:
                 return self._items[key]
         # outside the lock (other sessions need not wait); the unit tests validate every chart
         spec = build().to_dict(validate=False)
-        with self._lock:
-            self._items[key] = spec
-            while len(self._items) > self.max_entries:
-                self._items.popitem(last=False)
+        self.put(key, spec)
         return spec
 
 

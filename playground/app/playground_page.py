@@ -16,12 +16,14 @@ from playground.config import RunConfig
 from playground.diagnosis import diagnose
 
 
-def chart_labels(result=None) -> dict[str, str]:
-    """Every chart text in the current language; axes named after the data set's features."""
+def chart_labels(config=None) -> dict[str, str]:
+    """Every chart text in the current language; axes named after the data set's features
+    (a RunConfig, or a RunResult, gives the data set)."""
     labels = {k: t(f"chart.{k}") for k in charts.DEFAULT_LABELS if f"chart.{k}" in EN}
-    if result is not None:
+    if config is not None:
+        config = getattr(config, "config", config)
         up = upload.active()
-        names = up.feature_names if up else data.get(result.config.dataset).feature_names
+        names = up.feature_names if up else data.get(config.dataset).feature_names
         labels["x"], labels["y"] = names
     return labels
 
@@ -139,7 +141,8 @@ def _train_live(config: RunConfig, labels):
         live.vega_lite_chart(live_loss_spec(trainer.history, labels), width="stretch")
 
     try:
-        result = train(config, on_progress=progress, upload=upload.active())
+        when = (t("grad.acts.start"), t("grad.acts.end"))
+        result = train(config, progress, upload=upload.active(), labels=labels, when=when)
     except (ValueError, FloatingPointError) as e:
         bar.empty()
         live.empty()
@@ -161,11 +164,10 @@ def render() -> None:
         st.toast(msg)
     st.caption(t("app.subtitle"))
     _url_warnings()
-    labels = chart_labels()
+    labels = chart_labels(config)
     if up := upload.active():
         st.info(t("up.active", name=up.name), icon=":material/upload_file:")
     result = _train_live(config, labels)
-    labels = chart_labels(result)
     if result.history.empty:  # not even the starting point was finite
         biggest = float(max(abs(result.X_train).max(), abs(result.X_test).max()))
         st.error(t("diag.start_nan", max=f"{biggest:.3g}"), icon=":material/error:")

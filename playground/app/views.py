@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from playground import charts, codegen, export
+from playground import charts, codegen, export, page_specs
 from playground.app import sidebar
 from playground.app.chart_cache import run_key, show
 from playground.app.i18n import option_label, t
@@ -29,17 +29,8 @@ def gradients(result, labels) -> None:
         st.info(t("grad.no_hidden"))
         return
     st.markdown(f"**{t('grad.acts')}**")
-    show(st, key, "act_hist", lambda: _activation_hist(result, labels))
-
-
-def _activation_hist(result, labels):
-    X = result.scaler.transform(result.X_train)
-    start = prepare(result.config).trainer.net  # the same initial weights (same seed)
-    acts = {
-        t("grad.acts.start"): charts.hidden_activations(start, X),
-        t("grad.acts.end"): charts.hidden_activations(result.model, X),
-    }
-    return charts.activation_hist(acts, labels)
+    when = (t("grad.acts.start"), t("grad.acts.end"))
+    show(st, key, "act_hist", lambda: page_specs.activation_hist(result, labels, when))
 
 
 def scaler_lens(result, labels) -> None:

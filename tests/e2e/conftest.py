@@ -58,6 +58,7 @@ def start_server(log_path: Path) -> tuple[subprocess.Popen, str]:
             "--server.address=127.0.0.1",
         ],
         cwd=REPO,
+        env={**os.environ, "PLAYGROUND_TRAIN_WORKERS": "2"},  # as deployed: a training pool
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,  # its own process group: stop_server kills all of it

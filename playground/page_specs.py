@@ -1,0 +1,59 @@
+"""The playground page's charts for one run, by name, as Vega-Lite specs (no Streamlit).
+
+The page draws these through its spec cache; a training worker process can build the default
+ones right after training, so the web server's own (GIL-bound) thread does not have to.
+"""
+
+from __future__ import annotations
+
+from playground import charts
+from playground.experiment import RunResult, prepare
+
+
+def activation_hist(result: RunResult, labels: dict, when: tuple[str, str]):
+    """Hidden-unit outputs at the start (same seed → same initial weights) and at the end."""
+    X = result.scaler.transform(result.X_train)
+    start = prepare(result.config).trainer.net
+    acts = {
+        when[0]: charts.hidden_activations(start, X),
+        when[1]: charts.hidden_activations(result.model, X),
+    }
+    return charts.activation_hist(acts, labels)
+
+
+def build(result: RunResult, name: str, options: tuple, labels: dict, when: tuple[str, str]):
+    """The Altair chart `name` with `options`, as the page shows it."""
+    h = result.history
+    if name == "boundary":
+        idx, discretize = options
+        return charts.decision_boundary(result, idx, discretize, labels=labels)
+    if name == "loss":
+        return charts.loss_curves(h, log_scale=options[0], labels=labels)
+    if name == "accuracy":
+        return charts.accuracy_curves(h, labels=labels)
+    if name == "grad_lines":
+        return charts.grad_norm_lines(h, labels=labels)
+    if name == "grad_heatmap":
+        return charts.grad_heatmap(h, labels=labels)
+    if name == "act_hist":
+        return activation_hist(result, labels, when)
+    raise ValueError(f"Unknown chart {name!r}.")
+
+
+def defaults(result: RunResult) -> list[tuple[str, tuple]]:
+    """(name, options) of what a first look at a run shows: the page's default state."""
+    last = len(result.snapshot_epochs) - 1
+    shown = [("boundary", (last, False)), ("loss", (False,)), ("accuracy", ())]
+    shown += [("grad_lines", ()), ("grad_heatmap", ())]
+    if result.model.n_layers > 1:
+        shown.append(("act_hist", ()))
+    return shown
+
+
+def default_specs(result: RunResult, labels: dict, when: tuple[str, str]) -> dict:
+    """{(name, options): Vega-Lite dict} for `defaults(result)`."""
+    return {
+        (name, opts): build(result, name, opts, labels, when).to_dict(validate=False)
+        for name, opts in defaults(result)
+        if len(result.history)
+    }
