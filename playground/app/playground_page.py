@@ -40,8 +40,8 @@ def _url_warnings() -> None:
 def _metrics(result) -> None:
     last = result.final
     cols = st.columns(7)
-    cols[0].metric(t("metric.train_loss"), f"{last['train_loss']:.4g}")
-    cols[1].metric(t("metric.test_loss"), f"{last['test_loss']:.4g}")
+    cols[0].metric(t("metric.train_loss"), f"{last['train_loss']:.3g}")
+    cols[1].metric(t("metric.test_loss"), f"{last['test_loss']:.3g}")
     cols[2].metric(t("metric.train_acc"), f"{last['train_accuracy']:.1%}")
     cols[3].metric(t("metric.test_acc"), f"{last['test_accuracy']:.1%}")
     cols[4].metric(t("metric.epochs"), f"{int(last['epoch'])}")

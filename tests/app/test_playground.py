@@ -60,7 +60,7 @@ def expect_metrics(at, config: RunConfig, lang: str = "en") -> None:
     cat = CAT[lang]
     shown = metrics(at)
     assert list(shown) == [cat[k] for k in METRIC_KEYS]
-    assert shown[cat["metric.train_loss"]] == f"{last['train_loss']:.4g}"
+    assert shown[cat["metric.train_loss"]] == f"{last['train_loss']:.3g}"
     assert shown[cat["metric.test_acc"]] == f"{last['test_accuracy']:.1%}"
     assert shown[cat["metric.epochs"]] == str(int(last["epoch"]))
     assert shown[cat["metric.params"]] == f"{result.model.n_params():,}"
