@@ -118,7 +118,7 @@ EN = {
     "chart.hidden_n": "hidden {n}",
     "chart.output": "output",
     "chart.input_node": "x{i}",
-    "chart.misclassified": "misclassified",
+    "chart.misclassified": "wrong",
     "view.label": "Look closer",
     "view.gradients": "Gradient flow",
     "view.scaler": "Scaler lens",

@@ -115,7 +115,7 @@ KO = {
     "chart.hidden_n": "은닉 {n}",
     "chart.output": "출력",
     "chart.input_node": "x{i}",
-    "chart.misclassified": "잘못 분류됨",
+    "chart.misclassified": "틀림",
     "view.label": "자세히 보기",
     "view.gradients": "기울기 흐름",
     "view.scaler": "스케일러 렌즈",
