@@ -17,10 +17,7 @@ import argparse
 import json
 import os
 import random
-import signal
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -28,7 +25,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _server import start_server, stop_server  # noqa: E402
+
 KNOBS = {  # selectboxes take their displayed label (i18n.OPTION_LABELS)
     "activation": ["tanh", "ReLU", "Sigmoid", "Leaky ReLU", "ELU"],
     "learning_rate": [0.001, 0.003, 0.01, 0.03, 0.1],
@@ -40,32 +39,6 @@ KNOBS = {  # selectboxes take their displayed label (i18n.OPTION_LABELS)
     "optimizer": ["Adam", "SGD", "Momentum", "RMSProp"],
 }
 TARGETS = {"p95_s": 3.0, "errors": 0, "peak_rss_mb": 1500}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(port: int) -> subprocess.Popen:
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless=true",
-        f"--server.port={port}", "--server.address=127.0.0.1", "--server.enableAgentApi=true",
-    ]  # fmt: skip
-    proc = subprocess.Popen(
-        cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                if r.read() == b"ok":
-                    return proc
-        except OSError:
-            time.sleep(0.5)
-    proc.kill()
-    raise RuntimeError("the server did not become healthy in 60 s")
 
 
 def interact(port: int, body: dict, timeout: float = 60) -> dict:
@@ -143,8 +116,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     think = tuple(float(x) for x in args.think.split(","))
-    port = free_port()
-    proc = start_server(port)
+    proc, base = start_server("--server.enableAgentApi=true")
+    port = int(base.rsplit(":", 1)[1])
     print(f"server on port {port}; {args.users} users for {args.seconds:.0f} s …", flush=True)
     out: dict = {"latency": [], "errors": []}
     lock = threading.Lock()
@@ -165,8 +138,7 @@ def main() -> None:
         out["errors"] += ["a session still waiting for its rerun at the end"] * stuck
         rss = peak_rss_mb(proc.pid)
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
+        stop_server(proc)
     lat = sorted(out["latency"])
     p50 = statistics.median(lat)
     p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))]
