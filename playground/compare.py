@@ -14,7 +14,7 @@ import pandas as pd
 
 from playground import charts
 from playground.config import RunConfig, diff
-from playground.experiment import RunResult
+from playground.experiment import RunResult, initial_net
 
 RUN_COLORS = [
     "#0877bd",
@@ -41,9 +41,7 @@ def _text(v) -> str:
 
 def same_initial_weights(a: RunResult, b: RunResult) -> bool:
     """True when both runs started from identical weights (same seed, initializer, scale, shape)."""
-    from playground.experiment import prepare
-
-    wa, wb = prepare(a.config).trainer.net.flat, prepare(b.config).trainer.net.flat
+    wa, wb = initial_net(a).flat, initial_net(b).flat
     return wa.shape == wb.shape and bool(np.array_equal(wa, wb))
 
 

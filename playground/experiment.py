@@ -98,6 +98,21 @@ class Prepared:
     grid: Grid
 
 
+def run_rngs(seed: int) -> tuple[np.random.Generator, np.random.Generator]:
+    """The run's two generators: initial weights, then batch shuffling (independent streams)."""
+    init, shuffle = np.random.SeedSequence(seed).spawn(2)
+    return np.random.default_rng(init), np.random.default_rng(shuffle)
+
+
+def initial_net(result: RunResult) -> MLP:
+    """The network `result` started from: the same sizes, drawn again from its seed."""
+    m = result.model
+    return MLP(
+        list(m.sizes), m.activation, m.output, m.initializer,
+        init_scale=m.init_scale, rng=run_rngs(result.config.seed)[0],
+    )  # fmt: skip
+
+
 def prepare(config: RunConfig, dataset: Data | None = None) -> Prepared:
     """Data, split, fitted scaler, initial network and optimizer for `config`.
 
@@ -109,9 +124,7 @@ def prepare(config: RunConfig, dataset: Data | None = None) -> Prepared:
     grid = make_grid(X)
     k = int(y.max()) + 1
     sizes = [X.shape[1], *config.hidden, 1 if k <= 2 else k]
-    init_rng, shuffle_rng = (
-        np.random.default_rng(s) for s in np.random.SeedSequence(config.seed).spawn(2)
-    )
+    init_rng, shuffle_rng = run_rngs(config.seed)
     net = MLP(
         sizes,
         config.activation,

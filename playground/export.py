@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from playground import experiment
 from playground.config import (
     DEPTH_RANGE,
     FIELD_NAMES,
@@ -171,25 +172,8 @@ def history_csv(result: RunResult) -> str:
 
 # ---- weights, data and scaler as .npz -------------------------------------------------------
 def initial_net(result: RunResult) -> MLP:
-    """The network `result` started from, rebuilt from its seed.
-
-    The initial weights depend only on the seed, the layer sizes, the activation, the
-    initializer and the init scale; the generator is the first child of
-    `SeedSequence(seed).spawn(2)`, as in `experiment.prepare` (the second one shuffles).
-    """
-    model, config = result.model, result.config
-    init_seq = np.random.SeedSequence(config.seed).spawn(2)[0]
-    net = MLP(
-        list(model.sizes),
-        model.activation,
-        model.output,
-        model.initializer,
-        init_scale=model.init_scale,
-        rng=np.random.default_rng(init_seq),
-    )
-    got, want = [p.shape for p in net.params], [p.shape for p in model.params]
-    assert got == want, f"rebuilt initial weights have shapes {got}, the model {want}"
-    return net
+    """The network `result` started from, rebuilt from its seed (`experiment.initial_net`)."""
+    return experiment.initial_net(result)
 
 
 def scaled_splits(result: RunResult) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -7,13 +7,13 @@ ones right after training, so the web server's own (GIL-bound) thread does not h
 from __future__ import annotations
 
 from playground import charts
-from playground.experiment import RunResult, prepare
+from playground.experiment import RunResult, initial_net
 
 
 def activation_hist(result: RunResult, labels: dict, when: tuple[str, str]):
     """Hidden-unit outputs at the start (same seed → same initial weights) and at the end."""
     X = result.scaler.transform(result.X_train)
-    start = prepare(result.config).trainer.net
+    start = initial_net(result)
     acts = {
         when[0]: charts.hidden_activations(start, X),
         when[1]: charts.hidden_activations(result.model, X),
