@@ -22,13 +22,11 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-import numpy as np
 import pandas as pd
 
 from playground import experiment
 from playground.config import FIELD_NAMES, RunConfig
 from playground.experiment import RunResult, prepare
-from playground.nn.network import MLP
 
 DASK_ENV = "PLAYGROUND_DASK_SCHEDULER"
 KNOBS: tuple[str, ...] = (*(f for f in FIELD_NAMES if f != "seed"), "width", "depth")
@@ -222,43 +220,17 @@ def _parallel(configs, chunks, n_jobs, scheduler, should_stop):
         tasks = (delayed(_work)(chunk, [configs[i] for i in chunk]) for chunk in chunks)
         results = Parallel(n_jobs=n_jobs, return_as="generator_unordered")(tasks)
         try:
-            for chunk, packed in results:
-                yield chunk, [_unpack(p) for p in packed]
+            for chunk, chunk_results in results:
+                yield chunk, chunk_results
                 if should_stop is not None and should_stop():
                     return
         finally:
             results.close()
 
 
-# A worker sends results back pickled. An MLP keeps its weights as views into one flat vector
-# and its activation as functions, which pickling would not keep: it travels as its numbers.
-@dataclass
-class _Net:
-    sizes: list[int]
-    activation: str
-    output: str
-    initializer: str
-    init_scale: float
-    flat: np.ndarray
-    grad_flat: np.ndarray
-
-
 def _work(chunk: list[int], configs: list[RunConfig]) -> tuple[list[int], list[RunResult]]:
-    return chunk, [_pack(r) for r in experiment._run_together(configs)]
-
-
-def _pack(result: RunResult) -> RunResult:
-    m = result.model
-    net = _Net(m.sizes, m.activation, m.output, m.initializer, m.init_scale, m.flat, m.grad_flat)
-    return replace(result, model=net)
-
-
-def _unpack(result: RunResult) -> RunResult:
-    s = result.model
-    rng = np.random.default_rng(0)  # the drawn weights are overwritten next
-    net = MLP(s.sizes, s.activation, s.output, s.initializer, init_scale=s.init_scale, rng=rng)
-    net.flat[...], net.grad_flat[...] = s.flat, s.grad_flat
-    return replace(result, model=net)
+    """A worker's share: results travel back pickled (an MLP pickles with its views intact)."""
+    return chunk, experiment._run_together(configs)
 
 
 # ------------------------------------------------------------------------------ estimates
