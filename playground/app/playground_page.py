@@ -37,11 +37,16 @@ def _url_warnings() -> None:
         )
 
 
+def _loss_text(v: float) -> str:
+    """3 significant digits; an exploded loss as a bare power of ten, so it fits the metric."""
+    return f"{v:.3g}" if abs(v) < 1e4 else f"{v:.0e}"
+
+
 def _metrics(result) -> None:
     last = result.final
     cols = st.columns(7)
-    cols[0].metric(t("metric.train_loss"), f"{last['train_loss']:.3g}")
-    cols[1].metric(t("metric.test_loss"), f"{last['test_loss']:.3g}")
+    cols[0].metric(t("metric.train_loss"), _loss_text(last["train_loss"]))
+    cols[1].metric(t("metric.test_loss"), _loss_text(last["test_loss"]))
     cols[2].metric(t("metric.train_acc"), f"{last['train_accuracy']:.1%}")
     cols[3].metric(t("metric.test_acc"), f"{last['test_accuracy']:.1%}")
     cols[4].metric(t("metric.epochs"), f"{int(last['epoch'])}")

@@ -15,6 +15,7 @@ from playground.app import i18n
 from playground.app.i18n import OPTION_LABELS
 from playground.app.messages_en import EN
 from playground.app.messages_ko import KO
+from playground.app.playground_page import _loss_text
 from playground.config import RunConfig
 from playground.experiment import run
 from playground.nn import activations, initializers, losses, optimizers
@@ -60,7 +61,7 @@ def expect_metrics(at, config: RunConfig, lang: str = "en") -> None:
     cat = CAT[lang]
     shown = metrics(at)
     assert list(shown) == [cat[k] for k in METRIC_KEYS]
-    assert shown[cat["metric.train_loss"]] == f"{last['train_loss']:.3g}"
+    assert shown[cat["metric.train_loss"]] == _loss_text(last["train_loss"])
     assert shown[cat["metric.test_acc"]] == f"{last['test_accuracy']:.1%}"
     assert shown[cat["metric.epochs"]] == str(int(last["epoch"]))
     assert shown[cat["metric.params"]] == f"{result.model.n_params():,}"
