@@ -1,14 +1,37 @@
-"""Message catalogues (en, ko) and the `t()` helper. Option values stay language-neutral."""
+"""Message catalogues (en, ko) and the `t()` helper. Option values stay language-neutral.
+
+Every user-facing text lives in `playground/app/locales/<lang>/<area>.py` (a `MESSAGES` dict per
+file, the same keys in both languages); this module merges each language's files into one dict.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 import streamlit as st
 
-from playground.app.messages_en import EN
-from playground.app.messages_ko import KO
+from playground.app import locales
 
-CATALOGUES = {"en": EN, "ko": KO}
 LANGS = ("en", "ko")
+
+
+def _load(lang: str) -> dict[str, str]:
+    """Merge every `locales/<lang>/*.py` MESSAGES dict; a key defined twice is an error."""
+    package = importlib.import_module(f"{locales.__name__}.{lang}")
+    merged: dict[str, str] = {}
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        messages = importlib.import_module(f"{package.__name__}.{info.name}").MESSAGES
+        twice = set(merged) & set(messages)
+        if twice:
+            raise ValueError(f"{lang}/{info.name}.py redefines {sorted(twice)}")
+        merged.update(messages)
+    return merged
+
+
+EN = _load("en")
+KO = _load("ko")
+CATALOGUES = {"en": EN, "ko": KO}
 LANG_NAMES = {"en": "English", "ko": "한국어"}
 
 # Language-neutral display names of option values (the same in both languages, as on the slides).
@@ -52,14 +75,6 @@ OPTION_LABELS = {
 }
 
 
-def register(en: dict[str, str], ko: dict[str, str]) -> None:
-    """Add a page's own messages to the catalogues (each page keeps its texts beside it)."""
-    if set(en) != set(ko):
-        raise ValueError(f"en and ko messages differ in keys: {sorted(set(en) ^ set(ko))}")
-    EN.update(en)
-    KO.update(ko)
-
-
 def locale_lang() -> str:
     """The browser's language if we speak it (st.context.locale, e.g. "ko-KR"), else English."""
     try:
@@ -84,3 +99,8 @@ def option_label(name) -> str:
     """Display name of an option value: language-neutral, because bound widgets put the
     displayed label into the URL and a shared link must work in either language."""
     return OPTION_LABELS.get(name, str(name))
+
+
+def catalogue(area: str, language: str) -> dict[str, str]:
+    """One area's messages (`locales/<language>/<area>.py`), e.g. for tests of a page's keys."""
+    return importlib.import_module(f"{locales.__name__}.{language}.{area}").MESSAGES

@@ -9,8 +9,7 @@ from playground import charts, data
 from playground.app import sidebar, upload, views
 from playground.app.chart_cache import run_key, show
 from playground.app.compare_page import pin
-from playground.app.i18n import option_label, t
-from playground.app.messages_en import EN
+from playground.app.i18n import EN, option_label, t
 from playground.app.runs import train
 from playground.config import RunConfig
 from playground.diagnosis import diagnose

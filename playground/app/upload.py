@@ -10,29 +10,9 @@ import numpy as np
 import streamlit as st
 
 from playground import data
-from playground.app import i18n
 from playground.app.i18n import t
 
 MAX_BYTES = 5_000_000
-
-EN = {
-    "up.label": "Your own CSV",
-    "up.help": "UTF-8, a header row, two numeric feature columns, then a label column "
-    "(2–10 classes), at most 20,000 rows.",
-    "up.use": "Use my data: {name} ({n} rows, {k} classes)",
-    "up.error": "This file cannot be used: {error}",
-    "up.too_big": "The file is larger than {mb} MB.",
-    "up.active": "Training on your data “{name}”: the data-set controls do not apply.",
-}
-KO = {
-    "up.label": "내 CSV 파일",
-    "up.help": "UTF-8, 머리글 행, 숫자 특성 열 두 개, 그다음 레이블 열 (클래스 2–10개), 최대 20,000행.",
-    "up.use": "내 데이터 사용: {name} ({n}행, 클래스 {k}개)",
-    "up.error": "이 파일은 쓸 수 없습니다: {error}",
-    "up.too_big": "파일이 {mb} MB보다 큽니다.",
-    "up.active": "내 데이터 “{name}”로 학습합니다: 데이터 세트 설정은 쓰이지 않습니다.",
-}
-i18n.register(EN, KO)
 
 
 @dataclass(frozen=True)

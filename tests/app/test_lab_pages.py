@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from playground import backprop, surfaces
-from playground.app import backprop_page, optimizer_lab
+from playground.app import backprop_page, i18n, optimizer_lab
 from playground.app.i18n import option_label
 from playground.nn import optimizers
 from playground.nn.network import MLP
@@ -32,13 +32,17 @@ def _page(prefix: str, lang: str = "en") -> AppTest:
     return at
 
 
+def _cat(prefix: str, lang: str) -> dict[str, str]:
+    return i18n.catalogue({"lab": "optimizer_lab", "bp": "backprop"}[prefix], lang)
+
+
 def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
 @pytest.mark.parametrize("prefix", MODULES)
 def test_messages_have_the_same_keys_and_placeholders_in_both_languages(prefix):
-    en, ko = MODULES[prefix].EN, MODULES[prefix].KO
+    en, ko = _cat(prefix, "en"), _cat(prefix, "ko")
     assert sorted(en) == sorted(ko)
     assert all(k.startswith(f"{prefix}.") for k in en)
     assert {k: _placeholders(v) for k, v in en.items()} == {
@@ -52,7 +56,7 @@ def test_messages_have_the_same_keys_and_placeholders_in_both_languages(prefix):
 def test_page_renders_in_both_languages(prefix, lang):
     at = _page(prefix, lang).run()
     assert not at.exception
-    cat = MODULES[prefix].EN if lang == "en" else MODULES[prefix].KO
+    cat = _cat(prefix, "en") if lang == "en" else _cat(prefix, "ko")
     assert at.title[0].value == cat[f"{prefix}.title"]
 
 
@@ -102,7 +106,7 @@ def test_lab_noisy_gradient_and_no_optimizer():
     assert not at.exception
     assert "최적화 알고리즘" in _lab_table(at).columns
     at.multiselect(key="lab_optimizers").set_value([]).run()
-    assert not at.exception and at.warning[0].value == optimizer_lab.KO["lab.pick"]
+    assert not at.exception and at.warning[0].value == i18n.KO["lab.pick"]
 
 
 # ---- back-propagation --------------------------------------------------------------------
@@ -163,7 +167,7 @@ def _stepper_label(at: AppTest) -> str:
 
 def test_step_buttons_walk_the_four_steps_with_the_walkthrough_numbers():
     at = _page("bp").run()
-    labels = [backprop_page.EN[f"bp.step.{k}"] for k in range(4)]
+    labels = [i18n.EN[f"bp.step.{k}"] for k in range(4)]
     for step in range(6):  # iteration 1's four steps, then iteration 2's first two
         assert not at.exception
         assert at.session_state["bp_step"] == step
@@ -189,7 +193,7 @@ def test_four_samples_relu_and_mse_in_korean():
         assert not at.exception
         _check_numbers(at, step, _expected(step, **kw))
         at.button(key="bp_next").click().run()
-    assert backprop_page.KO["bp.step.0"] in _stepper_label(at)
+    assert i18n.KO["bp.step.0"] in _stepper_label(at)
 
 
 def test_changing_a_setting_starts_again_and_no_sample_is_handled():
@@ -199,4 +203,4 @@ def test_changing_a_setting_starts_again_and_no_sample_is_handled():
     at.select_slider(key="bp_lr").set_value(1.0).run()
     assert at.session_state["bp_step"] == 0
     at.pills(key="bp_samples").set_value([]).run()
-    assert not at.exception and at.warning[0].value == backprop_page.EN["bp.pick"]
+    assert not at.exception and at.warning[0].value == i18n.EN["bp.pick"]

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from playground import exercises, presets
-from playground.app import exercises_page, learn_page
+from playground.app import exercises_page, i18n, learn_page
 
 REPO = Path(__file__).resolve().parents[2]
 # One script for all pages: "preload" puts a RunConfig (JSON) into the sidebar first, as a
@@ -48,7 +48,7 @@ def app(page: str = "learn", lang: str = "en", **state) -> AppTest:
 def test_every_learn_section_renders_in_both_languages(section, lang):
     at = app(lang=lang, learn_section=section).run()
     assert not at.exception
-    catalogue = learn_page.EN if lang == "en" else learn_page.KO
+    catalogue = i18n.catalogue("learn", "en") if lang == "en" else i18n.catalogue("learn", "ko")
     assert [h.value for h in at.subheader] == [catalogue[f"learn.sec.{section}"]]
     assert at.title[0].value == catalogue["learn.title"]
     assert len(at.latex) >= 1
@@ -91,7 +91,9 @@ def test_learn_pictures_use_the_playground_code():
 def test_exercise_page_renders_in_both_languages(lang):
     at = app("exercises", lang).run()
     assert not at.exception
-    catalogue = exercises_page.EN if lang == "en" else exercises_page.KO
+    catalogue = (
+        i18n.catalogue("exercises", "en") if lang == "en" else i18n.catalogue("exercises", "ko")
+    )
     assert at.title[0].value == catalogue["ex.title"]
     assert at.selectbox(key=exercises_page.CURRENT).value == exercises.EXERCISES[0].id
     for ex in exercises.EXERCISES:  # (set_value would format the options outside the run)
@@ -134,7 +136,7 @@ def test_solution_passes_and_the_start_does_not():
     _check(at, ex.solution[0])
     progress = at.session_state[exercises_page.PROGRESS][ex.id]
     assert progress["attempts"] == 2 and progress["step"] == 1
-    assert [s.value for s in at.success] == [exercises_page.EN["ex.solved"]]
+    assert [s.value for s in at.success] == [i18n.catalogue("exercises", "en")["ex.solved"]]
     assert "✓" in at.dataframe[0].value.iloc[exercises.EXERCISES.index(ex), 2]
 
 
@@ -154,12 +156,12 @@ def test_two_step_exercise_and_quiz():
     at.session_state[exercises_page.SELECTED] = quiz.id
     _check(at, quiz.solution[0])
     radio = at.radio(key=f"ex_quiz_{quiz.id}")
-    assert exercises_page.KO["ex.quiz_first"] in [i.value for i in at.info]
+    assert i18n.catalogue("exercises", "ko")["ex.quiz_first"] in [i.value for i in at.info]
     radio.set_value((quiz.answer + 1) % quiz.quiz).run()
     assert not at.session_state[exercises_page.PROGRESS][quiz.id]["quiz_ok"]
     at.radio(key=f"ex_quiz_{quiz.id}").set_value(quiz.answer).run()
     assert at.session_state[exercises_page.PROGRESS][quiz.id]["quiz_ok"]
-    assert exercises_page.KO["ex.solved"] in [s.value for s in at.success]
+    assert i18n.catalogue("exercises", "ko")["ex.solved"] in [s.value for s in at.success]
 
 
 def test_hints_appear_one_at_a_time():

@@ -12,9 +12,7 @@ import pytest
 import playground.app
 from playground import data, preprocessing
 from playground.app import i18n
-from playground.app.i18n import OPTION_LABELS
-from playground.app.messages_en import EN
-from playground.app.messages_ko import KO
+from playground.app.i18n import EN, KO, OPTION_LABELS
 from playground.app.playground_page import _loss_text
 from playground.config import RunConfig
 from playground.experiment import run

@@ -8,8 +8,7 @@ import re
 
 import pytest
 
-from playground.app.messages_en import EN
-from playground.app.messages_ko import KO
+from playground.app.i18n import EN, KO
 
 pytestmark = pytest.mark.e2e
 

@@ -10,8 +10,7 @@ import playground.app.exercises_page
 import playground.app.learn_page
 import playground.app.optimizer_lab
 import playground.app.sweep_page  # noqa: F401  (each page registers its messages on import)
-from playground.app.messages_en import EN
-from playground.app.messages_ko import KO
+from playground.app.i18n import EN, KO
 
 pytestmark = pytest.mark.e2e
 

@@ -6,7 +6,7 @@ from functools import cache
 import pytest
 
 from playground import exercises
-from playground.app import exercises_page, i18n
+from playground.app import i18n
 from playground.config import FIELD_NAMES, RunConfig
 from playground.experiment import run
 from tests.unit.test_presets import on_sidebar
@@ -52,23 +52,25 @@ def test_setups_fit_the_sidebar_and_hints_quiz_and_texts_exist(ex):
     if ex.quiz:
         keys += [f"ex.{ex.id}.quiz"] + [f"ex.{ex.id}.quiz.{k}" for k in range(ex.quiz)]
     for key in keys:
-        assert key in exercises_page.EN and key in exercises_page.KO, key
-    assert f"ex.{ex.id}.hint.{ex.hints + 1}" not in exercises_page.EN
+        assert key in i18n.catalogue("exercises", "en") and key in i18n.catalogue(
+            "exercises", "ko"
+        ), key
+    assert f"ex.{ex.id}.hint.{ex.hints + 1}" not in i18n.catalogue("exercises", "en")
 
 
 def test_catalogues_have_the_same_keys_and_every_criterion_is_worded():
-    assert set(exercises_page.EN) == set(exercises_page.KO)
-    assert all(k.startswith("ex.") for k in exercises_page.EN)
-    for key in exercises_page.EN:
-        assert exercises_page.KO[key].strip(), key
+    assert set(i18n.catalogue("exercises", "en")) == set(i18n.catalogue("exercises", "ko"))
+    assert all(k.startswith("ex.") for k in i18n.catalogue("exercises", "en"))
+    for key in i18n.catalogue("exercises", "en"):
+        assert i18n.catalogue("exercises", "ko")[key].strip(), key
     crit_keys = {
         c.key
         for ex in EXERCISES
         for s in range(len(ex.steps))
         for c in exercises.evaluate(ex, s, result(ex.solution[s]), ex.start)
     }
-    assert crit_keys <= set(exercises_page.EN)
-    assert set(i18n.EN) >= set(exercises_page.EN)  # registered at import
+    assert crit_keys <= set(i18n.catalogue("exercises", "en"))
+    assert set(i18n.EN) >= set(i18n.catalogue("exercises", "en"))  # registered at import
 
 
 def test_only_the_allowed_controls_may_change():

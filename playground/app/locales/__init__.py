@@ -1,0 +1,1 @@
+"""Per-language message catalogues: `en/` and `ko/`, one file per page or area."""
