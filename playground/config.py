@@ -200,9 +200,13 @@ def _coerce(name: str, value: Any) -> Any:
     default = getattr(RunConfig(), name)
     try:
         if name == "hidden":
-            if isinstance(value, str):
-                return tuple(int(v) for v in value.split(",") if v.strip())
-            return tuple(int(v) for v in value)
+            items = value.split(",") if isinstance(value, str) else list(value)
+            if any(isinstance(v, bool) for v in items):
+                raise ValueError  # JSON true is not a width
+            items = [float(v) for v in items if not isinstance(v, str) or v.strip()]
+            if not all(_is_whole(v) for v in items):
+                raise ValueError  # 8.5 layers wide is not 8: refuse, never round silently
+            return tuple(int(v) for v in items)
         if value is None or (isinstance(value, str) and value.lower() in ("", "none", "default")):
             if name in ("eps", "weight_decay"):
                 return None
@@ -237,6 +241,103 @@ def from_query(params: dict[str, Any]) -> tuple[RunConfig, list[str]]:
         except ValueError as e:
             problems.append(f"{e} Using the default, {_to_text(getattr(RunConfig(), key))!r}.")
     return config, problems
+
+
+# ---- the app's controls: what the sidebar can show -------------------------------------------
+# One definition of each widget's values. The sidebar draws its widgets from these, and every way
+# a setup enters the app (link, setup JSON, preset, exercise) is checked against them, so anything
+# accepted can be shown and nothing is snapped or clipped silently. RunConfig itself accepts the
+# wider RANGES above (for scripts and sweeps).
+STEPS: dict[str, tuple[float, ...]] = {  # select sliders: exactly these values
+    "learning_rate": (1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0),
+    "init_scale": (0.001, 0.01, 0.1, 0.3, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 100.0),
+    "batch_size": (0, 1, 2, 4, 8, 16, 32, 64, 128, 256),
+    "epochs": (10, 20, 50, 100, 200, 300, 500, 1000),
+    "l2": (0.0, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1),
+}
+# sliders and number inputs: field -> (low, high, step or None); whole numbers where step is 1
+SPANS: dict[str, tuple[float, float, float | None]] = {
+    "width": (1, 32, 1),
+    "depth": (0, 6, 1),
+    "n_samples": (50, 2000, 50),
+    "noise": (0.0, 1.0, 0.05),
+    "test_fraction": (0.1, 0.5, 0.05),
+    "seed": (0, 2**31 - 1, 1),
+    "momentum": (0.0, 0.999, 0.01),
+    "beta1": (0.0, 0.9999, 0.01),
+    "beta2": (0.0, 0.99999, 0.001),
+    "alpha": (0.0, 0.9999, 0.01),
+    "eps": (0.0, 1.0, None),
+    "weight_decay": (0.0, 1.0, 0.01),
+}
+
+
+def _num(v: float) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def control_allowed(name: str) -> str:
+    """What the control `name` accepts, in plain words (for messages)."""
+    if name in choices():
+        return "one of " + ", ".join(choices()[name])
+    if name in STEPS:
+        return "one of " + ", ".join(_num(v) for v in STEPS[name])
+    lo, hi, step = SPANS[name]
+    whole = "a whole number" if _whole_control(name) else "a number"
+    text = f"{whole} from {_num(lo)} to {_num(hi)}"
+    return text + (
+        " (or null for the optimizer's default)" if name in ("eps", "weight_decay") else ""
+    )
+
+
+def control_value_ok(name: str, value: Any) -> bool:
+    """Whether the control `name` can show `value` (STEPS: one of them; SPANS: in range)."""
+    if name in choices():
+        return value in choices()[name]
+    if value is None:
+        return name in ("eps", "weight_decay")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return False
+    if name in STEPS:
+        return any(value == v for v in STEPS[name])
+    lo, hi, step = SPANS[name]
+    return lo <= value <= hi and (not _whole_control(name) or value == int(value))
+
+
+def _whole_control(name: str) -> bool:
+    return name in INTEGER_FIELDS or name in ("width", "depth")
+
+
+def control_problems(config: RunConfig) -> list[tuple[str, Any, str]]:
+    """(field, value, allowed) for every setting of `config` the sidebar cannot show as it is.
+
+    `hidden` is shown as width × depth, so its layers must be equally wide.
+    """
+    out = []
+    values = {k: getattr(config, k) for k in FIELD_NAMES if k != "hidden"}
+    for name, value in values.items():
+        known = name in STEPS or name in SPANS or name in choices()
+        if known and not control_value_ok(name, value):
+            out.append((name, value, control_allowed(name)))
+    hidden = config.hidden
+    if len(set(hidden)) > 1:
+        out.append(("hidden", list(hidden), "layers of one width (the sidebar sets width × depth)"))
+    elif not control_value_ok("depth", len(hidden)):
+        out.append(("hidden", list(hidden), f"{control_allowed('depth')} layers"))
+    elif hidden and not control_value_ok("width", hidden[0]):
+        out.append(("hidden", list(hidden), f"widths of {control_allowed('width')}"))
+    return out
+
+
+def for_controls(config: RunConfig) -> RunConfig:
+    """`config` if the sidebar can show every setting of it; else ValueError naming each setting,
+    its value and what is allowed (the one check for links, setup files, presets, exercises)."""
+    problems = control_problems(config)
+    if problems:
+        raise ValueError(
+            " ".join(f"{k} = {_to_text(v)} is not allowed: it must be {a}." for k, v, a in problems)
+        )
+    return config
 
 
 def diff(a: RunConfig, b: RunConfig) -> dict[str, tuple[Any, Any]]:

@@ -30,13 +30,10 @@ import numpy as np
 
 from playground import experiment
 from playground.config import (
-    DEPTH_RANGE,
     FIELD_NAMES,
-    INTEGER_FIELDS,
-    RANGES,
-    WIDTH_RANGE,
     RunConfig,
-    choices,
+    control_allowed,
+    for_controls,
 )
 from playground.experiment import RunResult
 from playground.nn.network import MLP
@@ -64,13 +61,18 @@ def config_from_upload(raw: bytes | bytearray | str) -> RunConfig:
         raise ValueError('The file is empty. A settings file is JSON such as {"dataset": "moons"}.')
     try:
         config = RunConfig.from_json(text)
+    except RecursionError:
+        raise ValueError(f"{_PREFIX}the JSON is nested too deeply to be a settings file.") from None
     except ValueError as e:
         raise ValueError(_explain(text, e)) from None
     # RunConfig reads JSON true/false as 1/0 and takes a list as text; a settings file must not
     for key, value in json.loads(text).items():
         if _value_problem(key, value):
             raise ValueError(_bad_value(key, value))
-    return config
+    try:  # the sidebar must be able to show every value as it is: nothing is changed silently
+        return for_controls(config)
+    except ValueError as e:
+        raise ValueError(f"{_PREFIX}{e}") from None
 
 
 def _upload_text(raw: bytes | bytearray | str) -> str:
@@ -146,22 +148,13 @@ def _value_problem(key: str, value: Any) -> bool:
 
 
 def allowed(key: str) -> str:
-    """What a setting accepts, in plain words (for error messages)."""
-    names = choices()
-    if key in names:
-        return "one of: " + ", ".join(names[key])
+    """What a setting accepts, in plain words: the sidebar's limits (`config.control_allowed`)."""
     if key == "hidden":
         return (
-            f"a list of {DEPTH_RANGE[0]} to {DEPTH_RANGE[1]} layer widths, each a whole number "
-            f"from {WIDTH_RANGE[0]} to {WIDTH_RANGE[1]}, e.g. [8, 8]"
+            f"a list of {control_allowed('depth')} layer widths, all equal, each "
+            f"{control_allowed('width')}, e.g. [8, 8]"
         )
-    lo, hi = RANGES[key]
-    if key in INTEGER_FIELDS:
-        return f"a whole number from {int(lo)} to {int(hi)}"
-    text = f"a number from {lo:g} to {hi:g}"
-    if key in ("eps", "weight_decay"):
-        text += " (or null for the optimizer's default)"
-    return text
+    return control_allowed(key)
 
 
 # ---- the history as CSV ---------------------------------------------------------------------
