@@ -43,6 +43,11 @@ def walk_at(settings: dict, step: int) -> backprop.Walkthrough:
     return backprop.walkthrough(net, X, y, settings["loss"], settings["lr"])
 
 
+def loss_change_key(walk: backprop.Walkthrough) -> str:
+    """The caption of step 4: the cost fell ("bp.loss_change") or rose ("bp.loss_rose")."""
+    return "bp.loss_rose" if walk.loss_after > walk.loss else "bp.loss_change"
+
+
 def param_names(hidden: int) -> list[str]:
     """w_ij (input i → hidden j), b_j, v_j (hidden j → output), c: the order of `new_params`."""
     m = range(1, hidden + 1)
@@ -440,7 +445,7 @@ def _notes(walk: backprop.Walkthrough, phase: int) -> None:
         shares = ", ".join(f"{n} {s:.0%}" for n, s in zip(names, share, strict=True))
         st.caption(t("bp.shares", shares=shares))
     if phase == 3:
-        st.caption(t("bp.loss_change", before=_num(walk.loss), after=_num(walk.loss_after)))
+        st.caption(t(loss_change_key(walk), before=_num(walk.loss), after=_num(walk.loss_after)))
 
 
 def render() -> None:

@@ -12,6 +12,7 @@ import pkgutil
 import streamlit as st
 
 from playground.app import locales
+from playground.app.locales.glossary import FORMATTER
 
 LANGS = ("en", "ko")
 
@@ -90,9 +91,10 @@ def lang() -> str:
 
 
 def t(key: str, **kw) -> str:
-    """The message `key` in the current language (English as fallback), formatted with kw."""
+    """The message `key` in the current language (English as fallback), formatted with kw.
+    A Korean particle pair as format spec picks the particle for the value: "{name:을/를}"."""
     text = CATALOGUES[lang()].get(key) or EN.get(key) or key
-    return text.format(**kw) if kw else text
+    return FORMATTER.format(text, **kw) if kw else text
 
 
 def option_label(name) -> str:

@@ -17,6 +17,7 @@ from playground.config import RunConfig
 from playground.diagnosis import EXPLODE_RATIO, VANISH_RATIO
 from playground.nn import activations, initializers, optimizers
 from playground.nn.network import MLP
+from playground.nn.train import SATURATION
 from playground.preprocessing import make_scaler
 
 CIRCLED = dict(zip("1234567", "①②③④⑤⑥⑦", strict=True))
@@ -34,6 +35,13 @@ SECTION_PRESETS = {
 }
 BLUE, RED, ORANGE, GREY = "#0877bd", "#d62728", "#f59322", "#888888"
 HEIGHT = 260
+# Settings of the pictures; the captions quote them through t(...) placeholders.
+GD_START, GD_STEPS = 1.0, 12  # ⑤: gradient descent on L(w) = w² from w = 1, 12 steps
+GD_RATES = (0.05, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0, 1.05)  # ⑤: the learning rates offered
+INIT_SEED = 0  # ④: the seed of the weight histogram
+SWEEP_EPOCHS, SWEEP_SAMPLES = 150, 300  # ⑥ ⑦: the sweeps (other settings: RunConfig defaults)
+WIDTHS, DEPTHS, DEPTH_WIDTH = (1, 2, 3, 4, 6, 8), (0, 1, 2, 3, 4), 8  # ⑥ widths, ⑦ depths
+GRAD_DATA, GRAD_SAMPLES = "moons", 200  # gradients: the data of the fresh network
 
 
 # ---- formulas (LaTeX, the same in both languages) ------------------------------------------------
@@ -42,6 +50,8 @@ P_NORM = r"\lVert x \rVert_p = \Big(\sum_{i=1}^{n} |x_i|^p\Big)^{1/p},\quad \lVe
 NORMALIZE = r"\mathrm{Normalization}(x) = \frac{x}{\lVert x \rVert_p}"
 CROSS_ENTROPY = r"H(p, q) = -\sum_x p(x)\,\log q(x) \qquad H(p, q) = -\int p(x)\,\log q(x)\,dx"
 BINARY_CE = r"L_{\mathrm{CE}} = -\big[y \log \hat y + (1 - y)\log(1 - \hat y)\big],\quad \frac{\partial L_{\mathrm{CE}}}{\partial z} = \hat y - y \qquad L_{\mathrm{MSE}} = (\hat y - y)^2,\quad \frac{\partial L_{\mathrm{MSE}}}{\partial z} = 2(\hat y - y)\,\sigma'(z)"
+LEAKY, ELU_A = activations.LEAKY_SLOPE, activations.ELU_ALPHA
+SELU_L, SELU_A = activations.SELU_LAMBDA, activations.SELU_ALPHA
 ACTIVATION_TEX = {
     "linear": (r"f(x) = x", r"f'(x) = 1"),
     "sigmoid": (
@@ -51,19 +61,19 @@ ACTIVATION_TEX = {
     "tanh": (r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}", r"\tanh'(x) = 1 - \tanh^2(x)"),
     "relu": (r"f(x) = \max(0, x)", r"f'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}"),
     "leaky_relu": (
-        r"f(x) = \max(0.1x,\ x)",
-        r"f'(x) = \begin{cases} 1 & x > 0 \\ 0.1 & x \le 0 \end{cases}",
+        rf"f(x) = \max({LEAKY:g}x,\ x)",
+        rf"f'(x) = \begin{{cases}} 1 & x > 0 \\ {LEAKY:g} & x \le 0 \end{{cases}}",
     ),
-    "elu": (
-        r"f(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}\quad (\alpha = 1)",
-        r"f'(x) = \begin{cases} 1 & x > 0 \\ f(x) + \alpha & x \le 0 \end{cases}",
+    "elu": (  # the slide's cases (x ≥ 0 / x < 0); f and f′ agree with x > 0 / x ≤ 0 at 0
+        rf"f(x) = \begin{{cases}} x & x \ge 0 \\ \alpha\,(e^{{x}} - 1) & x < 0 \end{{cases}}\quad (\alpha = {ELU_A:g})",
+        r"f'(x) = \begin{cases} 1 & x \ge 0 \\ f(x) + \alpha & x < 0 \end{cases}",
     ),
     "maxout": (
         r"f(x) = \max(w_1^{\top}x + b_1,\ w_2^{\top}x + b_2)",
         r"\frac{\partial f}{\partial x} = w_k,\quad k = \arg\max_j\,(w_j^{\top}x + b_j)",
     ),
     "selu": (
-        r"f(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}\quad (\lambda \approx 1.0507,\ \alpha \approx 1.6733)",
+        rf"f(x) = \lambda \begin{{cases}} x & x > 0 \\ \alpha\,(e^{{x}} - 1) & x \le 0 \end{{cases}}\quad (\lambda \approx {SELU_L:.4f},\ \alpha \approx {SELU_A:.4f})",
         r"f'(x) = \begin{cases} \lambda & x > 0 \\ f(x) + \lambda\alpha & x \le 0 \end{cases}",
     ),
     "gelu": (
@@ -202,11 +212,16 @@ def activation_curve(name: str, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return a[:, 0], act.df(z, a)[:, 0]
 
 
+def maxout_caption() -> str:
+    w1, w2 = (f"{w:g}" for w in MAXOUT_W)
+    return t("learn.3.maxout", pieces=activations.MAXOUT_PIECES, w1=w1, w2=w2)
+
+
 def initial_weights(name: str, fan_in: int, fan_out: int) -> np.ndarray:
-    return initializers.get(name)((fan_in, fan_out), np.random.default_rng(0)).ravel()
+    return initializers.get(name)((fan_in, fan_out), np.random.default_rng(INIT_SEED)).ravel()
 
 
-def gd_path(lr: float, steps: int = 12, w0: float = 1.0) -> np.ndarray:
+def gd_path(lr: float, steps: int = GD_STEPS, w0: float = GD_START) -> np.ndarray:
     """Gradient descent on L(w) = w² from w0: w ← w − η·2w."""
     w = [w0]
     for _ in range(steps):
@@ -214,11 +229,31 @@ def gd_path(lr: float, steps: int = 12, w0: float = 1.0) -> np.ndarray:
     return np.array(w)
 
 
+def gd_behaviour(w: np.ndarray) -> str:
+    """What a path of gradient descent on w² does, read from the path itself: "one_step" (lands
+    on 0), "one_side" (|w| shrinks, no sign change), "zigzag" (|w| shrinks, the sign flips),
+    "bounce" (|w| stays, the sign flips) or "diverge" (|w| grows)."""
+    size, flips = np.abs(w), np.sign(w[1:]) != np.sign(w[:-1])
+    if size[1] == 0:
+        return "one_step"
+    if np.all(size[1:] < size[:-1]):
+        return "zigzag" if flips.all() else "one_side"
+    return "bounce" if np.allclose(size, size[0]) else "diverge"
+
+
+def gd_caption(lr: float) -> str:
+    """The caption under the ⑤ picture: the step rule and what this η's path does."""
+    w = gd_path(lr)
+    kw = {"w0": f"{w[0]:g}", "lr": f"{lr:g}", "steps": len(w) - 1, "w_end": f"{w[-1]:.3g}"}
+    rule = t("learn.5.steps_caption", factor=f"{1 - 2 * lr:.2g}", **kw)
+    return f"{rule} {t(f'learn.5.gd.{gd_behaviour(w)}', **kw)}"
+
+
 def gradient_norms(
     activation: str, init_scale: float, depth: int, width: int, initializer: str
 ) -> np.ndarray:
-    """‖∂L/∂W_l‖ for l = 1 … depth + 1 of a fresh MLP on 200 standardized moons points."""
-    X, y = data.make_dataset("moons", 200, 0.2, 0)
+    """‖∂L/∂W_l‖ for l = 1 … depth + 1 of a fresh MLP on GRAD_SAMPLES standardized points."""
+    X, y = data.make_dataset(GRAD_DATA, GRAD_SAMPLES, 0.2, 0)
     X = make_scaler("standard").fit_transform(X)
     net = MLP(
         [2, *([width] * depth), 1],
@@ -233,6 +268,46 @@ def gradient_norms(
     return np.array([float(np.linalg.norm(g)) for g in grads[0::2]])
 
 
+def sweep_caption(key: str, dataset: str, values: tuple[int, ...]) -> str:
+    """The ⑥/⑦ caption with the sweep's real settings (RunConfig's defaults and the constants)."""
+    c = RunConfig()
+    return t(
+        key, dataset=option_label(dataset), lo=values[0], hi=values[-1], width=DEPTH_WIDTH,
+        activation=option_label(c.activation), optimizer=option_label(c.optimizer),
+        epochs=SWEEP_EPOCHS,
+    )  # fmt: skip
+
+
+def params_caption(n_in: int = 2, n_out: int = 1) -> str:
+    counts = " · ".join(
+        t("learn.7.layers", d=d, n=n_params((DEPTH_WIDTH,) * d, n_in, n_out)) for d in DEPTHS
+    )
+    return t("learn.7.params", n_in=n_in, n_out=n_out, width=DEPTH_WIDTH, list=counts)
+
+
+GROWING_RATIO = 10  # first/last above this (but not exploding yet): "growing toward the input"
+
+
+def gradient_verdict(ratio: float) -> str:
+    """The verdict on ‖∂L/∂W₁‖ / ‖∂L/∂W_L‖ with the diagnosis's thresholds: "vanishing",
+    "exploding", "growing" or "healthy"."""
+    if ratio < VANISH_RATIO:
+        return "vanishing"
+    if ratio > EXPLODE_RATIO:
+        return "exploding"
+    return "growing" if ratio > GROWING_RATIO else "healthy"
+
+
+def gradient_text(kind: str, ratio: float) -> str:
+    """The verdict in words; each threshold quoted is the one `gradient_verdict` used."""
+    limit = {"vanishing": f"1/{1 / VANISH_RATIO:g}", "exploding": f"{EXPLODE_RATIO:g}"}
+    return t(
+        f"learn.gradients.{kind}",
+        limit=limit.get(kind, f"{GROWING_RATIO:g}"),
+        ratio=f"{ratio:.0f}",
+    )
+
+
 def n_params(hidden: tuple[int, ...], n_in: int = 2, n_out: int = 1) -> int:
     sizes = [n_in, *hidden, n_out]
     return sum((a + 1) * b for a, b in zip(sizes, sizes[1:], strict=False))
@@ -243,8 +318,10 @@ def sweep(dataset: str, field: str, values: tuple[int, ...]) -> pd.DataFrame:
     """Final train/test accuracy for hidden = (v,) (field "width") or (8,) * v ("depth")."""
     rows = []
     for v in values:
-        hidden = (v,) if field == "width" else (8,) * v
-        r = train(RunConfig(dataset=dataset, hidden=hidden, epochs=150, n_samples=300))
+        hidden = (v,) if field == "width" else (DEPTH_WIDTH,) * v
+        r = train(
+            RunConfig(dataset=dataset, hidden=hidden, epochs=SWEEP_EPOCHS, n_samples=SWEEP_SAMPLES)
+        )
         for split in ("train", "test"):
             rows.append({field: v, "split": split, "accuracy": float(r.final[f"{split}_accuracy"])})
     return pd.DataFrame(rows)
@@ -483,7 +560,7 @@ def section_3(pages: dict) -> None:
     layers = [lines]
     peak = activations.get(name).peak
     if peak:
-        sat = x[np.abs(df) < 0.05 * peak]
+        sat = x[np.abs(df) < SATURATION * peak]
         if sat.size:
             band = pd.DataFrame(
                 {
@@ -491,19 +568,19 @@ def section_3(pages: dict) -> None:
                     "x2": [sat[sat < 0].max() if (sat < 0).any() else x.min(), x.max()],
                 }
             )
-            band["what"] = t("learn.3.saturated")
+            band["what"] = t("learn.3.saturated", pct=f"{100 * SATURATION:g}")
             layers.insert(
                 0,
                 alt.Chart(band)
                 .mark_rect(opacity=0.12, color=RED)
                 .encode(x="x:Q", x2="x2:Q", tooltip="what:N"),
             )
-            st.caption(f":red[▮] {t('learn.3.saturated')}")
+            st.caption(f":red[▮] {t('learn.3.saturated', pct=f'{100 * SATURATION:g}')}")
     st.altair_chart(
         alt.layer(*layers).properties(height=HEIGHT, width="container"), width="stretch"
     )
     if name == "maxout":
-        st.caption(t("learn.3.maxout"))
+        st.caption(maxout_caption())
 
 
 def init_table() -> str:
@@ -521,6 +598,7 @@ def section_4(pages: dict) -> None:
     _heading("learn.formulas")
     st.latex(r"W \sim U(-r,\ r) \qquad W \sim N(0,\ \sigma^2)")
     st.markdown(init_table())
+    st.caption(t("learn.4.slide"))
     _heading("learn.picture")
     c1, c2, c3 = st.columns(3)
     name = c1.selectbox(
@@ -567,7 +645,7 @@ def section_4(pages: dict) -> None:
         )
     else:
         st.markdown(t("learn.4.zeros"))
-    st.caption(t("learn.4.caption", n=f"{w.size:,}", i=fan_in, o=fan_out))
+    st.caption(t("learn.4.caption", n=f"{w.size:,}", i=fan_in, o=fan_out, seed=INIT_SEED))
 
 
 def section_5(pages: dict) -> None:
@@ -589,9 +667,7 @@ def section_5(pages: dict) -> None:
     defaults = ", ".join(f"{k} = {v}" for k, v in optimizers.DEFAULTS[name].items())
     st.caption(t("learn.5.defaults", defaults=defaults or "—"))
     _heading("learn.picture")
-    lr = st.select_slider(
-        t("learn.5.lr"), (0.05, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0, 1.05), 0.3, key="learn_5_lr"
-    )
+    lr = st.select_slider(t("learn.5.lr"), GD_RATES, 0.3, key="learn_5_lr")
     w = gd_path(lr)
     curve_w = np.linspace(-1.6, 1.6, 161)
     bowl = (
@@ -617,7 +693,7 @@ def section_5(pages: dict) -> None:
     st.altair_chart(
         alt.layer(bowl, walk).properties(height=HEIGHT, width="container"), width="stretch"
     )
-    st.caption(t("learn.5.steps_caption"))
+    st.caption(gd_caption(lr))
     st.info(t("learn.5.lab"), icon=":material/explore:")
     if pages.get("optimizer_lab") is not None:
         st.page_link(
@@ -670,9 +746,9 @@ def section_6(pages: dict) -> None:
         key="learn_6_data",
     )
     with st.spinner():
-        df = sweep(dataset, "width", (1, 2, 3, 4, 6, 8))
+        df = sweep(dataset, "width", WIDTHS)
     st.altair_chart(_sweep_chart(df, "width", "learn.6.width"), width="stretch")
-    st.caption(t("learn.6.sweep", dataset=option_label(dataset)))
+    st.caption(sweep_caption("learn.6.sweep", dataset, WIDTHS))
 
 
 def section_7(pages: dict) -> None:
@@ -689,11 +765,10 @@ def section_7(pages: dict) -> None:
         key="learn_7_data",
     )
     with st.spinner():
-        df = sweep(dataset, "depth", (0, 1, 2, 3, 4))
+        df = sweep(dataset, "depth", DEPTHS)
     st.altair_chart(_sweep_chart(df, "depth", "learn.7.depth"), width="stretch")
-    st.caption(t("learn.7.sweep", dataset=option_label(dataset)))
-    counts = " · ".join(t("learn.7.layers", d=d, n=n_params((8,) * d)) for d in range(5))
-    st.caption(t("learn.7.params", list=counts))
+    st.caption(sweep_caption("learn.7.sweep", dataset, DEPTHS))
+    st.caption(params_caption())
 
 
 def section_backprop(pages: dict) -> None:
@@ -709,7 +784,7 @@ def section_backprop(pages: dict) -> None:
 
 
 def section_gradients(pages: dict) -> None:
-    st.markdown(t("learn.gradients.text"))
+    st.markdown(t("learn.gradients.text", peak=f"{activations.get('sigmoid').peak:g}"))
     _heading("learn.formulas")
     st.latex(GRADIENT_TEX)
     _heading("learn.picture")
@@ -750,15 +825,13 @@ def section_gradients(pages: dict) -> None:
     )
     ratio = norms[0] / norms[-1] if norms[-1] > 0 else float("nan")
     st.metric(t("learn.gradients.ratio"), f"{ratio:.1e}")
-    if ratio < VANISH_RATIO:
-        st.warning(t("learn.gradients.vanishing"), icon=":material/trending_down:")
-    elif ratio > EXPLODE_RATIO:
-        st.warning(t("learn.gradients.exploding"), icon=":material/trending_up:")
-    elif ratio > 10:
-        st.info(t("learn.gradients.growing", ratio=f"{ratio:.0f}"), icon=":material/trending_up:")
-    else:
-        st.success(t("learn.gradients.healthy"), icon=":material/check_circle:")
-    st.caption(t("learn.gradients.caption", init=option_label(init)))
+    kind = gradient_verdict(ratio)
+    show = {"vanishing": st.warning, "exploding": st.warning, "growing": st.info}
+    icon = {"vanishing": "trending_down", "healthy": "check_circle"}.get(kind, "trending_up")
+    show.get(kind, st.success)(gradient_text(kind, ratio), icon=f":material/{icon}:")
+    st.caption(
+        t("learn.gradients.caption", init=option_label(init), n=GRAD_SAMPLES, dataset=GRAD_DATA)
+    )
 
 
 RENDER = {

@@ -212,21 +212,59 @@ def _where(s: surfaces.Surface, p: np.ndarray) -> str:
     return t(f"lab.at.{m.kind}", point=_point(m.point))
 
 
+def step_lengths(p: np.ndarray) -> tuple[float, float]:
+    """Length ‖w_t − w_{t−1}‖ of a path's first and last finite step."""
+    lengths = np.linalg.norm(np.diff(p, axis=0), axis=1)
+    lengths = lengths[np.isfinite(lengths)]
+    return (float(lengths[0]), float(lengths[-1])) if lengths.size else (np.nan, np.nan)
+
+
 def summary(s: surfaces.Surface, paths: dict) -> pd.DataFrame:
-    """One row per optimizer: final loss, final point, which minimum, diverged?"""
+    """One row per optimizer: final loss, final point, which minimum, first and last step,
+    diverged?"""
     rows = []
     for name, p in paths.items():
         w = surfaces.final_point(p)
+        first, last = step_lengths(p)
         rows.append(
             {
                 t("lab.optimizer"): option_label(name),
                 t("lab.final_loss"): float(surfaces.losses(s, w)),
                 t("lab.final_point"): _point(w),
                 t("lab.ends_in"): _where(s, p),
+                t("lab.first_step"): first,
+                t("lab.last_step"): last,
                 t("lab.diverged"): surfaces.stopped_at(p) is not None,
             }
         )
     return pd.DataFrame(rows)
+
+
+# ---- the surface's text, with numbers from the lab's own runs --------------------------------
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def default_runs(surface: str) -> dict:
+    """{optimizer: path} of every optimizer with the surface's default η, steps and start."""
+    s = surfaces.get(surface)
+    return {n: surfaces.path(s, n, s.lr, s.steps) for n in optimizers.NAMES}
+
+
+def about(surface: str) -> str:
+    """The surface's explanation; the numbers it quotes are measured on `default_runs`."""
+    s = surfaces.get(surface)
+    kw = {"lr": f"{s.lr:g}", "steps": s.steps}
+    if surface == "valley":
+        runs = default_runs(surface)
+        for name in ("adagrad", "adam"):
+            first, last = step_lengths(runs[name])
+            kw |= {f"{name}_first": f"{first:.1e}", f"{name}_last": f"{last:.1e}"}
+        reached = [n for n, p in runs.items() if surfaces.which_minimum(s, surfaces.final_point(p))]
+        kw["reached"] = ", ".join(option_label(n) for n in reached)
+    if surface == "bowl":
+        c = surfaces.BOWL_C
+        kw |= {"c": f"{c:g}", "zigzag": f"{1 / c:g}", "diverge": f"{2 / c:g}"}
+    return t(f"lab.about.{surface}", **kw)
 
 
 # ---- page --------------------------------------------------------------------------------
@@ -293,7 +331,7 @@ def render() -> None:
         c = _controls()
     s, names = c["surface"], c["names"]
     with right:
-        st.info(t(f"lab.about.{s.name}"), icon=":material/landscape:")
+        st.info(about(s.name), icon=":material/landscape:")
         if not names:
             st.warning(t("lab.pick"))
             return
@@ -310,5 +348,9 @@ def render() -> None:
     c2.markdown(f"**{t('lab.summary')}**")
     c2.dataframe(
         summary(s, paths), hide_index=True, width="stretch",
-        column_config={t("lab.final_loss"): st.column_config.NumberColumn(format="%.4g")},
+        column_config={
+            t(key): st.column_config.NumberColumn(format=fmt)
+            for key, fmt in (("lab.final_loss", "%.4g"), ("lab.first_step", "%.1e"),
+                             ("lab.last_step", "%.1e"))
+        },
     )  # fmt: skip

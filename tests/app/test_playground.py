@@ -13,6 +13,7 @@ import playground.app
 from playground import data, preprocessing
 from playground.app import i18n
 from playground.app.i18n import EN, KO, OPTION_LABELS
+from playground.app.locales.glossary import FORMATTER  # picks Korean particles
 from playground.app.playground_page import _loss_text
 from playground.config import RunConfig
 from playground.experiment import run
@@ -187,7 +188,8 @@ def test_invalid_url_values_fall_back_with_one_warning_each(make_app, lang):
     warnings = url_warnings(at, lang)
     assert len(warnings) == len(INVALID), warnings
     for key, (value, default) in INVALID.items():
-        expected = cat["url.invalid"].format(field=cat[key], value=value, default=default)
+        kw = {"field": cat[key], "value": value, "default": default}
+        expected = FORMATTER.format(cat["url.invalid"], **kw)
         assert warnings.count(expected) == 1, (expected, warnings)
     d = RunConfig()
     assert at.select_slider(key="epochs").value == d.epochs

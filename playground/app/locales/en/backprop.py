@@ -33,8 +33,9 @@ MESSAGES = {
     "error: δ = ∂L/∂z. The output's δ is sent back along each weight v, then multiplied by the "
     "activation's slope f′(z). A node's share is its part of the layer's total |δ| (over all chosen samples). Each weight's "
     "gradient is the δ of the node it enters times the input it carries.",
-    "bp.explain.3": "Gradient descent moves every weight and bias a step of size η against its "
-    "gradient: w ← w − η ∂L/∂w. The error on the same samples is now lower.",
+    "bp.explain.3": "Gradient descent moves every weight and bias against its gradient, by η "
+    "times the gradient: w ← w − η ∂L/∂w. With a small enough η the error on the same samples is "
+    "now lower; too large a step overshoots the minimum and can raise it.",
     "bp.diagram": "Network",
     "bp.formulas": "Formulas with the numbers",
     "bp.table": "The numbers",
@@ -49,6 +50,8 @@ MESSAGES = {
     "bp.share": "share",
     "bp.shares": "Each hidden node's share of the error (all chosen samples): {shares}.",
     "bp.loss_change": "Loss on these samples: {before} → {after}.",
+    "bp.loss_rose": "Loss on these samples: {before} → {after}. The loss rose: the step overshot "
+    "the minimum; try a smaller learning rate η.",
     "bp.weights_note": "Edge labels: the weights (w: input → hidden, v: hidden → output).",
     "bp.grads_note": "Edge labels: the gradients ∂L/∂w, summed over the samples.",
     "bp.update_note": "Edge labels: old weight → new weight.",

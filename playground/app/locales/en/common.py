@@ -27,8 +27,9 @@ MESSAGES = {
     "initializer.help": "How the first weights are drawn. Glorot suits tanh/sigmoid, He suits "
     "ReLU; zeros make every unit of a layer identical forever.",
     "init_scale": "Initial weight scale",
-    "init_scale.help": "Multiplies every initial weight: small → vanishing gradients, "
-    "large → exploding gradients.",
+    "init_scale.help": "Multiplies every initial weight: small → vanishing gradients; large → "
+    "exploding gradients, or with sigmoid and tanh saturated nodes (f′ ≈ 0), whose gradient "
+    "vanishes.",
     "optimizer": "Optimizer",
     "optimizer.help": "How each step uses the gradient (torch.optim rules).",
     "learning_rate": "Learning rate",
@@ -61,7 +62,7 @@ MESSAGES = {
     "rules.twice": "fewer than twice the inputs: < {v}",
     "rules.note": "Toy data often needs more: try the rule, then more nodes.",
     "dataset": "Data set",
-    "dataset.help": "2-D toy sets, scikit-learn's iris and breast cancer, and CSVs in datasets/.",
+    "dataset.help": "2-D toy sets, scikit-learn's iris and breast cancer, and CSVs in `datasets/`.",
     "n_samples": "Samples",
     "noise": "Noise",
     "test_fraction": "Test fraction",

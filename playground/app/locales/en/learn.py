@@ -33,8 +33,9 @@ MESSAGES = {
     "flatten out. Two remedies, fitted on the training split only and then applied to the test "
     "data and the plotting grid:\n\n"
     "- **Standardization** rescales each *feature* to mean 0 and standard deviation 1 "
-    "(scikit-learn's `StandardScaler`). It suits roughly Gaussian data and keeps the shape of the "
-    "cloud.\n"
+    "(scikit-learn's `StandardScaler`). It suits roughly Gaussian data. Each axis is shifted and "
+    "stretched on its own, so the order of the points along each feature stays but distances and "
+    "the cloud's proportions change.\n"
     "- **Normalization** divides a *vector* by its norm so that its length is 1 and every element "
     "lies in [−1, 1]. scikit-learn's `Normalizer` does this for each *sample* (row): on 2-D data "
     "every point lands on the unit circle (L2) or diamond (L1), and its distance from the origin "
@@ -82,17 +83,25 @@ MESSAGES = {
     "learn.3.df": "f′(x)",
     "learn.3.x": "x",
     "learn.3.curve": "curve",
-    "learn.3.saturated": "saturated (f′ < 5 % of its peak)",
-    "learn.3.maxout": "Maxout with two pieces, drawn for w = (1, −0.5), b = (0, 0): max(x, −0.5x).",
+    "learn.3.saturated": "saturated (f′ < {pct} % of its peak)",
+    "learn.3.maxout": "Maxout with {pieces} pieces, drawn for w = ({w1}, {w2}), b = (0, 0): "
+    "max({w1}x, {w2}x).",
     # ④
     "learn.4.text": "Before training, every weight is drawn from a distribution: a **normal "
     "distribution** (bell-shaped around 0) or a **uniform distribution** (equally likely within "
     "±r). The spread matters: too small and the signal and the gradient shrink layer by layer "
-    "(vanishing), too large and they grow or saturate (exploding). **Glorot (Xavier)** scales the "
-    "spread to the layer's inputs and outputs and suits tanh and sigmoid; **He** scales to the "
-    "inputs only and suits ReLU. All zeros is the classic mistake: every unit of a layer stays "
-    "identical forever. (The slide prints He as √2·√(6/(n_in + n_out)); the playground uses the "
-    "fan-in form below, as PyTorch and Keras do.)",
+    "(vanishing); too large and they grow layer by layer (exploding), except where sigmoid or tanh "
+    "units saturate: there f′ → 0 and the gradient vanishes after all. **Glorot (Xavier)** scales "
+    "the spread to the layer's inputs and outputs and suits tanh and sigmoid; **He** scales to the "
+    "inputs only and suits ReLU. All zeros is the classic mistake: every node of a layer stays "
+    "identical forever.",
+    "learn.4.slide": "**Slide vs standard.** The slide prints Glorot normal as σ = √(6/(n_in + "
+    "n_out)), the same as the uniform range r; the standard (Glorot & Bengio 2010, PyTorch, Keras) "
+    "and the playground use σ = √(2/(n_in + n_out)), which gives the normal distribution the "
+    "variance of U(−r, r), r²/3. The slide prints He as √2·√(6/(n_in + n_out)) for both "
+    "distributions; He et al. (2015), PyTorch, Keras and the playground use the layer's inputs "
+    "only: r = √(6/n_in), σ = √(2/n_in). The slide also calls σ the variance; σ is the standard "
+    "deviation, the variance is σ².",
     "learn.4.uniform_col": "uniform distribution U(−r, r)",
     "learn.4.normal_col": "normal distribution N(0, σ²)",
     "learn.4.method": "method",
@@ -105,15 +114,16 @@ MESSAGES = {
     "learn.4.normal": "Theory: σ = {s}. Measured standard deviation: {m}.",
     "learn.4.uniform": "Theory: between −{s} and {s}. Measured: {lo} to {hi}.",
     "learn.4.zeros": "Every weight is exactly 0.",
-    "learn.4.caption": "{n} weights of one {i} × {o} layer (seed 0); the red lines mark ±σ or ±r.",
+    "learn.4.caption": "{n} weights of one {i} × {o} layer (seed {seed}); the red lines mark ±σ or "
+    "±r.",
     # ⑤
     "learn.5.text": "**Gradient descent** moves each weight against the gradient of the loss, "
     "found by partial derivatives; the **learning rate** η sets the step. Full-batch gradient "
     "descent uses all training data for each step; **stochastic gradient descent** (SGD) uses "
-    "small random batches, many times per epoch: its path is noisy but it gets far in the same "
-    "time. A loss can have *local minima* besides its *global minimum*. **Momentum** adds inertia, "
+    "small random batches, many times per epoch: its path is noisy but it gets further in the "
+    "same number of epochs. A loss can have *local minima* besides its *global minimum*. **Momentum** adds inertia, "
     "so updates continue where the gradient is 0; **AdaGrad** gives each parameter its own "
-    "learning rate, smaller for parameters that already moved a lot; **RMSProp** fixes AdaGrad's "
+    "learning rate, smaller for parameters whose past gradients were large; **RMSProp** fixes AdaGrad's "
     "rate decaying to nothing by weighting recent gradients more; **Adam** combines momentum and "
     "RMSProp. The rules below are PyTorch's (`torch.optim`), which the playground follows.",
     "learn.5.batch": "g is the mean gradient over a batch B: all training data for gradient descent, "
@@ -125,8 +135,16 @@ MESSAGES = {
     "learn.5.lab": "Watch the optimizers walk on a loss surface in the Optimizer lab.",
     "learn.5.lab_link": "Open the Optimizer lab",
     "learn.5.lr": "Learning rate η",
-    "learn.5.steps_caption": "Gradient descent on L(w) = w² from w = 1: each step is "
-    "w ← w − η·2w. Below η = 0.5 it creeps, up to 1 it zigzags but converges, above 1 it diverges.",
+    "learn.5.steps_caption": "Gradient descent on L(w) = w² from w = {w0}: each step is "
+    "w ← w − η·2w = (1 − 2η)·w, so at η = {lr} every step multiplies w by {factor}.",
+    "learn.5.gd.one_side": "w moves toward the minimum from one side, each step shorter than the "
+    "last: after {steps} steps w = {w_end}.",
+    "learn.5.gd.one_step": "The first step lands exactly on the minimum w = 0, and w stays there.",
+    "learn.5.gd.zigzag": "w jumps across the minimum at every step and still closes in: after "
+    "{steps} steps w = {w_end}.",
+    "learn.5.gd.bounce": "w jumps between {w0} and −{w0} forever: the loss never falls.",
+    "learn.5.gd.diverge": "w jumps across the minimum and lands further out at every step: after "
+    "{steps} steps w = {w_end}, and it keeps growing (divergence).",
     "learn.5.weight": "weight w",
     "learn.5.loss": "loss L(w)",
     "learn.5.step": "step",
@@ -143,8 +161,8 @@ MESSAGES = {
     "learn.6.rule.between": "Between the output and input layer sizes",
     "learn.6.rule.two_thirds": "⅔ of the input size plus the output size",
     "learn.6.rule.twice": "Less than twice the input size",
-    "learn.6.sweep": "Train and test accuracy of one hidden layer with 1 … 8 nodes on {dataset} "
-    "(tanh, Adam, 150 epochs; trained now and cached).",
+    "learn.6.sweep": "Train and test accuracy of one hidden layer with {lo} … {hi} nodes on "
+    "{dataset} ({activation}, {optimizer}, {epochs} epochs; trained now and cached).",
     "learn.6.width": "nodes in the hidden layer",
     "learn.accuracy": "accuracy",
     "learn.split": "split",
@@ -155,12 +173,12 @@ MESSAGES = {
     "shapes: each layer can fold the plane once more, so a deep narrow net can do what a shallow "
     "one needs many nodes for. Depth has costs: more layers to pass the gradient through "
     "(vanishing or exploding gradients) and more capacity to overfit with.",
-    "learn.7.sweep": "Train and test accuracy with 0 … 4 hidden layers of 8 nodes on {dataset} "
-    "(tanh, Adam, 150 epochs; trained now and cached).",
+    "learn.7.sweep": "Train and test accuracy with {lo} … {hi} hidden layers of {width} nodes on "
+    "{dataset} ({activation}, {optimizer}, {epochs} epochs; trained now and cached).",
     "learn.7.depth": "hidden layers",
-    "learn.7.params": "P: the number of weights and biases; with 2 inputs, layers of 8 nodes and 1 "
-    "output: {list}.",
-    "learn.7.layers": "{d} layers: {n}",
+    "learn.7.params": "P: the number of weights and biases; with {n_in} inputs, layers of {width} "
+    "nodes and {n_out} output: {list}.",
+    "learn.7.layers": "{d} hidden: {n}",
     # back-propagation
     "learn.backprop.text": "**Back-propagation** computes every weight's share of "
     "the error in four steps, then lets gradient descent adjust the weights in the direction "
@@ -178,10 +196,10 @@ MESSAGES = {
     "learn.gradients.text": "Back-propagation multiplies the error signal, layer after layer, by "
     "the weights and by f′(z). If those factors are below 1, the gradient shrinks toward the input "
     "layer: a **vanishing gradient**, caused by initial weights that are too small or "
-    "an activation whose output range is small for its input (sigmoid, f′ ≤ 0.25). If they are "
+    "an activation whose output range is small for its input (sigmoid, f′ ≤ {peak}). If they are "
     "above 1, it grows: an **exploding gradient**, caused by initial weights that are "
-    "too large or an activation whose output range is too large. The playground measures the "
-    "ratio ‖∂L/∂W₁‖ / ‖∂L/∂W_L‖ at epoch 0.",
+    "too large or an activation whose output range is too large. The picture below measures the "
+    "ratio ‖∂L/∂W₁‖ / ‖∂L/∂W_L‖ of a freshly initialized network.",
     "learn.gradients.activation": "Activation function",
     "learn.gradients.scale": "Initial weight scale",
     "learn.gradients.depth": "Hidden layers",
@@ -189,14 +207,16 @@ MESSAGES = {
     "learn.gradients.layer": "layer (1 = next to the input)",
     "learn.gradients.norm": "gradient norm ‖∂L/∂W‖",
     "learn.gradients.ratio": "Ratio first / last layer",
-    "learn.gradients.vanishing": "Vanishing: the first layer gets less than 1/1000 of the last "
+    "learn.gradients.vanishing": "Vanishing: the first layer gets less than {limit} of the last "
     "layer's gradient.",
-    "learn.gradients.exploding": "Exploding: the first layer's gradient is over 1000× the last "
+    "learn.gradients.exploding": "Exploding: the first layer's gradient is over {limit}× the last "
     "layer's.",
-    "learn.gradients.growing": "Growing toward the input ({ratio}×): on the way to exploding.",
+    "learn.gradients.growing": "Growing toward the input ({ratio}×, over {limit}×): on the way to "
+    "exploding.",
     "learn.gradients.healthy": "The gradient reaches the first layer in good shape.",
-    "learn.gradients.caption": "Gradients of a freshly initialized network ({init}) on 200 moons "
-    "points (standardized), computed with the playground's MLP; log scale.",
+    "learn.gradients.caption": "Gradients of a freshly initialized network ({init}) on {n} "
+    "standardized points of {dataset}, computed with the playground's own network code; log "
+    "scale.",
     # presets
     "learn.preset.normalizer": "Normalizer (L2) on the circles",
     "learn.preset.normalizer.about": "Every point moves onto the unit circle: the classes "

@@ -14,12 +14,19 @@ MESSAGES = {
     "lab.about.valley": "f = (1 − w₁)² + 100 (w₂ − w₁²)²: a long, curved, narrow valley whose "
     "floor falls only gently toward the minimum at (1, 1). The walls are steep, so the gradient "
     "points mostly across the valley: plain gradient descent needs a small learning rate not to "
-    "bounce out, and then crawls along the floor. Momentum builds up speed along the floor; the "
-    "adaptive optimizers (AdaGrad, RMSProp, Adam) move about η per step whatever the gradient's size.",
-    "lab.about.bowl": "f = ½ (w₁² + 4 w₂²): a bowl four times as curved along w₂ as along w₁, "
+    "bounce out, and then crawls along the floor. Momentum builds up speed along the floor. "
+    "AdaGrad and Adam divide each step by the size of past gradients: their first step moves each "
+    "of the two weights by η (a step of length √2·η), whatever the gradient's size, and AdaGrad's "
+    "steps then keep shrinking. With this surface's defaults (η = {lr}, {steps} steps), AdaGrad's "
+    "step shrinks from {adagrad_first} to {adagrad_last} and Adam's from {adam_first} to "
+    "{adam_last}; the optimizers that reach the minimum: {reached}. The table below gives every "
+    "optimizer's first and last step.",
+    "lab.about.bowl": "f = ½ (w₁² + {c} w₂²): a bowl {c} times as curved along w₂ as along w₁, "
     "with one minimum at (0, 0). Plain gradient descent multiplies the distance along w₂ by "
-    "(1 − 4η) each step: it zig-zags for η > 0.25 and diverges for η > 0.5. AdaGrad's steps keep "
-    "shrinking as its sum of squared gradients grows; RMSProp forgets old gradients and does not slow down.",
+    "(1 − {c}η) each step: it zig-zags for η > {zigzag} and diverges for η > {diverge}. AdaGrad's "
+    "steps keep shrinking as its sum of squared gradients grows; RMSProp forgets old gradients, "
+    "so its steps shrink only as the gradient does. With the defaults (η = {lr}, {steps} steps) "
+    "RMSProp reaches the minimum and AdaGrad does not.",
     "lab.about.saddle": "f = ½ w₁² + ¼ w₂⁴ − ½ w₂²: at (0, 0) the surface is a saddle, lowest "
     "along w₁ but highest along w₂. The gradient vanishes there, so gradient descent almost stops "
     "before it slides off to one of the two equally deep minima (0, ±1). Start exactly on the "
@@ -62,6 +69,8 @@ MESSAGES = {
     "lab.final_point": "Final point",
     "lab.ends_in": "Ends in",
     "lab.diverged": "Diverged",
+    "lab.first_step": "First step",
+    "lab.last_step": "Last step",
     "lab.none": "not at a minimum (yet)",
     "lab.at.global": "global {point}",
     "lab.at.local": "local {point}",

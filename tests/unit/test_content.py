@@ -1,0 +1,293 @@
+"""The lessons say what the code does: every number a text quotes comes from the constant the code
+uses, and every claim about a picture or a run is checked on that picture or run (issue 8, item 2).
+Each test names the error it keeps from coming back."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from playground import surfaces
+from playground.app import backprop_page, i18n, learn_page, optimizer_lab
+from playground.app.i18n import option_label
+from playground.config import RunConfig
+from playground.nn import activations
+from playground.nn.train import SATURATION
+
+LANGS = ("en", "ko")
+
+
+@pytest.fixture(params=LANGS)
+def lang(request, monkeypatch):
+    """Render t() in each language (t reads the language from i18n.lang)."""
+    monkeypatch.setattr(i18n, "lang", lambda: request.param)
+    return request.param
+
+
+def _text(key: str, lang: str) -> str:
+    return i18n.CATALOGUES[lang][key]
+
+
+# ---- ⑤ gradient descent on w²: the caption says what the path does, for every η offered ----------
+EXPECTED_GD = {  # η → what w does (factor 1 − 2η per step)
+    0.05: "one_side",  # × 0.9
+    0.1: "one_side",  # × 0.8
+    0.3: "one_side",  # × 0.4
+    0.5: "one_step",  # × 0: lands on 0
+    0.7: "zigzag",  # × −0.4
+    0.9: "zigzag",  # × −0.8
+    1.0: "bounce",  # × −1: 1, −1, 1, … forever
+    1.05: "diverge",  # × −1.1
+}
+
+
+def test_every_rate_offered_is_in_the_table():
+    assert set(learn_page.GD_RATES) == set(EXPECTED_GD)
+
+
+@pytest.mark.parametrize("lr", learn_page.GD_RATES)
+def test_gd_behaviour_is_read_from_the_path(lr):
+    w = learn_page.gd_path(lr)
+    kind = learn_page.gd_behaviour(w)
+    assert kind == EXPECTED_GD[lr]
+    flips = np.sign(w[1:]) != np.sign(w[:-1])
+    if kind == "one_side":
+        assert not flips.any() and 0 < w[-1] < w[0]
+    if kind == "zigzag":
+        assert flips.all() and abs(w[-1]) < abs(w[0])
+    if kind == "bounce":
+        assert list(w[:4]) == [1.0, -1.0, 1.0, -1.0] and abs(w[-1]) == 1.0
+    if kind == "diverge":
+        assert abs(w[-1]) > 3 * abs(w[0])
+
+
+@pytest.mark.parametrize("lr", learn_page.GD_RATES)
+def test_gd_caption_says_what_the_picture_shows(lr, lang):
+    caption = learn_page.gd_caption(lr)
+    w = learn_page.gd_path(lr)
+    kind = EXPECTED_GD[lr]
+    behaviour = _text(f"learn.5.gd.{kind}", lang).split("{")[0]
+    assert behaviour in caption
+    assert f"{1 - 2 * lr:.2g}" in caption  # the factor of this η
+    if kind in ("one_side", "zigzag", "diverge"):
+        assert f"w = {w[-1]:.3g}" in caption  # the last point of the path
+    # the old caption: "below 0.5 it creeps, up to 1 it zigzags but converges"
+    assert "creeps" not in caption and "converge" not in caption and "수렴" not in caption
+
+
+# ---- the thresholds quoted by the gradient verdicts are the ones the verdict uses --------------
+def _quoted(text: str) -> float:
+    fraction = re.search(r"1/(\d+(?:\.\d+)?)", text)
+    if fraction:
+        return 1 / float(fraction.group(1))
+    return float(re.search(r"(\d+(?:\.\d+)?)\s*(?:×|배)", text).group(1))
+
+
+@pytest.mark.parametrize("kind", ["vanishing", "exploding"])
+def test_verdict_texts_quote_the_thresholds_the_verdict_uses(kind, lang):
+    """The exploding text said "over 1000×" while the code flagged from 100×."""
+    limit = _quoted(learn_page.gradient_text(kind, 1.0))
+    inside, outside = (limit * 0.99, limit * 1.01)
+    if kind == "exploding":
+        inside, outside = outside, inside
+    assert learn_page.gradient_verdict(inside) == kind
+    assert learn_page.gradient_verdict(outside) != kind
+
+
+def test_growing_text_quotes_its_threshold(lang):
+    limit = _quoted(learn_page.gradient_text("growing", 50.0).split("(")[1].split(",")[1])
+    assert learn_page.gradient_verdict(limit * 1.01) == "growing"
+    assert learn_page.gradient_verdict(limit * 0.99) == "healthy"
+
+
+NUMBER_FREE = (  # texts whose numbers all come from placeholders (formulas aside)
+    "learn.gradients.vanishing",
+    "learn.gradients.exploding",
+    "learn.gradients.growing",
+    "learn.gradients.caption",
+    "learn.3.saturated",
+    "learn.4.caption",
+    "learn.6.sweep",
+    "learn.7.sweep",
+    "learn.7.params",
+)
+
+
+@pytest.mark.parametrize("key", NUMBER_FREE)
+def test_quoted_numbers_come_from_placeholders(key):
+    for lang in LANGS:
+        text = re.sub(r"\{[^{}]*\}", "", _text(key, lang))
+        assert not re.findall(r"\d", text), (lang, text)
+
+
+def test_captions_quote_the_code_constants(lang):
+    assert f"{100 * SATURATION:g} %" in i18n.t("learn.3.saturated", pct=f"{100 * SATURATION:g}")
+    w1, w2 = learn_page.MAXOUT_W
+    assert f"max({w1:g}x, {w2:g}x)" in learn_page.maxout_caption()
+    c = RunConfig()
+    for key, values in (("learn.6.sweep", learn_page.WIDTHS), ("learn.7.sweep", learn_page.DEPTHS)):
+        caption = learn_page.sweep_caption(key, "circles", values)
+        for quoted in (learn_page.SWEEP_EPOCHS, values[0], values[-1]):
+            assert str(quoted) in caption
+        assert option_label(c.activation) in caption and option_label(c.optimizer) in caption
+    counts = [learn_page.n_params((learn_page.DEPTH_WIDTH,) * d) for d in learn_page.DEPTHS]
+    assert all(str(n) in learn_page.params_caption() for n in counts)
+    assert counts[:2] == [3, (2 + 1) * 8 + (8 + 1) * 1]
+
+
+def test_activation_formulas_use_the_registry_constants():
+    leaky, elu = learn_page.ACTIVATION_TEX["leaky_relu"], learn_page.ACTIVATION_TEX["elu"]
+    assert f"\\max({activations.LEAKY_SLOPE:g}x" in leaky[0]
+    assert f"\\alpha = {activations.ELU_ALPHA:g}" in elu[0]
+    assert r"x \ge 0" in elu[0] and "x < 0" in elu[0]  # the slide's cases
+    x = np.array([-1e-9, 0.0, 1e-9])
+    f, df = learn_page.activation_curve("elu", x)
+    assert f[1] == 0.0 and df[1] == 1.0  # at 0 the slide's cases and the code's agree
+
+
+# ---- claims that were false ------------------------------------------------------------------
+def test_large_weights_saturate_into_vanishing_not_exploding():
+    """“too large → grow or saturate (exploding)”: saturation drives f′ → 0, which is vanishing."""
+    en = _text("learn.4.text", "en")
+    saturation = next(s for s in en.split(". ") if "saturate" in s)
+    assert "vanish" in saturation and "exploding" not in saturation.split("saturate")[1]
+    ko = _text("learn.4.text", "ko")
+    assert "포화되는 곳에서는 f′ → 0이 되어 결국 기울기가 사라집니다" in ko
+    for lang in LANGS:
+        assert "f′ ≈ 0" in _text("init_scale.help", lang)
+    sig = activations.get("sigmoid")
+    z = np.array([[8.0]])
+    assert sig.df(z, sig.f(z))[0, 0] < SATURATION * sig.peak  # a saturated unit passes ~0 back
+
+
+def test_adagrad_shrinks_the_step_of_large_past_gradients():
+    """AdaGrad was said to slow down parameters “that already moved a lot”."""
+    assert "whose past gradients were large" in _text("learn.5.text", "en")
+    assert "moved a lot" not in _text("learn.5.text", "en")
+    assert "지난 기울기가 컸던 파라미터" in _text("learn.5.text", "ko")
+
+
+def test_standardization_does_not_keep_the_shape():
+    from playground.app.learn_page import scaled_features
+
+    X, Xs, _ = scaled_features("breast_cancer", "standard")
+    assert abs(X[:, 0].std() / X[:, 1].std() - 1) > 1 and np.allclose(Xs.std(axis=0), 1)
+    assert "keeps the shape" not in _text("learn.1.text", "en")
+    assert "데이터 모양은 그대로 둡니다" not in _text("learn.1.text", "ko")
+
+
+def test_slide_vs_standard_note(lang):
+    note = _text("learn.4.slide", lang)
+    for formula in ("√(6/(n_in + n_out))", "√(2/(n_in + n_out))", "√2·√(6/(n_in + n_out))"):
+        assert formula in note
+    assert "√(6/n_in)" in note and "√(2/n_in)" in note and "σ²" in note
+    i, o = 64, 32
+    assert learn_page.INIT_SPREAD["glorot_normal"][1](i, o) == np.sqrt(2 / (i + o))
+    assert learn_page.INIT_SPREAD["he_normal"][1](i, o) == np.sqrt(2 / i)
+    assert learn_page.INIT_SPREAD["he_uniform"][1](i, o) == np.sqrt(6 / i)
+    # Glorot normal's σ² is the variance of U(−r, r), r²/3, as the note says
+    r = learn_page.INIT_SPREAD["glorot_uniform"][1](i, o)
+    assert np.isclose(learn_page.INIT_SPREAD["glorot_normal"][1](i, o) ** 2, r**2 / 3)
+
+
+# ---- optimizer lab: the surface texts against the lab's own runs --------------------------------
+def test_valley_text_quotes_the_labs_own_run(lang):
+    """It said AdaGrad moves about η per step; the run shows 1.4e-3 shrinking to 2e-5."""
+    s = surfaces.get("valley")
+    text = optimizer_lab.about("valley")
+    for name in ("adagrad", "adam"):
+        first, last = optimizer_lab.step_lengths(surfaces.path(s, name, s.lr, s.steps))
+        assert f"{first:.1e}" in text and f"{last:.1e}" in text
+        assert np.isclose(first, np.sqrt(2) * s.lr, rtol=0.01)  # each weight moves by η
+    first, last = optimizer_lab.step_lengths(surfaces.path(s, "adagrad", s.lr, s.steps))
+    assert last < first / 10  # "AdaGrad's steps then keep shrinking"
+    reached = [
+        option_label(n)
+        for n in optimizer_lab.optimizers.NAMES
+        if surfaces.which_minimum(s, surfaces.final_point(surfaces.path(s, n, s.lr, s.steps)))
+    ]
+    assert reached and f": {', '.join(reached)}." in text
+    assert "about η per step" not in text
+
+
+def test_bowl_text_thresholds_and_claims_hold(lang):
+    s = surfaces.get("bowl")
+    text = optimizer_lab.about("bowl")
+    c = surfaces.BOWL_C
+    zigzag, diverge = 1 / c, 2 / c
+    assert f"η > {zigzag:g}" in text and f"η > {diverge:g}" in text
+
+    def w2(lr):
+        return surfaces.path(s, "sgd", lr, 30, start=(0.0, 1.0))[:, 1]
+
+    assert np.all(w2(zigzag * 0.9) >= 0) and np.any(w2(zigzag * 1.1) < 0)
+    assert surfaces.stopped_at(surfaces.path(s, "sgd", diverge * 0.98, 400)) is None
+    assert surfaces.stopped_at(surfaces.path(s, "sgd", diverge * 1.1, 400)) is not None
+    ends = {
+        n: surfaces.which_minimum(s, surfaces.final_point(surfaces.path(s, n, s.lr, s.steps)))
+        for n in ("rmsprop", "adagrad")
+    }
+    assert ends == {"rmsprop": "global", "adagrad": None}
+
+
+def test_saddle_and_wells_texts_hold():
+    s = surfaces.get("saddle")
+    exact = surfaces.path(s, "sgd", s.lr, s.steps, start=(-2.5, 0.0))
+    assert np.all(exact[:, 1] == 0)  # exact gradients never leave the ridge
+    noisy = surfaces.path(s, "sgd", s.lr, s.steps, (-2.5, 0.0), 0.3, np.random.default_rng(0))
+    assert abs(noisy[-1, 1]) > 0.5  # noisy ones slide off to a minimum
+    wells = surfaces.get("local_global")
+    end = {
+        n: surfaces.minimum(
+            wells,
+            surfaces.which_minimum(wells, surfaces.final_point(surfaces.path(wells, n, 0.02, 200))),
+        ).kind
+        for n in ("sgd", "momentum")
+    }
+    assert end == {"sgd": "local", "momentum": "global"}
+
+
+def test_lab_summary_has_first_and_last_step(lang):
+    s = surfaces.get("valley")
+    paths = {"adagrad": surfaces.path(s, "adagrad", s.lr, s.steps)}
+    row = optimizer_lab.summary(s, paths).iloc[0]
+    first, last = optimizer_lab.step_lengths(paths["adagrad"])
+    assert row[i18n.t("lab.first_step")] == first and row[i18n.t("lab.last_step")] == last
+
+
+# ---- back-propagation: step 4 does not promise a lower loss -----------------------------------
+def test_backprop_update_caption_follows_the_loss():
+    """“The error on the same samples is now lower” is false when η is too large."""
+    settings = dict(activation="relu", hidden=2, seed=0, loss="cross_entropy", samples=[0, 1, 2, 3])
+    rose = backprop_page.walk_at({**settings, "lr": 5.0}, 4)
+    fell = backprop_page.walk_at({**settings, "lr": 0.5}, 0)
+    assert rose.loss_after > rose.loss and backprop_page.loss_change_key(rose) == "bp.loss_rose"
+    assert fell.loss_after < fell.loss and backprop_page.loss_change_key(fell) == "bp.loss_change"
+    assert "now lower." not in _text("bp.explain.3", "en")
+
+
+# ---- the pages show it ------------------------------------------------------------------------
+SCRIPT = f"""
+import sys
+sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
+from playground.app.learn_page import render
+render()
+"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_learn_page_shows_the_computed_captions(lang):
+    at = AppTest.from_string(SCRIPT, default_timeout=60)
+    at.session_state["lang"], at.session_state["learn_section"] = lang, "5"
+    at.session_state["learn_5_lr"] = 1.0
+    at.run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    assert any(_text("learn.5.gd.bounce", lang).split("{")[0] in c for c in captions)
+    at.session_state["learn_section"] = "4"
+    at.run()
+    assert _text("learn.4.slide", lang) in [c.value for c in at.caption]
