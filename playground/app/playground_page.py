@@ -53,19 +53,60 @@ def _metrics(result) -> None:
     cols[6].metric(t("metric.params"), f"{result.model.n_params():,}")
 
 
-def _fmt_finding(f, config: RunConfig) -> str:
+_PERCENT = ("share", "acc", "ref", "seen")
+_PLAIN = ("limit", "step_limit", "low", "high", "rise", "lr")
+
+
+def _diag_number(key: str, v):
+    """A finding's number as the text shows it: shares in %, thresholds as written in the code,
+    ratios with 2 significant digits (a power of ten when far from 1)."""
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        return v
+    if key in _PERCENT:
+        return f"{v:.0%}"
+    if key == "gap":  # a difference of two accuracies, in percentage points
+        return f"{100 * v:.0f}"
+    if key in _PLAIN:
+        return f"{v:g}"
+    if key in ("ratio", "step"):
+        return f"{v:.2g}" if 1e-2 <= abs(v) < 1e3 else f"{v:.1e}"
+    if key in ("start", "peak", "end"):
+        return _loss_text(v)
+    return v
+
+
+def _advice_text(advice, config: RunConfig, tr=t) -> str:
+    """The advice sentence ("Try A, B or C.") with the config's current values."""
+    now = dict(lr=f"{config.learning_rate:g}", scale=f"{config.init_scale:g}", l2=f"{config.l2:g}",
+               depth=len(config.hidden), width=max(config.hidden, default=0),
+               epochs=config.epochs, n=config.n_samples)  # fmt: skip
+    items = [tr(f"diag.advice.{a}", **now) for a in advice]
+    if len(items) > 1:
+        items = [", ".join(items[:-1]) + tr("diag.or") + items[-1]]
+    return tr("diag.try", items=items[0]) if items else ""
+
+
+def _fmt_finding(f, config: RunConfig, tr=t) -> str:
+    """The finding in words (`tr`: the message function, t by default): its numbers from the
+    params, the adaptive-step note, the cause, and the advice the sidebar can follow."""
     p = dict(f.params)
     if f.code == "diverged":
-        scale = t("diag.scale", s=f"{config.init_scale:g}") if config.init_scale > 2 else ""
-        what = t(f"diag.what.{st.session_state.get('_reason', 'nan')}")
-        return t("diag.diverged", epoch=p["epoch"], what=what, lr=f"{p['lr']:g}",
-                 optimizer=option_label(config.optimizer), scale=scale)  # fmt: skip
-    if "ratio" in p:
-        p["ratio"] = f"{p['ratio']:.1e}"
-    for k in ("share", "acc"):
-        if k in p:
-            p[k] = f"{p[k]:.0%}"
-    return t(f"diag.{f.code}", **p)
+        scale = tr("diag.scale", s=f"{config.init_scale:g}") if config.init_scale > 2 else ""
+        what = tr(f"diag.what.{p.get('reason') or st.session_state.get('_reason', 'nan')}")
+        return tr("diag.diverged", epoch=p["epoch"], what=what, lr=f"{p['lr']:g}",
+                  optimizer=option_label(config.optimizer), scale=scale)  # fmt: skip
+    key = f"diag.{f.code}" + (".step" if p.get("by") == "step" else "")
+    key += ".start" if p.get("at_start") else ""
+    if f.code == "healthy" and not np.isfinite(p.get("ratio", np.nan)):
+        key = "diag.healthy.one"
+    words = {k: _diag_number(k, v) for k, v in p.items() if k != "advice"}
+    parts = [tr(key, **words)]
+    if p.get("compensates"):
+        parts.append(tr("diag.vanishing.compensates", optimizer=option_label(p["optimizer"])))
+    if p.get("because"):
+        parts.append(tr("diag.because", cause=tr(f"diag.name.{p['because']}")))
+    parts.append(_advice_text(p.get("advice", ()), config, tr))
+    return " ".join(part for part in parts if part)
 
 
 def _diagnosis(result) -> None:

@@ -35,6 +35,11 @@ class Activation:
     pieces : linear pieces per unit (maxout: 2, so z is (n, 2m))
     peak : largest value of f' (sigmoid 0.25, tanh 1); set for saturating activations only,
         where "saturated" means f'(z) < 5 % of the peak
+    bounded : the output range is bounded on both sides (sigmoid, tanh): large |z| saturates
+        the unit, f'(z) → 0
+    flat_zero : f'(z) = 0 on a whole half-line (ReLU): a unit whose inputs all land there
+        passes no gradient at all and can die; activations with a slope there (Leaky ReLU, ELU)
+        cannot
     """
 
     name: str
@@ -42,6 +47,8 @@ class Activation:
     df: Callable[[Array, Array], Array] | None
     pieces: int = 1
     peak: float | None = None
+    bounded: bool = False
+    flat_zero: bool = False
 
     def forward(self, z: Array) -> Array:
         return self.f(z)
@@ -85,9 +92,14 @@ _REGISTRY: dict[str, Activation] = {
     a.name: a
     for a in [
         Activation("linear", lambda z: z, lambda z, a: np.ones_like(z)),
-        Activation("sigmoid", sigmoid, lambda z, a: a * (1.0 - a), peak=0.25),
-        Activation("tanh", np.tanh, lambda z, a: 1.0 - a * a, peak=1.0),
-        Activation("relu", lambda z: np.maximum(z, 0.0), lambda z, a: (z > 0).astype(z.dtype)),
+        Activation("sigmoid", sigmoid, lambda z, a: a * (1.0 - a), peak=0.25, bounded=True),
+        Activation("tanh", np.tanh, lambda z, a: 1.0 - a * a, peak=1.0, bounded=True),
+        Activation(
+            "relu",
+            lambda z: np.maximum(z, 0.0),
+            lambda z, a: (z > 0).astype(z.dtype),
+            flat_zero=True,
+        ),
         Activation(
             "leaky_relu",
             lambda z: np.where(z > 0, z, LEAKY_SLOPE * z),

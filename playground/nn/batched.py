@@ -123,6 +123,13 @@ def _norms(flat: Array, start: int, stop: int) -> Array:
     return np.sqrt(np.matmul(x, x.transpose(0, 2, 1))[:, 0, 0])
 
 
+def _block_norms(a: Array) -> Array:
+    """np.linalg.norm of each run's (n, cols) block of a (R, n, cols), whatever its layout:
+    a contiguous copy, then the same BLAS dot over the block's n·cols numbers."""
+    a = np.ascontiguousarray(a).reshape(a.shape[0], 1, -1)
+    return np.sqrt(np.matmul(a, a.transpose(0, 2, 1))[:, 0, 0])
+
+
 # ------------------------------------------------------------------ optimizer
 # The numbers each rule takes per run (R, 1); every other hyper-parameter must be equal.
 _VECTOR = {
@@ -399,14 +406,24 @@ class BatchedTrainer:
         return zs, acts
 
     def _backward(
-        self, zs: list[Array], acts: list[Array], dz: Array, tag: str, dfs=None, bias=True
+        self,
+        zs: list[Array],
+        acts: list[Array],
+        dz: Array,
+        tag: str,
+        dfs=None,
+        bias=True,
+        deltas: list[Array] | None = None,
     ) -> None:
         """Gradients of the forward pass `tag` (with the L2 term in training steps); `dfs`:
         f'(z_l) of each hidden layer, when the caller has them already; `bias`: False leaves
-        the bias gradients out (the history needs the weights' only)."""
+        the bias gradients out (the history needs the weights' only); `deltas` receives each
+        layer's dz_l, from the output layer down, as MLP.backward's."""
         act, grad_a_buf = self.net.act, self._buffers(tag, dz.shape[1])[2]
         l2 = self.l2 if tag == "step" else 0.0
         for l in range(len(self.W) - 1, -1, -1):
+            if deltas is not None:
+                deltas.append(dz)
             np.matmul(acts[l].transpose(0, 2, 1), dz, out=self.gW[l])
             if l2:
                 self.gW[l] += l2 * self.W[l]
@@ -464,7 +481,8 @@ class BatchedTrainer:
         dfs = None
         if act.df is not None:
             dfs = [act.df(z, a) for z, a in zip(zs[:-1], acts[1:], strict=True)]
-        self._backward(zs, acts, dz, "train", dfs, bias=False)
+        deltas: list[Array] = []
+        self._backward(zs, acts, dz, "train", dfs, bias=False, deltas=deltas)
         z_te = self._forward(d["X_te"], "test")[0][-1]
         R = len(self.trainers)
         row = {
@@ -474,9 +492,11 @@ class BatchedTrainer:
             "train_accuracy": np.mean(_labels(zs[-1]) == d["y_tr"], axis=1),
             "test_accuracy": np.mean(_labels(z_te) == d["y_te"], axis=1),
         }
+        root_n = math.sqrt(d["X_tr"].shape[1])
         for l, (start, stop, _) in enumerate(self.layout[0::2]):
             row[f"grad_norm_{l + 1}"] = _norms(self.grad, start, stop)
             row[f"weight_norm_{l + 1}"] = _norms(self.flat, start, stop)
+            row[f"delta_norm_{l + 1}"] = _block_norms(deltas[-1 - l]) * root_n
         zero = np.zeros(R)
         for l in range(1, len(self.W)):
             a = acts[l]

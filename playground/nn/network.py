@@ -110,12 +110,23 @@ class MLP:
         """Predictions (n, n_out): σ(z_L), softmax(z_L) or z_L."""
         return losses.output_activation(self.logits(X), self.output)
 
-    def backward(self, zs: list[Array], acts: list[Array], dz: Array, l2: float = 0.0) -> None:
+    def backward(
+        self,
+        zs: list[Array],
+        acts: list[Array],
+        dz: Array,
+        l2: float = 0.0,
+        deltas: list[Array] | None = None,
+    ) -> None:
         """Back-propagate dL/dz_L through every layer into `grad_flat` (views: `_grads`).
 
         dW_l = a_{l−1}ᵀ dz_l + l2·W_l;  db_l = Σ_n dz_l;  dz_{l−1} = f'(z_{l−1}) ⊙ (dz_l W_lᵀ).
+        `deltas`: a list that receives the error signals dz_l (n, cols_l), from the output layer
+        (l = L) down to the first, for the history's `delta_norm_l`.
         """
         for l in range(self.n_layers - 1, -1, -1):
+            if deltas is not None:
+                deltas.append(dz)
             W, gW, gb = self.params[2 * l], self._grads[2 * l], self._grads[2 * l + 1]
             np.matmul(acts[l].T, dz, out=gW)
             if l2:
@@ -124,12 +135,15 @@ class MLP:
             if l > 0:
                 dz = self.act.backward(zs[l - 1], acts[l], dz @ W.T)
 
-    def loss_into_grads(self, X: Array, Y: Array, loss: str, l2: float = 0.0):
+    def loss_into_grads(
+        self, X: Array, Y: Array, loss: str, l2: float = 0.0, deltas: list[Array] | None = None
+    ):
         """Loss (with ½·l2·Σ‖W‖²) and gradients written into `grad_flat`; returns
-        (loss, data loss, zs, acts) so callers can reuse the forward pass."""
+        (loss, data loss, zs, acts) so callers can reuse the forward pass. `deltas`: see
+        `backward`."""
         zs, acts = self.forward_cache(X)
         data_loss, dz = losses.get(loss)(zs[-1], Y, self.output)
-        self.backward(zs, acts, dz, l2)
+        self.backward(zs, acts, dz, l2, deltas)
         penalty = 0.5 * l2 * sum(float(np.sum(W * W)) for W in self.params[0::2]) if l2 else 0.0
         return data_loss + penalty, data_loss, zs, acts
 

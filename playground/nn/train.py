@@ -2,14 +2,28 @@
 
 History row e (e = 0 before any update, then after each epoch), on the full splits:
 `epoch, train_loss, test_loss, train_accuracy, test_accuracy`, then per weight layer l = 1..L
-`grad_norm_l` = ‖∂(train data loss)/∂W_l‖_F and `weight_norm_l` = ‖W_l‖_F, and per hidden layer
-`act_mean_l`, `act_std_l`, `act_saturated_l` (share of outputs where f'(z) < 5 % of its peak;
-sigmoid/tanh only) and `act_dead_l` (share of units whose f'(z) = 0 on every training sample).
+`grad_norm_l` = ‖∂(train data loss)/∂W_l‖_F, `weight_norm_l` = ‖W_l‖_F and `delta_norm_l`,
+the size of the error signal δ_l = ∂L/∂z_l that back-propagation carries into layer l (below),
+and per hidden layer `act_mean_l`, `act_std_l`, `act_saturated_l` (share of outputs where
+f'(z) < 5 % of its peak; sigmoid/tanh only) and `act_dead_l` (share of units whose f'(z) = 0
+on every training sample).
 The losses in the history are data losses (the L2 penalty is left out, so train and test compare).
+
+`delta_norm_l` is the root mean square over the n training samples of the length of each
+sample's error signal at layer l (z_l: the layer's pre-activations, (n, cols_l)):
+
+    delta_norm_l = √( (1/n) Σ_i ‖∂ℓ_i/∂z_{l,i}‖² ) = √n · ‖∂L/∂z_l‖_F,   L = (1/n) Σ_i ℓ_i,
+
+so it does not depend on n, and for a sigmoid output with cross entropy delta_norm_L is the RMS
+of p − y. The ratio delta_norm_1 / delta_norm_L says how the back-propagated signal shrinks
+(vanishing) or grows (exploding) on its way from the output to the first layer; unlike the
+ratio of the weight gradients, it is not cancelled by small or large activations in the forward
+pass (∂L/∂W_l = a_{l−1}ᵀ δ_l carries both).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -138,9 +152,11 @@ class Trainer:
 
     def _record(self) -> bool:
         """Append a history row if every value is finite; else mark the run diverged."""
-        net = self.net
+        net, deltas = self.net, []
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-            _, train_loss, zs, acts = net.loss_into_grads(self.X_tr, self.Y_tr, self.loss, 0.0)
+            _, train_loss, zs, acts = net.loss_into_grads(
+                self.X_tr, self.Y_tr, self.loss, 0.0, deltas
+            )
             z_te = net.logits(self.X_te)
             test_loss = losses.get(self.loss)(z_te, self.Y_te, net.output)[0]
             row = {
@@ -150,9 +166,11 @@ class Trainer:
                 "train_accuracy": float(np.mean(predict_labels(zs[-1], net.output) == self.y_tr)),
                 "test_accuracy": float(np.mean(predict_labels(z_te, net.output) == self.y_te)),
             }
+            root_n = math.sqrt(len(self.X_tr))
             for l in range(net.n_layers):
                 row[f"grad_norm_{l + 1}"] = float(np.linalg.norm(net._grads[2 * l]))
                 row[f"weight_norm_{l + 1}"] = float(np.linalg.norm(net.params[2 * l]))
+                row[f"delta_norm_{l + 1}"] = float(np.linalg.norm(deltas[-1 - l])) * root_n
             row.update(_activation_stats(net, zs, acts))
         if not all(np.isfinite(v) for v in row.values()):
             self._diverge("nan" if np.isnan(train_loss) else "inf")
