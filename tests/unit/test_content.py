@@ -291,3 +291,47 @@ def test_learn_page_shows_the_computed_captions(lang):
     at.session_state["learn_section"] = "4"
     at.run()
     assert _text("learn.4.slide", lang) in [c.value for c in at.caption]
+
+
+# ---- the Try-it presets: the numbers their texts quote are their settings and their runs -------
+def _numbers(key: str) -> list[float]:
+    return [float(n) for n in re.findall(r"\d+(?:\.\d+)?", i18n.EN[f"learn.preset.{key}.about"])]
+
+
+def _n_train(c) -> int:
+    return round(c.n_samples * (1 - c.test_fraction))
+
+
+def test_preset_texts_quote_their_settings():
+    from playground import presets
+
+    cfg = {p.key: p.config for p in presets.PRESETS}
+    assert _numbers("mse") == [cfg["mse"].init_scale, 50, 10]
+    assert _numbers("ce") == [90, 10]
+    assert _numbers("vanishing") == [cfg["vanishing"].init_scale]
+    assert len(cfg["vanishing"].hidden) == 6  # "Six sigmoid layers"
+    assert _numbers("exploding")[:2] == [cfg["exploding"].hidden[0], cfg["exploding"].init_scale]
+    assert _numbers("lr_high") == [cfg["lr_high"].learning_rate]
+    assert _numbers("gd") == [cfg["gd"].epochs] * 2 and cfg["gd"].batch_size == 0
+    sgd = cfg["sgd"]
+    assert _numbers("sgd") == [sgd.batch_size, -(-_n_train(sgd) // sgd.batch_size), sgd.epochs]
+    over = cfg["overfit"]
+    assert _numbers("overfit")[:3] == [len(over.hidden), over.hidden[0], _n_train(over)]
+
+
+@pytest.mark.slow
+def test_preset_texts_quote_their_runs():
+    from playground import presets
+    from playground.diagnosis import gradient_ratio
+    from playground.experiment import run
+
+    def history(key):
+        return run(next(p for p in presets.PRESETS if p.key == key).config).history
+
+    mse, ce = history("mse"), history("ce")
+    assert (mse.train_accuracy.iloc[:11] < 0.5).all()  # below 50 % for ten epochs
+    assert ce.train_accuracy.iloc[10] > 0.9  # passes 90 % within ten epochs
+    assert gradient_ratio(history("vanishing"), 0) < 1e-8  # "a billionth"
+    ratio = gradient_ratio(history("exploding"), 0)
+    assert 200 / 1.5 < ratio < 200 * 1.5  # "about 200×"
+    assert history("normalizer").test_accuracy.iloc[-1] <= 0.55  # no better than chance

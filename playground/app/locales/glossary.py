@@ -119,7 +119,7 @@ _NAME_LIST = """
     ReLU Leaky ELU SELU GELU Swish SiLU Softplus Maxout Sigmoid Linear tanh
     Adam AdamW AdaGrad RMSProp SGD Nesterov Momentum
     StandardScaler MinMaxScaler Normalizer scikit-learn sklearn PyTorch Keras TensorFlow torch optim
-    torch.optim nn weight_decay NumPy Streamlit Altair
+    torch.optim nn weight_decay NumPy Streamlit Altair Dask
     Glorot Bengio Xavier He LeCun MSE Hinge Cross-entropy
     L1 L2 CSV JSON UTF-8 NaN MB KB PNG npz XOR
     moons circles xor gaussians spiral spiral3 blobs iris breast_cancer

@@ -220,15 +220,15 @@ MESSAGES = {
     # presets
     "learn.preset.normalizer": "Normalizer (L2) on the circles",
     "learn.preset.normalizer.about": "Every point moves onto the unit circle: the classes "
-    "overlap, test accuracy stays near chance.",
+    "overlap, and test accuracy stays no better than chance.",
     "learn.preset.standard": "StandardScaler on the circles",
     "learn.preset.standard.about": "The same run with standardization: the radius survives and "
     "the circles are learned.",
     "learn.preset.mse": "MSE on a saturated sigmoid",
-    "learn.preset.mse.about": "Weights ×20 saturate the sigmoid units; with MSE the loss hardly "
-    "moves for many epochs.",
+    "learn.preset.mse.about": "Weights ×20 saturate the sigmoid nodes; with MSE the loss falls "
+    "slowly and the accuracy stays below 50 % for the first 10 epochs.",
     "learn.preset.ce": "Cross entropy on the same start",
-    "learn.preset.ce.about": "Only the cost function differs: accuracy passes 90 % within ten "
+    "learn.preset.ce.about": "Only the cost function differs: accuracy passes 90 % within 10 "
     "epochs.",
     "learn.preset.vanishing": "Deep sigmoid, small weights",
     "learn.preset.vanishing.about": "Six sigmoid layers with weights ×0.1: the first layer's "

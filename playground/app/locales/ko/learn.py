@@ -194,12 +194,12 @@ MESSAGES = {
     "플레이그라운드의 신경망 코드로 계산했습니다. 로그 눈금.",
     "learn.preset.normalizer": "동심원에 Normalizer (L2)",
     "learn.preset.normalizer.about": "모든 점이 단위원 위로 옮겨져 두 클래스가 겹칩니다: 테스트 "
-    "정확도가 찍기 수준에 머뭅니다.",
+    "정확도가 찍기 수준을 넘지 못합니다.",
     "learn.preset.standard": "동심원에 StandardScaler",
     "learn.preset.standard.about": "같은 실행을 표준화로: 반지름이 살아남아 동심원을 배웁니다.",
     "learn.preset.mse": "포화된 시그모이드에 MSE",
-    "learn.preset.mse.about": "가중치 ×20이 시그모이드 노드를 포화시킵니다. MSE로는 비용이 여러 "
-    "에포크 동안 거의 움직이지 않습니다.",
+    "learn.preset.mse.about": "가중치 ×20이 시그모이드 노드를 포화시킵니다. MSE로는 비용이 천천히 "
+    "줄고, 열 에포크 동안 정확도가 50 % 아래에 머뭅니다.",
     "learn.preset.ce": "같은 시작점에 교차 엔트로피",
     "learn.preset.ce.about": "비용함수만 다릅니다: 열 에포크 안에 정확도가 90 %를 넘습니다.",
     "learn.preset.vanishing": "깊은 시그모이드, 작은 가중치",
