@@ -1,4 +1,5 @@
-"""Data sets: toy generators, two of scikit-learn's bundled sets, and CSV files in ``datasets/``.
+"""Data sets: toy generators, two of scikit-learn's bundled sets, and CSV files in ``datasets/``
+(or ``$PLAYGROUND_DATASETS_DIR``), watched while the app runs.
 
 Every set has two float64 features in natural units (scaling is a separate knob; breast_cancer's
 "mean area" and "mean texture" differ ~60x on purpose) and int64 labels 0..K-1. ``noise`` (0..2)
@@ -10,28 +11,28 @@ is a Gaussian spread scaled per set so that 0.2 stays learnable: sd = noise (moo
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-import math
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import Any, Literal
 
 import numpy as np
 from sklearn import datasets as skd
 
-DATASETS_DIR = Path(__file__).resolve().parents[1] / "datasets"
+from playground import csv_folder, csv_table
+from playground.csv_table import Source
+
+# The folder of CSV data sets: $PLAYGROUND_DATASETS_DIR, else datasets/ in the repository.
+DATASETS_ENV = "PLAYGROUND_DATASETS_DIR"
+DATASETS_DIR = Path(
+    os.environ.get(DATASETS_ENV) or Path(__file__).resolve().parents[1] / "datasets"
+).expanduser()
 N_SAMPLES_RANGE, NOISE_RANGE = (20, 20_000), (0.0, 2.0)
-MAX_ROWS, MIN_ROWS, MAX_CLASSES, MAX_BYTES = 20_000, 4, 10, 50_000_000
-_MISSING = {"", "na", "n/a", "nan", "null"}
-_SAVE_AS = "Save it as 'CSV UTF-8 (comma delimited)' and try again."
 
 Arrays = tuple[np.ndarray, np.ndarray]
 Entry = tuple["DatasetInfo", Callable[[int, float, int], Arrays]]  # info, make(n, noise, seed)
-Source = str | os.PathLike | IO[Any]
 
 
 @dataclass(frozen=True)
@@ -110,114 +111,6 @@ _BUILTINS: dict[str, Entry] = {
 
 
 # ------------------------------------------------------------------------------ CSV files
-def _read_text(source: Source) -> str:
-    """Read a path or a bytes/text file-like into text; refuse binary and non-UTF-8 data."""
-    if isinstance(source, str | os.PathLike):
-        if not Path(source).is_file():
-            raise ValueError(f"Could not find the file '{source}'.")
-        raw: bytes | str = Path(source).read_bytes()
-    else:  # a file-like: io.BytesIO, io.StringIO, Streamlit's UploadedFile, an open file
-        raw = source.getvalue() if hasattr(source, "getvalue") else source.read()
-    raw = raw if isinstance(raw, str) else bytes(raw)
-    if len(raw) > MAX_BYTES:
-        raise ValueError(f"The file is larger than {MAX_BYTES // 1_000_000} MB; that is too big.")
-    if ("\x00" if isinstance(raw, str) else b"\x00") in raw:
-        raise ValueError(f"This is a binary file (an Excel or zip file?), not CSV text. {_SAVE_AS}")
-    try:
-        return raw if isinstance(raw, str) else raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        row = raw[: err.start].count(b"\n") + 1
-        raise ValueError(f"Row {row} has characters that are not UTF-8 text. {_SAVE_AS}") from None
-
-
-def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
-    """Yield (row number in the file, header = 1; stripped cells) for every non-blank row."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        for cells in reader:
-            if any(cell.strip() for cell in cells):
-                yield reader.line_num, [cell.strip() for cell in cells]
-    except csv.Error as err:
-        raise ValueError(f"Row {reader.line_num}: broken quotes or a huge value ({err}).") from None
-
-
-def _float(text: str) -> float | None:
-    """``float(text)``, NaN for a missing-value marker, None if ``text`` is not a number."""
-    try:
-        return math.nan if text.lower() in _MISSING else float(text)
-    except ValueError:
-        return None
-
-
-def _header(row: int, cells: list[str]) -> list[str]:
-    """Return the 3 column names of the header row; ValueError saying what is wrong."""
-    names = ", ".join(repr(c[:40]) for c in cells[:8]) + (", ..." if len(cells) > 8 else "")
-    if len(cells) != 3:
-        hint = " Use commas between values." if len(cells) == 1 and ";" in cells[0] else ""
-        raise ValueError(
-            "The file needs exactly 3 columns (two numeric features, then the label), "
-            f"but the header (row {row}) has {len(cells)}: {names}.{hint}"
-        )
-    if "" in cells:
-        raise ValueError(f"Column {cells.index('') + 1} has no name in the header (row {row}).")
-    if _float(cells[0]) is not None and _float(cells[1]) is not None:
-        raise ValueError(f"Row {row} should hold column names but looks like data ({names}).")
-    return cells
-
-
-def _number(text: str, row: int, column: str) -> float:
-    """Parse one feature cell; ValueError naming the row, the column and the value if bad."""
-    value, where = _float(text), f"Row {row}, column '{column}'"
-    if value is None:
-        raise ValueError(f"{where}: {text[:40]!r} is not a number (both features must be).")
-    if math.isnan(value):
-        raise ValueError(f"{where}: the value is missing. Fill it in or delete the row.")
-    if math.isinf(value):
-        raise ValueError(f"{where}: {text[:40]!r} is infinite or too large.")
-    return value
-
-
-def _classes(labels: list[str], first_row: dict[str, int], column: str) -> list[str]:
-    """Label values in sorted order (numeric if all are numbers); ValueError unless 2..10."""
-    where, k = f"Column '{column}' (the label, last column)", len(first_row)
-    if k < 2:
-        raise ValueError(f"{where} has only one class, {labels[0]!r}; 2 or more are needed.")
-    if k > MAX_CLASSES:
-        extra = list(first_row)[MAX_CLASSES]
-        raise ValueError(
-            f"{where} has {k} different values, but at most {MAX_CLASSES} classes are allowed "
-            f"({extra!r} in row {first_row[extra]} is class {MAX_CLASSES + 1})."
-        )
-    if all(_float(label) is not None for label in first_row):
-        return sorted(first_row, key=lambda label: (float(label), label))
-    return sorted(first_row)
-
-
-def _parse(text: str) -> tuple[np.ndarray, np.ndarray, list[str], tuple[str, str]]:
-    """Validate CSV text into X (n, 2) float64, y (n,) int64, class names, feature names."""
-    rows = _rows(text)
-    header_row, cells = next(rows, (0, []))
-    if not header_row:
-        raise ValueError("The file is empty.")
-    columns = _header(header_row, cells)
-    features, labels, first_row = [], [], {}
-    for row, cells in rows:
-        if len(labels) == MAX_ROWS:
-            raise ValueError(f"The file has more than {MAX_ROWS:,} data rows (row {row}).")
-        if len(cells) != 3:
-            raise ValueError(f"Row {row} has {len(cells)} values, not 3. Check the commas there.")
-        features.append([_number(cells[0], row, columns[0]), _number(cells[1], row, columns[1])])
-        if cells[2].lower() in _MISSING:
-            raise ValueError(f"Row {row}, column '{columns[2]}': the label is missing.")
-        labels.append(cells[2])
-        first_row.setdefault(cells[2], row)
-    if len(labels) < MIN_ROWS:
-        raise ValueError(f"The file has {len(labels)} data rows; at least {MIN_ROWS} are needed.")
-    classes = _classes(labels, first_row, columns[2])
-    y = np.array([classes.index(label) for label in labels], dtype=np.int64)
-    return np.array(features, dtype=np.float64), y, classes, (columns[0], columns[1])
-
-
 def load_csv(path_or_file: Source) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Load a CSV data set: a header row, two numeric feature columns, the label column last.
 
@@ -237,7 +130,7 @@ def load_csv(path_or_file: Source) -> tuple[np.ndarray, np.ndarray, list[str]]:
         What is wrong and where (row number, the header being row 1; column name). Limits:
         UTF-8 text, 3 columns, 4 to 20,000 data rows, 2 to 10 classes.
     """
-    X, y, class_names, _ = _parse(_read_text(path_or_file))
+    X, y, class_names, _ = csv_table.parse(csv_table.read_text(path_or_file))
     return X, y, class_names
 
 
@@ -245,45 +138,63 @@ def read_csv_table(
     path_or_file: Source,
 ) -> tuple[np.ndarray, np.ndarray, list[str], tuple[str, str]]:
     """Like `load_csv`, plus the two feature column names (for axis titles)."""
-    return _parse(_read_text(path_or_file))
+    return csv_table.parse(csv_table.read_text(path_or_file))
 
 
-# ------------------------------------------------------------------------------ registry
-_ALL: dict[str, Entry] = dict(_BUILTINS)
-CSV_ERRORS: dict[str, str] = {}  # file name -> why it was left out of NAMES
-NAMES: tuple[str, ...] = tuple(_BUILTINS)  # built-ins, then one per CSV in DATASETS_DIR that loads
+# ------------------------------------------------------------------------------ datasets/ folder
+def _csv_entry(name: str, table: csv_folder.Table) -> Entry:
+    X, y, classes, columns = table
+    info = DatasetInfo(name, len(classes), False, False, "csv", columns, tuple(classes))
+    return info, lambda *_: (X, y)
+
+
+_watcher = csv_folder.Watcher(_BUILTINS, _csv_entry)
+
+
+def _scan() -> csv_folder.Scan:
+    return _watcher.refresh(Path(DATASETS_DIR))
 
 
 def scan_csv_folder(folder: str | os.PathLike) -> tuple[dict[str, Entry], dict[str, str]]:
     """Load every ``*.csv`` in ``folder``: ({name: entry}, {file name: error message})."""
-    entries: dict[str, Entry] = {}
-    errors: dict[str, str] = {}
-    for path in sorted(Path(folder).glob("*.[cC][sS][vV]")):
-        try:
-            if path.stem in _BUILTINS or path.stem in entries:
-                raise ValueError(f"The name '{path.stem}' is already taken; rename the file.")
-            X, y, classes, columns = _parse(_read_text(path))
-        except Exception as err:  # a broken file must never break the other data sets
-            errors[path.name] = str(err) or type(err).__name__
-            continue
-        info = DatasetInfo(path.stem, len(classes), False, False, "csv", columns, tuple(classes))
-        entries[path.stem] = info, lambda *_, X=X, y=y: (X, y)
-    return entries, errors
+    return _watcher.scan_once(Path(folder))
 
 
 def reload_csv(folder: str | os.PathLike | None = None) -> None:
-    """Rescan ``folder`` (default ``DATASETS_DIR``); update ``NAMES`` and ``CSV_ERRORS``."""
-    global NAMES, CSV_ERRORS, _ALL
-    entries, CSV_ERRORS = scan_csv_folder(DATASETS_DIR if folder is None else folder)
-    _ALL = _BUILTINS | entries
-    NAMES = tuple(_ALL)
+    """Read every file of ``folder`` now (default ``DATASETS_DIR``; another folder becomes the
+    data-set folder from now on), without waiting for files that are being written."""
+    global DATASETS_DIR
+    if folder is not None:
+        DATASETS_DIR = Path(folder)
+    _watcher.refresh(Path(DATASETS_DIR), force=True, settle=False)
+
+
+def __getattr__(name: str) -> Any:
+    """``NAMES`` (the built-ins, then one per CSV file that loads) and ``CSV_ERRORS`` ({file
+    name: why it was left out}), as the folder is now (see `csv_folder`)."""
+    if name == "NAMES":
+        return (*_BUILTINS, *_scan().entries)
+    if name == "CSV_ERRORS":
+        return dict(_scan().errors)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _entry(name: str) -> Entry:
+    """The entry of ``name``: a built-in, a CSV set of the folder, or one whose file was removed
+    or changed since it was served (its data as they were, so its runs can still be redrawn)."""
+    if isinstance(name, str):
+        if name in _BUILTINS:
+            return _BUILTINS[name]
+        entry = _scan().entries.get(name) or _watcher.served.get(name, (None, None))[1]
+        if entry is not None:
+            return entry
+    names = (*_BUILTINS, *_watcher.scan.entries)
+    raise ValueError(f"Unknown data set {name!r}. Valid names: {', '.join(names)}.")
 
 
 def get(name: str) -> DatasetInfo:
     """Return the ``DatasetInfo`` of ``name``; ValueError listing the valid names if unknown."""
-    if not isinstance(name, str) or name not in _ALL:
-        raise ValueError(f"Unknown data set {name!r}. Valid names: {', '.join(NAMES)}.")
-    return _ALL[name][0]
+    return _entry(name)[0]
 
 
 def _check(what: str, value: Any, low: float, high: float, whole: bool) -> None:
@@ -316,8 +227,8 @@ def make_dataset(name: str, n_samples: int = 500, noise: float = 0.2, seed: int 
     if info.uses_noise:
         _check("noise", noise, *NOISE_RANGE, whole=False)
     _check("seed", seed, 0, 2**32 - 1, whole=True)
-    X, y = _ALL[name][1](n_samples, noise, seed)
+    X, y = _entry(name)[1](n_samples, noise, seed)
     return np.array(X, dtype=np.float64), np.array(y, dtype=np.int64)
 
 
-reload_csv()
+_watcher.refresh(Path(DATASETS_DIR), force=True)

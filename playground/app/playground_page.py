@@ -6,7 +6,7 @@ import numpy as np
 import streamlit as st
 
 from playground import charts, data
-from playground.app import sidebar, upload, views
+from playground.app import dataset_notes, sidebar, upload, views
 from playground.app.chart_cache import run_key, show
 from playground.app.compare_page import pin
 from playground.app.i18n import EN, option_label, t
@@ -214,8 +214,7 @@ def render() -> None:
         st.info(t("up.active", name=up.name), icon=":material/upload_file:")
     result = _train_live(config, labels)
     if result.history.empty:  # not even the starting point was finite
-        biggest = float(max(abs(result.X_train).max(), abs(result.X_test).max()))
-        st.error(t("diag.start_nan", max=f"{biggest:.3g}"), icon=":material/error:")
+        st.error(dataset_notes.too_large(result), icon=":material/error:")
         return
     _metrics(result)
     _diagnosis(result)

@@ -8,7 +8,7 @@ import math
 import streamlit as st
 
 from playground import data, preprocessing
-from playground.app import upload
+from playground.app import dataset_notes, upload
 from playground.app.i18n import option_label, t
 from playground.config import RunConfig
 from playground.nn import activations, initializers, losses, optimizers
@@ -231,6 +231,7 @@ def render() -> RunConfig:
         upload.sidebar_uploader()
         uploaded = upload.active()
         _select("dataset", data.NAMES, disabled=uploaded is not None)
+        dataset_notes.render()  # CSV files of the data-set folder left out, and why
         info = data.get(st.session_state.get("dataset", DEFAULT.dataset))
         st.slider(
             t("n_samples"),

@@ -11,6 +11,7 @@ import streamlit as st
 
 from playground import data
 from playground.app.i18n import t
+from playground.app.safe import md
 
 MAX_BYTES = 5_000_000
 
@@ -56,11 +57,13 @@ def sidebar_uploader() -> None:
             st.session_state["upload_id"] = file.file_id
         except ValueError as e:
             st.session_state.pop("upload", None)
-            st.error(t("up.error", error=e), icon=":material/error:")
+            st.error(t("up.error", error=md(e, 400)), icon=":material/error:")
             return
     up = st.session_state["upload"]
     st.toggle(
-        t("up.use", name=up.name, n=len(up.y), k=len(up.class_names)), value=True, key="use_upload"
+        t("up.use", name=md(up.name), n=len(up.y), k=len(up.class_names)),
+        value=True,
+        key="use_upload",
     )
 
 

@@ -4,6 +4,8 @@ import io
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from playground import data
 
@@ -197,6 +199,75 @@ def test_bad_csv_says_what_and_where(content, words, tmp_path):
             data.load_csv(source)
         for word in words:
             assert word.lower() in str(err.value).lower(), (word, str(err.value))
+
+
+WIDE_TEXT = GOOD.decode()
+FORMATS = {  # content -> the start of the message (what it is), and what the message must not say
+    "UTF-16 LE with BOM": (b"\xff\xfe" + WIDE_TEXT.encode("utf-16-le"), "saved as UTF-16 text"),
+    "UTF-16 BE with BOM": (b"\xfe\xff" + WIDE_TEXT.encode("utf-16-be"), "saved as UTF-16 text"),
+    "UTF-16 LE, no BOM": (WIDE_TEXT.encode("utf-16-le"), "saved as UTF-16 text"),
+    "UTF-16 BE, no BOM": (WIDE_TEXT.encode("utf-16-be"), "saved as UTF-16 text"),
+    "UTF-16, Korean": ("키,무게,과일\n1,2,배\n".encode("utf-16"), "saved as UTF-16 text"),
+    "UTF-16, Korean, no BOM": (
+        "키,무게,과일\n1,2,배\n".encode("utf-16-le"),
+        "saved as UTF-16 text",
+    ),
+    "UTF-32 with BOM": (WIDE_TEXT.encode("utf-32"), "saved as UTF-32 text"),
+    "UTF-32 BE, no BOM": (WIDE_TEXT.encode("utf-32-be"), "saved as UTF-32 text"),
+    "xlsx": (
+        b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 30,
+        "binary file, not CSV text: it looks like an Excel workbook (.xlsx)",
+    ),
+    "xls": (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 30,
+        "binary file, not CSV text: it looks like an old Excel workbook (.xls)",
+    ),
+    "other binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file, not CSV text: perhaps"),
+    "CP949 (Korean Excel)": (
+        "x,y,과일\n1,2,배\n".encode("cp949"),
+        "Row 1 has characters that are not UTF-8 text: it looks saved as CP949/EUC-KR",
+    ),
+    "Windows-1252": (
+        "x,y,fruit\n1,2,café\n".encode("cp1252"),
+        "Row 2 has characters that are not "
+        "UTF-8 text: it looks saved in an older code page such as Windows-1252",
+    ),
+}
+
+
+@pytest.mark.parametrize("content, says", FORMATS.values(), ids=FORMATS.keys())
+def test_other_formats_and_encodings_are_named(content, says):
+    with pytest.raises(ValueError) as err:
+        data.load_csv(io.BytesIO(content))
+    message = str(err.value)
+    assert says in message, message
+    assert message.endswith("Save it as 'CSV UTF-8 (comma delimited)' and try again.")
+    if "UTF-16" in says or "UTF-32" in says:  # the old words: "binary (an Excel or zip file?)"
+        assert "binary" not in message and "Excel" not in message
+
+
+@settings(max_examples=150, deadline=None)
+@given(hs.binary(max_size=400))
+def test_any_bytes_load_or_say_why(raw):
+    try:
+        X, y, _ = data.load_csv(io.BytesIO(raw))
+    except ValueError as err:
+        assert str(err)
+    else:
+        assert X.shape == (len(y), 2) and np.isfinite(X).all()
+
+
+@settings(max_examples=100, deadline=None)
+@given(hs.text(max_size=200), hs.sampled_from(["utf-16", "utf-32"]))
+def test_any_text_saved_with_a_byte_order_mark_is_named(text, encoding):
+    with pytest.raises(ValueError, match=f"saved as {encoding.upper()} text"):
+        data.load_csv(io.BytesIO(("x,y,label\n" + text).encode(encoding)))
+
+
+def test_a_few_nul_bytes_in_utf8_text_are_binary_not_utf16():
+    text = b"x,y,label\n1,2,a\n3,4,b\n5,6,a\n7,8,b\x00\n"
+    with pytest.raises(ValueError, match="binary file"):
+        data.load_csv(io.BytesIO(text))
 
 
 def test_csv_module_errors_become_value_errors():
