@@ -14,7 +14,7 @@ from playground import data
 from playground.config import RunConfig
 from playground.nn import optimizers
 from playground.nn.network import MLP
-from playground.nn.train import Trainer, TrainResult
+from playground.nn.train import Stopped, Trainer, TrainResult
 from playground.preprocessing import make_scaler
 
 GRID_SIZE = 60  # the decision-boundary image is GRID_SIZE × GRID_SIZE points
@@ -204,16 +204,22 @@ def run(
     config: RunConfig,
     callback: Callable[[Trainer], object] | None = None,
     dataset: Data | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> RunResult:
-    """Train `config` to the end (or to divergence). `callback(trainer)` after every epoch."""
+    """Train `config` to the end (or to divergence). `callback(trainer)` after every epoch;
+    `should_stop()` between epochs and mini-batches (True raises `train.Stopped`)."""
     start = time.perf_counter()
     prepared = prepare(config, dataset)
-    prepared.trainer.run(callback)
+    prepared.trainer.run(callback, should_stop)
     return finish(prepared, time.perf_counter() - start)
 
 
 def run_many(
-    configs: list[RunConfig], *, n_jobs: int | None = 1, scheduler: object = None
+    configs: list[RunConfig],
+    *,
+    n_jobs: int | None = 1,
+    scheduler: object = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> list[RunResult]:
     """The results of `run(c)` for each config, in order; only faster.
 
@@ -224,16 +230,20 @@ def run_many(
     `playground.sweep.execute`: to `n_jobs` local worker processes (-1: all cores; None: only
     when the work pays for them), or to a Dask cluster if `scheduler` (address or Client) is
     given or, with n_jobs != 1, the PLAYGROUND_DASK_SCHEDULER environment variable is set.
+    `should_stop()`: asked between epochs and mini-batches in this process (between chunks
+    elsewhere); True raises `train.Stopped`.
     """
     configs = list(configs)
     if n_jobs == 1 and scheduler is None:
-        return _run_together(configs)
+        return _run_together(configs, should_stop)
     from playground.sweep import execute  # sweep builds on this module
 
     results: list = [None] * len(configs)
     for indices, chunk in execute(configs, n_jobs=n_jobs, scheduler=scheduler):
         for i, result in zip(indices, chunk, strict=True):
             results[i] = result
+        if should_stop is not None and should_stop():
+            raise Stopped(f"stopped after {sum(r is not None for r in results)} runs")
     return results
 
 
@@ -263,23 +273,29 @@ def _groups(configs: list[RunConfig], max_batch: int = _MAX_BATCH) -> list[list[
     return parts
 
 
-def _run_together(configs: list[RunConfig]) -> list[RunResult]:
-    """run(c) for each config, in order; runs that can share a stacked computation do."""
+def _run_together(
+    configs: list[RunConfig], should_stop: Callable[[], bool] | None = None
+) -> list[RunResult]:
+    """run(c) for each config, in order; runs that can share a stacked computation do.
+    `should_stop()`: asked between epochs and mini-batches (True raises `train.Stopped`)."""
     results: list = [None] * len(configs)
     for idx in _groups(configs):
-        for i, result in zip(idx, _run_group([configs[i] for i in idx]), strict=True):
+        group = _run_group([configs[i] for i in idx], should_stop)
+        for i, result in zip(idx, group, strict=True):
             results[i] = result
     return results
 
 
-def _run_group(configs: list[RunConfig]) -> list[RunResult]:
+def _run_group(
+    configs: list[RunConfig], should_stop: Callable[[], bool] | None = None
+) -> list[RunResult]:
     """Prepare each run as run() does, train those with equal `batched.signature` as one
     BatchedTrainer (the others alone), wrap each with `finish`. `elapsed` of a batched run is
     its own preparation plus its share of the batch's training time."""
     from playground.nn.batched import BatchedTrainer, signature
 
     if len(configs) == 1:
-        return [run(configs[0])]
+        return [run(configs[0], should_stop=should_stop)]
     prepared, elapsed = [], []
     for c in configs:
         start = time.perf_counter()
@@ -292,9 +308,9 @@ def _run_group(configs: list[RunConfig]) -> list[RunResult]:
         start = time.perf_counter()
         trainers = [prepared[i].trainer for i in idx]
         if len(trainers) > 1:
-            BatchedTrainer(trainers).run()
+            BatchedTrainer(trainers).run(should_stop=should_stop)
         else:
-            trainers[0].run()
+            trainers[0].run(should_stop=should_stop)
         share = (time.perf_counter() - start) / len(idx)
         for i in idx:
             elapsed[i] += share

@@ -10,7 +10,11 @@ Where the chunks run (`execute`): in this process; in local worker processes thr
 (`n_jobs`); or on a Dask cluster through joblib's Dask backend when `scheduler` (an address such
 as "tcp://10.0.0.5:8786", or a `dask.distributed.Client`) is given or the environment variable
 PLAYGROUND_DASK_SCHEDULER is set. The cluster's workers need this repository importable and the
-same package versions. No streamlit here.
+same package versions. A scheduler that does not answer within `DASK_TIMEOUT` seconds, or a
+cluster lost on the way, raises `ClusterUnavailable` (plain words; callers may run locally).
+
+`compact` keeps of a result only what a sweep's charts and table need, so a page can hold
+hundreds of runs. No streamlit here.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+import numpy as np
 import pandas as pd
 
 from playground import experiment
@@ -29,6 +34,7 @@ from playground.config import FIELD_NAMES, RunConfig
 from playground.experiment import RunResult, prepare
 
 DASK_ENV = "PLAYGROUND_DASK_SCHEDULER"
+DASK_TIMEOUT = 5.0  # seconds to reach the scheduler before giving up on it
 KNOBS: tuple[str, ...] = (*(f for f in FIELD_NAMES if f != "seed"), "width", "depth")
 METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
 # Local worker processes pay off from about this much work: Σ epochs × samples, stacked runs
@@ -38,6 +44,13 @@ METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
 # the process pool took 2.7–5.6 s (imports in each worker), a warm pool ~10 ms per chunk.
 PARALLEL_WORK = 2_500_000
 MIN_BATCH = 8  # chunks are split no smaller than this, so each still batches well
+BOUNDARIES = 24  # decision boundaries a sweep shows: the first seed of its first settings
+CURVE_POINTS = 200  # loss-curve points kept per run (the last epoch always)
+POINTS = 300  # training points drawn on a boundary panel
+
+
+class ClusterUnavailable(OSError):
+    """The Dask scheduler did not answer, or the cluster was lost during a sweep."""
 
 
 # ------------------------------------------------------------------------------ description
@@ -203,15 +216,26 @@ def _local_jobs(configs: list[RunConfig], n_jobs: int | None) -> int:
     return (os.cpu_count() or 1) if work >= PARALLEL_WORK else 1
 
 
+def connect(address: str, timeout: float = DASK_TIMEOUT):
+    """A `dask.distributed.Client` of the scheduler at `address`, or ClusterUnavailable after
+    `timeout` seconds (the default Client would wait 30 s, then raise a bare OSError)."""
+    from dask.distributed import Client
+
+    try:
+        return Client(address, set_as_default=True, timeout=timeout)
+    except (OSError, TimeoutError, ValueError) as e:
+        raise ClusterUnavailable(
+            f"The Dask scheduler at {address} did not answer within {timeout:g} s."
+        ) from e
+
+
 def _parallel(configs, chunks, n_jobs, scheduler, should_stop):
     from joblib import Parallel, delayed, parallel_config
 
     with contextlib.ExitStack() as stack:
         if scheduler is not None:
-            from dask.distributed import Client
-
             if isinstance(scheduler, str):
-                stack.enter_context(Client(scheduler, set_as_default=True))
+                stack.enter_context(connect(scheduler))
             else:
                 stack.enter_context(scheduler.as_current())
             stack.enter_context(parallel_config(backend="dask"))
@@ -220,7 +244,15 @@ def _parallel(configs, chunks, n_jobs, scheduler, should_stop):
         tasks = (delayed(_work)(chunk, [configs[i] for i in chunk]) for chunk in chunks)
         results = Parallel(n_jobs=n_jobs, return_as="generator_unordered")(tasks)
         try:
-            for chunk, chunk_results in results:
+            while True:
+                try:
+                    chunk, chunk_results = next(results)
+                except StopIteration:
+                    return
+                except (OSError, TimeoutError) as e:
+                    if scheduler is None:
+                        raise
+                    raise ClusterUnavailable(f"The Dask cluster was lost: {e}") from e
                 yield chunk, chunk_results
                 if should_stop is not None and should_stop():
                     return
@@ -262,6 +294,41 @@ def _work_units(c: RunConfig) -> float:
     n = c.n_samples * (1 - c.test_fraction)
     steps = 1 if c.batch_size <= 0 else math.ceil(n / c.batch_size)
     return c.n_samples * (4 + sum(c.hidden)) + 400 * steps
+
+
+# ------------------------------------------------------------------------------ keeping
+def boundary_runs(spec: SweepSpec) -> set[int]:
+    """Indices (in `spec.configs()` order) of the runs whose decision boundary a sweep shows:
+    the base seed of the first `BOUNDARIES` settings."""
+    firsts = [i for i, c in enumerate(spec.configs()) if c.seed == spec.base.seed]
+    return set(firsts[:BOUNDARIES])
+
+
+def compact(result: RunResult, boundary: bool = False) -> RunResult:
+    """What a sweep keeps of `result`: the history's metric columns (every k-th epoch, at most
+    about `CURVE_POINTS` rows, the last row always) and, with `boundary`, the last boundary
+    snapshot and the first `POINTS` training points. No model, scaler or test split."""
+    h = result.history
+    keep = [c for c in ("epoch", *METRICS, "train_r2", "test_r2") if c in h.columns]
+    step = max(1, math.ceil(len(h) / CURVE_POINTS))
+    rows = sorted({*range(0, len(h), step), len(h) - 1}) if len(h) else []
+    history = h[keep].iloc[rows].reset_index(drop=True)
+    history.attrs = dict(h.attrs)
+    empty = np.zeros((0, result.X_train.shape[1] if result.X_train.ndim == 2 else 2))
+    snaps = result.snapshots[-1:] if boundary and len(result.snapshots) else result.snapshots[:0]
+    return replace(
+        result,
+        history=history,
+        model=None,
+        scaler=None,
+        X_train=result.X_train[:POINTS].copy() if boundary else empty,
+        y_train=result.y_train[:POINTS].copy() if boundary else result.y_train[:0],
+        X_test=empty,
+        y_test=result.y_test[:0],
+        snapshots=snaps.copy(),
+        snapshot_epochs=result.snapshot_epochs[-1:] if len(snaps) else [],
+        extra={},
+    )
 
 
 # ------------------------------------------------------------------------------ tables

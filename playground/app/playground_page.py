@@ -10,7 +10,7 @@ from playground.app import dataset_notes, sidebar, upload, views
 from playground.app.chart_cache import run_key, show
 from playground.app.compare_page import pin
 from playground.app.i18n import EN, option_label, t
-from playground.app.runs import train
+from playground.app.runs import confirm_budget, train
 from playground.config import RunConfig
 from playground.diagnosis import diagnose
 
@@ -212,6 +212,7 @@ def render() -> None:
     labels = chart_labels(config)
     if up := upload.active():
         st.info(t("up.active", name=up.name), icon=":material/upload_file:")
+    confirm_budget(config, upload.active())  # a long run asks first, a huge one is refused
     result = _train_live(config, labels)
     if result.history.empty:  # not even the starting point was finite
         st.error(dataset_notes.too_large(result), icon=":material/error:")

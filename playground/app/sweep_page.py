@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import functools
-import os
-import threading
 
 import streamlit as st
 
 from playground import preprocessing, sweep, sweep_charts
 from playground.app import i18n, sidebar
 from playground.app.i18n import option_label, t
-from playground.app.runs import run_cache
+from playground.app.runs import run_cache, sweep_chunks
 from playground.nn import activations, initializers, losses, optimizers
 
 CONFIRM_RUNS = 60  # larger sweeps ask before they start (a shared host has 2 cores)
@@ -47,12 +45,6 @@ DEFAULT_VALUES = {
     "epochs": [50, 200],
 }
 METRICS = ("test_accuracy", "test_loss", "train_accuracy", "train_loss")
-
-
-@st.cache_resource
-def sweep_lock() -> threading.Semaphore:
-    """One sweep computes at a time on this server, so it cannot starve everyone's reruns."""
-    return threading.Semaphore(1)
 
 
 @functools.lru_cache(maxsize=64)
@@ -98,41 +90,36 @@ def _cached(configs) -> dict[int, object]:
 
 
 def _run(spec: sweep.SweepSpec, configs) -> None:
-    """Train what is not cached yet, chunk by chunk; every finished run lands in the shared cache
-    and in this session's sweep state at once, so Stop (any rerun) keeps what is done."""
+    """Train what is not cached yet, chunk by chunk, in the server's long slot (runs.sweep_chunks:
+    a line to wait in, a low-priority worker, stopped by a closed tab or any rerun); every
+    finished run lands in the shared cache and, compact, in this session's sweep state at once,
+    so Stop (any rerun) keeps what is done."""
     state = st.session_state["sweep"] = {
         "spec": spec,
         "results": [None] * len(configs),
         "done": False,
     }
+    shown = sweep.boundary_runs(spec)  # only these keep a decision boundary
     for i, r in _cached(configs).items():
-        state["results"][i] = r
+        state["results"][i] = sweep.compact(r, boundary=i in shown)
     todo = [i for i, r in enumerate(state["results"]) if r is None]
     bar, live = st.progress(0.0), st.empty()
-    lock = sweep_lock()
-    if not lock.acquire(blocking=False):
-        st.info(t("sw.busy"))
-        lock.acquire()
     try:
         sub = [configs[i] for i in todo]
         done = len(configs) - len(todo)
-        # in this process (a shared 2-core host: no worker processes grabbing both cores), unless
-        # an instructor pointed the app at a Dask cluster
-        jobs = None if os.environ.get(sweep.DASK_ENV) else 1
-        for indices, chunk in sweep.execute(sub, n_jobs=jobs, parts=max(4, len(sub) // 8 or 1)):
+        for indices, chunk in sweep_chunks(sub, parts=max(4, len(sub) // 8 or 1)):
             for j, result in zip(indices, chunk, strict=True):
                 result.extra["key"] = sub[j]
                 run_cache().put(sub[j], result)
-                state["results"][todo[j]] = result
+                state["results"][todo[j]] = sweep.compact(result, boundary=todo[j] in shown)
             done += len(chunk)
             elapsed = sum(r.elapsed for r in chunk)
             eta = elapsed / len(chunk) * (len(configs) - done) if chunk else 0
             bar.progress(
                 done / len(configs), t("sw.progress", done=done, total=len(configs), eta=eta)
             )
-        state["done"] = True
+        state["done"] = all(r is not None for r in state["results"])
     finally:
-        lock.release()
         bar.empty()
         live.empty()
 
@@ -179,7 +166,7 @@ def _results(state) -> None:
         width="stretch",
     )
     st.markdown(f"**{t('sw.boundaries')}**")
-    firsts = [r for r in finished if r.config.seed == spec.base.seed][:24]
+    firsts = [r for r in finished if r.config.seed == spec.base.seed][: sweep.BOUNDARIES]
     st.altair_chart(sweep_charts.boundaries(firsts, label_of), width="content")
     st.markdown(f"**{t('sw.table')}**")
     st.dataframe(df, hide_index=True, width="stretch")

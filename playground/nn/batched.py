@@ -30,7 +30,7 @@ import numpy as np
 
 from playground.nn._stable import logsumexp, softplus
 from playground.nn.optimizers import SGD, Adagrad, Adam, Optimizer, RMSprop
-from playground.nn.train import SATURATION, Trainer, TrainResult
+from playground.nn.train import SATURATION, Stopped, Trainer, TrainResult
 
 Array = np.ndarray
 _QUIET = {"over": "ignore", "invalid": "ignore", "divide": "ignore", "under": "ignore"}
@@ -321,7 +321,10 @@ def signature(trainer: Trainer) -> tuple:
 
 
 class BatchedTrainer:
-    """Trains `trainers` (equal `signature`s) together; results land in each Trainer."""
+    """Trains `trainers` (equal `signature`s) together; results land in each Trainer.
+    `should_stop()`, if set, is asked before each epoch and mini-batch: True raises `Stopped`."""
+
+    should_stop: Callable[[], bool] | None = None
 
     def __init__(self, trainers: Sequence[Trainer]) -> None:
         if not trainers or len({signature(t) for t in trainers}) != 1:
@@ -461,13 +464,24 @@ class BatchedTrainer:
                 perm += np.arange(0, len(perm) * n, n)[:, None]  # rows of the (R·n, ·) stack
                 Xs, Ys = (A.reshape(-1, A.shape[2])[perm] for A in (X, Y))
                 for s in range(0, n, bs):
+                    if self.should_stop is not None and self.should_stop():
+                        raise Stopped(f"stopped in epoch {self.epoch + 1}")
                     self._step(Xs[:, s : s + bs], Ys[:, s : s + bs])
             self.epoch += 1
             self._record()
 
-    def run(self, callback: Callable[[BatchedTrainer], object] | None = None) -> list[TrainResult]:
-        """Train to the end; `callback(self)` after each epoch. Returns each run's result."""
+    def run(
+        self,
+        callback: Callable[[BatchedTrainer], object] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> list[TrainResult]:
+        """Train to the end; `callback(self)` after each epoch; `should_stop()` between epochs
+        and mini-batches (True raises `Stopped`). Returns each run's result."""
+        if should_stop is not None:
+            self.should_stop = should_stop
         while not self.done:
+            if self.should_stop is not None and self.should_stop():
+                raise Stopped(f"stopped before epoch {self.epoch + 1}")
             self.step_epoch()
             if callback is not None:
                 callback(self)

@@ -50,6 +50,10 @@ class TrainResult:
     snapshot_epochs: list[int] = field(default_factory=list)
 
 
+class Stopped(Exception):
+    """Training was asked to stop (`should_stop()` said True); the run is left unfinished."""
+
+
 def snapshot_schedule(epochs: int, n: int = 30) -> list[int]:
     """About n epochs, log-spaced from 1 to `epochs`, plus epoch 0 (the boundary replay)."""
     if epochs <= n:
@@ -84,7 +88,10 @@ class Trainer:
 
     X_*: (n, d) scaled features; y_*: (n,) int labels. `rng` shuffles the batches.
     `grid`: (g, d) scaled points whose predictions are kept at `snapshot_schedule(epochs)`.
+    `should_stop()`, if set, is asked before each epoch and mini-batch: True raises `Stopped`.
     """
+
+    should_stop: Callable[[], bool] | None = None
 
     def __init__(
         self,
@@ -130,15 +137,26 @@ class Trainer:
             else:
                 perm = self.rng.permutation(n)
                 for s in range(0, n, bs):
+                    if self.should_stop is not None and self.should_stop():
+                        raise Stopped(f"stopped in epoch {self.epoch + 1}")
                     idx = perm[s : s + bs]
                     net.loss_into_grads(self.X_tr[idx], self.Y_tr[idx], self.loss, self.l2)
                     opt.step(params, grads)
             self.epoch += 1
             self._record()
 
-    def run(self, callback: Callable[[Trainer], object] | None = None) -> TrainResult:
-        """Train to the end (or divergence); `callback(self)` after each epoch."""
+    def run(
+        self,
+        callback: Callable[[Trainer], object] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> TrainResult:
+        """Train to the end (or divergence); `callback(self)` after each epoch; `should_stop()`
+        between epochs and mini-batches (True raises `Stopped`)."""
+        if should_stop is not None:
+            self.should_stop = should_stop
         while not self.done:
+            if self.should_stop is not None and self.should_stop():
+                raise Stopped(f"stopped before epoch {self.epoch + 1}")
             self.step_epoch()
             if callback is not None:
                 callback(self)
