@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from playground import csv_folder, csv_table, data
+from playground import csv_folder, csv_table, data, remote
 
 GOOD = b"size,weight,fruit\n1.0,10,pear\n2.5,20,apple\n3,30,pear\n4e0,40,cherry\n5,50,apple\n"
 OTHER = b"a,b,c\n0,0,x\n1,1,y\n2,2,x\n3,3,y\n"
@@ -241,6 +241,18 @@ def test_without_the_variable_the_folder_is_the_repositorys():
         check=True,
     )
     assert out.stdout.strip() == str(ROOT / "datasets")
+
+
+def test_a_training_worker_started_before_the_file_can_train_on_it(tmp_path, monkeypatch):
+    """Short runs train in spawned worker processes, each with its own data module."""
+    monkeypatch.setenv(data.DATASETS_ENV, str(tmp_path))
+    with remote.make_pool(1) as pool:
+        assert pool.submit(data.make_dataset, "moons").result()[0].shape == (500, 2)  # started
+        put(tmp_path / "fruit.csv", GOOD)
+        X, y = pool.submit(data.make_dataset, "fruit").result(timeout=60)
+        assert pool.submit(data.get, "fruit").result().class_names == ("apple", "cherry", "pear")
+    np.testing.assert_array_equal(X[:, 1], [10, 20, 30, 40, 50])
+    np.testing.assert_array_equal(y, [2, 0, 2, 1, 0])
 
 
 def test_a_missing_folder_gives_no_csv_sets(home):
