@@ -14,9 +14,16 @@ from playground.app import playground_page, sidebar
 from playground.app.i18n import option_label, t
 from playground.app.runs import train
 from playground.config import RunConfig
-from playground.diagnosis import EXPLODE_RATIO, VANISH_RATIO
+from playground.diagnosis import (
+    EXPLODE_RATIO,
+    HUGE_STEP,
+    TINY_STEP,
+    VANISH_RATIO,
+    delta_ratio,
+    step_sizes,
+)
 from playground.nn import activations, initializers, optimizers
-from playground.nn.network import MLP
+from playground.nn.network import MLP, one_hot
 from playground.nn.train import SATURATION
 from playground.preprocessing import make_scaler
 
@@ -249,10 +256,12 @@ def gd_caption(lr: float) -> str:
     return f"{rule} {t(f'learn.5.gd.{gd_behaviour(w)}', **kw)}"
 
 
-def gradient_norms(
+def start_signal(
     activation: str, init_scale: float, depth: int, width: int, initializer: str
-) -> np.ndarray:
-    """‖∂L/∂W_l‖ for l = 1 … depth + 1 of a fresh MLP on GRAD_SAMPLES standardized points."""
+) -> pd.DataFrame:
+    """Epoch 0 of a fresh MLP on GRAD_SAMPLES standardized points, as one history row the way
+    training records it: grad_norm_l = ‖∂L/∂W_l‖, weight_norm_l = ‖W_l‖, delta_norm_l = RMS over
+    the samples of ‖∂ℓ_i/∂z_l‖ (the error signal δ_l), for l = 1 … depth + 1."""
     X, y = data.make_dataset(GRAD_DATA, GRAD_SAMPLES, 0.2, 0)
     X = make_scaler("standard").fit_transform(X)
     net = MLP(
@@ -263,9 +272,24 @@ def gradient_norms(
         init_scale=init_scale,
         seed=0,
     )
+    deltas: list[np.ndarray] = []
     with np.errstate(all="ignore"):
-        _, grads = net.loss_and_grads(X, y)
-    return np.array([float(np.linalg.norm(g)) for g in grads[0::2]])
+        net.loss_into_grads(X, one_hot(y, 1), "cross_entropy", 0.0, deltas)
+        grads = net.loss_and_grads(X, y)[1]
+    row = {}
+    for l in range(net.n_layers):
+        row[f"grad_norm_{l + 1}"] = float(np.linalg.norm(grads[2 * l]))
+        row[f"weight_norm_{l + 1}"] = float(np.linalg.norm(net.params[2 * l]))
+        row[f"delta_norm_{l + 1}"] = float(np.linalg.norm(deltas[-1 - l])) * np.sqrt(len(X))
+    return pd.DataFrame([row])
+
+
+def gradient_norms(
+    activation: str, init_scale: float, depth: int, width: int, initializer: str
+) -> np.ndarray:
+    """‖∂L/∂W_l‖ for l = 1 … depth + 1 of a fresh MLP (see `start_signal`)."""
+    h = start_signal(activation, init_scale, depth, width, initializer)
+    return np.array([h[f"grad_norm_{l}"].iloc[0] for l in range(1, depth + 2)])
 
 
 def sweep_caption(key: str, dataset: str, values: tuple[int, ...]) -> str:
@@ -288,19 +312,30 @@ def params_caption(n_in: int = 2, n_out: int = 1) -> str:
 GROWING_RATIO = 10  # first/last above this (but not exploding yet): "growing toward the input"
 
 
-def gradient_verdict(ratio: float) -> str:
-    """The verdict on ‖∂L/∂W₁‖ / ‖∂L/∂W_L‖ with the diagnosis's thresholds: "vanishing",
-    "exploding", "growing" or "healthy"."""
-    if ratio < VANISH_RATIO:
-        return "vanishing"
+def gradient_verdict(ratio: float, steps: np.ndarray | None = None) -> str:
+    """The verdict with the diagnosis's rules and thresholds, from the δ ratio ‖δ₁‖/‖δ_L‖ and
+    the step sizes ‖∂L/∂W_l‖/‖W_l‖: "exploding", "exploding_step" (every layer's step huge),
+    "vanishing", "vanishing_step" (every layer's step tiny), "growing" or "healthy"."""
+    steps = np.array([]) if steps is None else steps[np.isfinite(steps)]
     if ratio > EXPLODE_RATIO:
         return "exploding"
+    if steps.size and steps.min() > HUGE_STEP:
+        return "exploding_step"
+    if ratio < VANISH_RATIO:
+        return "vanishing"
+    if steps.size and steps.max() < TINY_STEP:
+        return "vanishing_step"
     return "growing" if ratio > GROWING_RATIO else "healthy"
 
 
 def gradient_text(kind: str, ratio: float) -> str:
     """The verdict in words; each threshold quoted is the one `gradient_verdict` used."""
-    limit = {"vanishing": f"1/{1 / VANISH_RATIO:g}", "exploding": f"{EXPLODE_RATIO:g}"}
+    limit = {
+        "vanishing": f"1/{1 / VANISH_RATIO:g}",
+        "exploding": f"{EXPLODE_RATIO:g}",
+        "vanishing_step": f"{TINY_STEP:g}",
+        "exploding_step": f"{HUGE_STEP:g}",
+    }
     return t(
         f"learn.gradients.{kind}",
         limit=limit.get(kind, f"{GROWING_RATIO:g}"),
@@ -805,7 +840,8 @@ def section_gradients(pages: dict) -> None:
     depth = c3.slider(t("learn.gradients.depth"), 1, 6, 6, key="learn_g_depth")
     width = c4.select_slider(t("learn.gradients.width"), (8, 16, 32), 8, key="learn_g_width")
     init = "he_normal" if act in ("relu", "leaky_relu") else "glorot_uniform"
-    norms = gradient_norms(act, scale, depth, width, init)
+    h = start_signal(act, scale, depth, width, init)
+    norms = np.array([h[f"delta_norm_{l}"].iloc[0] for l in range(1, depth + 2)])
     df = pd.DataFrame({"layer": np.arange(1, len(norms) + 1), "norm": np.maximum(norms, 1e-30)})
     st.altair_chart(
         alt.Chart(df)
@@ -823,12 +859,12 @@ def section_gradients(pages: dict) -> None:
         .properties(height=HEIGHT, width="container"),
         width="stretch",
     )
-    ratio = norms[0] / norms[-1] if norms[-1] > 0 else float("nan")
+    ratio = delta_ratio(h)
     st.metric(t("learn.gradients.ratio"), f"{ratio:.1e}")
-    kind = gradient_verdict(ratio)
-    show = {"vanishing": st.warning, "exploding": st.warning, "growing": st.info}
-    icon = {"vanishing": "trending_down", "healthy": "check_circle"}.get(kind, "trending_up")
-    show.get(kind, st.success)(gradient_text(kind, ratio), icon=f":material/{icon}:")
+    kind = gradient_verdict(ratio, step_sizes(h))
+    show = {"growing": st.info, "healthy": st.success}
+    icon = {"healthy": "check_circle"}.get(kind, f"trending_{'down' if 'van' in kind else 'up'}")
+    show.get(kind, st.warning)(gradient_text(kind, ratio), icon=f":material/{icon}:")
     st.caption(
         t("learn.gradients.caption", init=option_label(init), n=GRAD_SAMPLES, dataset=GRAD_DATA)
     )

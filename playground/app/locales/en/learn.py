@@ -198,25 +198,32 @@ MESSAGES = {
     "layer: a **vanishing gradient**, caused by initial weights that are too small or "
     "an activation whose output range is small for its input (sigmoid, f′ ≤ {peak}). If they are "
     "above 1, it grows: an **exploding gradient**, caused by initial weights that are "
-    "too large or an activation whose output range is too large. The picture below measures the "
-    "ratio ‖∂L/∂W₁‖ / ‖∂L/∂W_L‖ of a freshly initialized network.",
+    "too large or an activation whose output range is too large. The picture below measures, for "
+    "a freshly initialized network, what the playground's diagnosis measures: the error signal "
+    "δ_l = ∂L/∂z_l that reaches each layer, the ratio ‖δ₁‖ / ‖δ_L‖, and each layer's step size "
+    "‖∂L/∂W_l‖ / ‖W_l‖, which also catches a gradient that is tiny, or huge, in every layer "
+    "alike.",
     "learn.gradients.activation": "Activation function",
     "learn.gradients.scale": "Initial weight scale",
     "learn.gradients.depth": "Hidden layers",
     "learn.gradients.width": "Nodes per layer",
     "learn.gradients.layer": "layer (1 = next to the input)",
-    "learn.gradients.norm": "gradient norm ‖∂L/∂W‖",
-    "learn.gradients.ratio": "Ratio first / last layer",
-    "learn.gradients.vanishing": "Vanishing: the first layer gets less than {limit} of the last "
-    "layer's gradient.",
-    "learn.gradients.exploding": "Exploding: the first layer's gradient is over {limit}× the last "
-    "layer's.",
+    "learn.gradients.norm": "error signal ‖δ_l‖",
+    "learn.gradients.ratio": "Ratio ‖δ₁‖ / ‖δ_L‖ (first / last layer)",
+    "learn.gradients.vanishing": "Vanishing: the first layer receives less than {limit} of the "
+    "output layer's error signal.",
+    "learn.gradients.exploding": "Exploding: the first layer's error signal is over {limit}× the "
+    "output layer's.",
+    "learn.gradients.vanishing_step": "Vanishing in every layer: each layer's gradient is less "
+    "than {limit} of its weights (‖∂L/∂W_l‖ / ‖W_l‖), so no layer learns, whatever the ratio.",
+    "learn.gradients.exploding_step": "Exploding in every layer: each layer's gradient is over "
+    "{limit}× its weights (‖∂L/∂W_l‖ / ‖W_l‖): one step of size 1 would replace every weight.",
     "learn.gradients.growing": "Growing toward the input ({ratio}×, over {limit}×): on the way to "
     "exploding.",
     "learn.gradients.healthy": "The gradient reaches the first layer in good shape.",
-    "learn.gradients.caption": "Gradients of a freshly initialized network ({init}) on {n} "
-    "standardized points of {dataset}, computed with the playground's own network code; log "
-    "scale.",
+    "learn.gradients.caption": "Error signals of a freshly initialized network ({init}) on {n} "
+    "standardized points of {dataset}, computed with the playground's own network code as "
+    "training records them before its first step; log scale.",
     # presets
     "learn.preset.normalizer": "Normalizer (L2) on the circles",
     "learn.preset.normalizer.about": "Every point moves onto the unit circle: the classes "
@@ -230,9 +237,6 @@ MESSAGES = {
     "learn.preset.ce": "Cross entropy on the same start",
     "learn.preset.ce.about": "Only the cost function differs: accuracy passes 90 % within 10 "
     "epochs.",
-    "learn.preset.vanishing": "Deep sigmoid, small weights",
-    "learn.preset.vanishing.about": "Six sigmoid layers with weights ×0.1: the first layer's "
-    "gradient is a billionth of the last one's.",
     "learn.preset.zeros": "All weights zero",
     "learn.preset.zeros.about": "Every unit of a layer learns the same thing: look at the "
     "neurons view, all units are identical.",

@@ -175,23 +175,30 @@ MESSAGES = {
     "가중치가 너무 작거나, 활성화 함수의 출력 구간이 입력에 비해 너무 작을 때 (시그모이드, f′ ≤ "
     "{peak}) 생깁니다. 1보다 크면 입력층 쪽으로 갈수록 급격히 커집니다: **기울기 폭주**입니다. 초기 "
     "가중치가 너무 크거나 활성화 함수의 출력 구간이 너무 클 때 생깁니다. 아래 그림은 막 초기화한 "
-    "신경망의 비율 ‖∂L/∂W₁‖ / ‖∂L/∂W_L‖을 잽니다.",
+    "신경망에서 플레이그라운드의 진단이 재는 값을 잽니다: 레이어마다 도달하는 오차 신호 "
+    "δ_l = ∂L/∂z_l, 비율 ‖δ₁‖ / ‖δ_L‖, 그리고 모든 레이어에서 똑같이 아주 작거나 아주 큰 기울기도 "
+    "잡아내는 레이어별 걸음 크기 ‖∂L/∂W_l‖ / ‖W_l‖입니다.",
     "learn.gradients.activation": "활성화 함수",
     "learn.gradients.scale": "초기 가중치 배율",
     "learn.gradients.depth": "은닉층 수",
     "learn.gradients.width": "레이어당 노드 수",
     "learn.gradients.layer": "레이어 (1 = 입력 쪽)",
-    "learn.gradients.norm": "기울기 크기 ‖∂L/∂W‖",
-    "learn.gradients.ratio": "첫 레이어 / 마지막 레이어 비율",
-    "learn.gradients.vanishing": "기울기 소실: 첫 레이어가 마지막 레이어 기울기의 {limit}도 받지 "
+    "learn.gradients.norm": "오차 신호 ‖δ_l‖",
+    "learn.gradients.ratio": "비율 ‖δ₁‖ / ‖δ_L‖ (첫 레이어 / 마지막 레이어)",
+    "learn.gradients.vanishing": "기울기 소실: 첫 레이어가 출력 레이어 오차 신호의 {limit}도 받지 "
     "못합니다.",
-    "learn.gradients.exploding": "기울기 폭주: 첫 레이어의 기울기가 마지막 레이어의 {limit}배를 "
+    "learn.gradients.vanishing_step": "모든 레이어의 기울기 소실: 레이어마다 기울기가 가중치의 "
+    "{limit}보다 작아(‖∂L/∂W_l‖ / ‖W_l‖), 비율과 상관없이 어느 레이어도 배우지 못합니다.",
+    "learn.gradients.exploding": "기울기 폭주: 첫 레이어의 오차 신호가 출력 레이어의 {limit}배를 "
     "넘습니다.",
+    "learn.gradients.exploding_step": "모든 레이어의 기울기 폭주: 레이어마다 기울기가 가중치의 "
+    "{limit}배를 넘어(‖∂L/∂W_l‖ / ‖W_l‖), 크기 1인 걸음 한 번이 모든 가중치를 갈아치웁니다.",
     "learn.gradients.growing": "입력 쪽으로 갈수록 커집니다 ({ratio}배, {limit}배 초과): 폭주로 가는 "
     "길입니다.",
     "learn.gradients.healthy": "기울기가 첫 레이어까지 잘 전달됩니다.",
-    "learn.gradients.caption": "막 초기화한 신경망({init})의 기울기. {dataset}의 표준화한 점 {n}개에서 "
-    "플레이그라운드의 신경망 코드로 계산했습니다. 로그 눈금.",
+    "learn.gradients.caption": "막 초기화한 신경망({init})의 오차 신호. {dataset}의 표준화한 점 "
+    "{n}개에서 학습이 첫 걸음 전에 기록하는 방식 그대로 플레이그라운드의 신경망 코드로 계산했습니다. "
+    "로그 눈금.",
     "learn.preset.normalizer": "동심원에 Normalizer (L2)",
     "learn.preset.normalizer.about": "모든 점이 단위원 위로 옮겨져 두 클래스가 겹칩니다: 테스트 "
     "정확도가 찍기 수준을 넘지 못합니다.",
@@ -202,9 +209,6 @@ MESSAGES = {
     "줄고, 열 에포크 동안 정확도가 50 % 아래에 머뭅니다.",
     "learn.preset.ce": "같은 시작점에 교차 엔트로피",
     "learn.preset.ce.about": "비용함수만 다릅니다: 열 에포크 안에 정확도가 90 %를 넘습니다.",
-    "learn.preset.vanishing": "깊은 시그모이드, 작은 가중치",
-    "learn.preset.vanishing.about": "가중치 ×0.1인 시그모이드 은닉층 여섯 개: 첫 레이어의 기울기가 "
-    "마지막 레이어의 10억분의 1입니다.",
     "learn.preset.zeros": "모든 가중치 0",
     "learn.preset.zeros.about": "한 레이어의 노드가 모두 똑같이 배웁니다: 뉴런 보기에서 모든 노드가 "
     "같습니다.",
