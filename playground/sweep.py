@@ -216,10 +216,13 @@ def _local_jobs(configs: list[RunConfig], n_jobs: int | None) -> int:
     return (os.cpu_count() or 1) if work >= PARALLEL_WORK else 1
 
 
-def connect(address: str, timeout: float = DASK_TIMEOUT):
+def connect(address: str, timeout: float | None = None):
     """A `dask.distributed.Client` of the scheduler at `address`, or ClusterUnavailable after
-    `timeout` seconds (the default Client would wait 30 s, then raise a bare OSError)."""
+    `timeout` (default `DASK_TIMEOUT`) seconds; the Client alone would wait 30 s, then raise a
+    bare OSError."""
     from dask.distributed import Client
+
+    timeout = DASK_TIMEOUT if timeout is None else timeout
 
     try:
         return Client(address, set_as_default=True, timeout=timeout)
