@@ -152,6 +152,7 @@ def _unresolved(text: str) -> list[str]:
         ("신경망", "을", "이", "으로"),
         ("비용함수", "를", "가", "로"),
         ("“data.csv”", "를", "가", "로"),  # closing quotes are skipped
+        ("38 %", "를", "가", "로"),  # 퍼센트
     ],
 )
 def test_particle_follows_the_last_sound(word, eul, i, ro):

@@ -191,7 +191,8 @@ _LETTER_FINAL = {"L": "ㄹ", "R": "ㄹ", "M": "ㅁ", "N": "ㄴ"}
 _SINO = {"0": "ㅇ", "1": "ㄹ", "3": "ㅁ", "6": "ㄱ", "7": "ㄹ", "8": "ㄹ"}  # 영 일 삼 육 칠 팔
 _ENGLISH_DIGIT = {"1": "ㄴ", "7": "ㄴ", "9": "ㄴ"}  # one, seven, nine; the others end in a vowel
 _POWERS = {1: "ㅂ", 2: "ㄱ", 3: "ㄴ"}  # 십 백 천; then 만 (ㄴ), 억 (ㄱ), 조 (vowel)
-_CLOSERS = " \t\"'”’»)]}.,;:!?%…"
+_CLOSERS = " \t\"'”’»)]}.,;:!?…"
+_SYMBOLS = {"%": "", "×": ""}  # read 퍼센트, 배: both end in a vowel
 
 
 def _hangul_final(ch: str) -> str:
@@ -242,10 +243,11 @@ def final_sound(text: str) -> str:
 
     The rule, in order: closing punctuation and a trailing (parenthesis) are skipped, as Korean
     orthography does ("Normalizer (L2)" is read by "Normalizer"); a Hangul syllable by its final
-    consonant; a number by its Sino-Korean reading ("8" 팔, "10" 십, "1,000" 천, "0.5" 오), but
-    digits right after a Latin letter in English ("L1" 엘원); a Latin word by its reading in
-    READINGS, an all-capital acronym by its last letter's name ("SGD" 디, "L" 엘), else by its
-    spelling (…m/n/ng, …l, a short vowel + k/p/t end in a consonant; vowels, r, s, d … do not).
+    consonant; "%" (퍼센트) and "×" (배) by their reading; a number by its Sino-Korean reading
+    ("8" 팔, "10" 십, "1,000" 천, "0.5" 오), but digits right after a Latin letter in English
+    ("L1" 엘원); a Latin word by its reading in READINGS, an all-capital acronym by its last
+    letter's name ("SGD" 디, "L" 엘), else by its spelling (…m/n/ng, …l, a short vowel +
+    k/p/t end in a consonant; vowels, r, s, d … do not).
     """
     s = text.rstrip(_CLOSERS)
     while s.endswith(")") or s.endswith("）"):
@@ -256,6 +258,8 @@ def final_sound(text: str) -> str:
     s = s.rstrip(_CLOSERS)
     if not s:
         return ""
+    if s[-1] in _SYMBOLS:
+        return _SYMBOLS[s[-1]]
     if "가" <= s[-1] <= "힣":
         return _hangul_final(s[-1])
     number = re.search(r"[\d,]*\.?\d+$", s)
