@@ -1,5 +1,7 @@
-"""Exercises page: workshop challenges with a goal the app checks, hints, progress, and
-instructor links (`?exercise=<id>&lock=auto` or `&lock=scaler,loss`) that lock controls."""
+"""Exercises page: workshop challenges with a goal the app checks, a prediction made before the
+run, hints, a quiz answered once, progress kept in the page's address (`?done=<id>,…&quiz=<id>.<k>`,
+restored in a fresh session), and instructor links (`?exercise=<id>&lock=auto` or
+`&lock=scaler,loss`) that lock controls."""
 
 from __future__ import annotations
 
@@ -21,23 +23,64 @@ TODO, NEXT = ":gray[:material/radio_button_unchecked:]", ":blue[:material/arrow_
 
 
 # ---- session state ------------------------------------------------------------------------------
+RESTORED = "_ex_url_restored"  # the address's progress was read in this session
+
+
 def progress(exercise_id: str) -> dict:
-    """This session's record of one exercise (created on first use)."""
+    """This session's record of one exercise (created on first use). `quiz`: the answer given
+    (locked once given); `prediction`: the option picked before the prediction step's first
+    check; `predicted_right`: whether the run that passed that step showed it."""
     all_ = st.session_state.setdefault(PROGRESS, {})
     return all_.setdefault(
         exercise_id,
-        {"step": 0, "previous": None, "attempts": 0, "hints": 0, "quiz_ok": False, "last": None},
-    )
+        {"step": 0, "previous": None, "attempts": 0, "hints": 0, "quiz": None, "last": None,
+         "prediction": None, "predicted_right": None},
+    )  # fmt: skip
+
+
+def steps_done(ex: Exercise) -> bool:
+    return progress(ex.id)["step"] >= len(ex.steps)
 
 
 def is_solved(ex: Exercise) -> bool:
-    p = progress(ex.id)
-    return p["step"] >= len(ex.steps) and (ex.quiz == 0 or p["quiz_ok"])
+    return steps_done(ex) and (ex.quiz == 0 or progress(ex.id)["quiz"] is not None)
 
 
 def solved_ids() -> set[str]:
     """Ids of the exercises solved in this session."""
     return {ex.id for ex in exercises.EXERCISES if is_solved(ex)}
+
+
+def restore_from_url() -> list[str]:
+    """Once per session, before anything is drawn: mark the exercises the address lists as done
+    (`done=`) and lock their quiz answers (`quiz=`). Returns the values it could not use."""
+    if st.session_state.get(RESTORED):
+        return []
+    st.session_state[RESTORED] = True
+    qp = st.query_params
+    done, answers, ignored = exercises.parse_progress(qp.get("done", ""), qp.get("quiz", ""))
+    for ex in exercises.EXERCISES:
+        p = progress(ex.id)
+        if ex.id in done:
+            p["step"] = max(p["step"], len(ex.steps))
+        if ex.id in answers and p["quiz"] is None:
+            p["quiz"] = answers[ex.id]
+    return ignored
+
+
+def sync_url() -> None:
+    """Write this session's progress into the address (so a reload or a bookmark keeps it)."""
+    done = [ex.id for ex in exercises.EXERCISES if steps_done(ex)]
+    quiz = {
+        e.id: progress(e.id)["quiz"]
+        for e in exercises.EXERCISES
+        if progress(e.id)["quiz"] is not None
+    }
+    for key, value in zip(("done", "quiz"), exercises.format_progress(done, quiz), strict=True):
+        if value and st.query_params.get(key) != value:
+            st.query_params[key] = value
+        elif not value and key in st.query_params:
+            del st.query_params[key]
 
 
 def apply_link() -> str | None:
@@ -76,6 +119,7 @@ def _unlock() -> None:
 def _reset(ex: Exercise) -> None:
     st.session_state[PROGRESS].pop(ex.id, None)
     st.session_state.pop(f"ex_quiz_{ex.id}", None)
+    st.session_state.pop(f"ex_predict_{ex.id}", None)
 
 
 def _more_hints(ex: Exercise) -> None:
@@ -84,7 +128,11 @@ def _more_hints(ex: Exercise) -> None:
 
 
 def _answered(ex: Exercise) -> None:
-    progress(ex.id)["quiz_ok"] = st.session_state.get(f"ex_quiz_{ex.id}") == ex.answer
+    """The first answer is kept; the radio is disabled after it (and reset to it if a client
+    sends another)."""
+    p = progress(ex.id)
+    if p["quiz"] is None:
+        p["quiz"] = st.session_state.get(f"ex_quiz_{ex.id}")
 
 
 # ---- pieces of the page ---------------------------------------------------------------------
@@ -141,33 +189,91 @@ def _goal(ex: Exercise, step: int) -> None:
         st.markdown(f"{OK if done else (NEXT if n == step + 1 else TODO)} {text}")
 
 
+def _predict_key(ex: Exercise) -> str:
+    return f"ex_predict_{ex.id}"
+
+
+def needs_prediction(ex: Exercise) -> bool:
+    """The current step asks for a prediction that has not been recorded yet."""
+    p, pr = progress(ex.id), ex.predict
+    return pr is not None and p["step"] == pr.step and p["prediction"] is None
+
+
+def _prediction(ex: Exercise) -> None:
+    """The prediction to make before the step's first check (locked once recorded)."""
+    p, pr = progress(ex.id), ex.predict
+    if pr is None or p["step"] != pr.step:
+        return
+    key = _predict_key(ex)
+    if p["prediction"] is not None:
+        st.session_state[key] = p["prediction"]
+    st.markdown(f"**{t('ex.predict_title')}**")
+    st.radio(
+        t(f"ex.{ex.id}.predict"),
+        range(pr.options),
+        index=None,
+        key=key,
+        format_func={k: t(f"ex.{ex.id}.predict.{k}") for k in range(pr.options)}.get,
+        disabled=p["prediction"] is not None,
+    )
+    if p["prediction"] is None:
+        st.caption(t("ex.predict_first"))
+
+
 def _check(ex: Exercise) -> None:
-    """Train the sidebar's setup (cached) and check the current step's goal."""
+    """Record the prediction, train the sidebar's setup (cached) and check the current step."""
     p = progress(ex.id)
-    config = sidebar.config_from_state()
+    if needs_prediction(ex):
+        choice = st.session_state.get(_predict_key(ex))
+        if choice is None:
+            st.warning(t("ex.predict_first"), icon=":material/psychology:")
+            return
+        p["prediction"] = choice
+    step = min(p["step"], len(ex.steps) - 1)
+    base = p["previous"] if ex.steps[step].base == "previous" and p["previous"] else ex.start
     try:
         with st.spinner(t("ex.checking")):
-            result = train(config)
+            result = train(sidebar.config_from_state())
+            base_result = train(base)
     except (ValueError, FloatingPointError) as e:
         st.error(t("error.run", error=e))
         return
-    step = min(p["step"], len(ex.steps) - 1)
-    criteria = exercises.evaluate(ex, step, result, p["previous"])
+    criteria = exercises.evaluate(ex, step, result, p["previous"], base_result)
+    shown = exercises.outcome(ex, step, result, p["previous"], base_result)
     p["attempts"] += 1
-    p["last"] = (step, criteria)
+    p["last"] = (step, criteria, shown)
     if exercises.passed(criteria) and p["step"] < len(ex.steps):
+        if shown is not None and p["prediction"] is not None:
+            p["predicted_right"] = shown == p["prediction"]
         p["step"] += 1
         if p["step"] < len(ex.steps):  # `previous` stays the config that solved the step before
-            p["previous"] = config
+            p["previous"] = result.config
+        if needs_prediction(ex):  # the next step asks first: redraw its (disabled) check button
+            st.rerun()
+
+
+def _compare_prediction(ex: Exercise, shown: int | None) -> None:
+    """What the learner predicted next to what this run showed."""
+    p = progress(ex.id)
+    if shown is None or p["prediction"] is None:
+        return
+    said = t(f"ex.{ex.id}.predict.{p['prediction']}")
+    seen = t(f"ex.{ex.id}.predict.{shown}")
+    st.markdown(f"**{t('ex.predicted')}:** {said}  \n**{t('ex.shown')}:** {seen}")
+    if shown == p["prediction"]:
+        st.success(t("ex.predict_match"), icon=":material/psychology:")
+    else:
+        st.info(t("ex.predict_miss"), icon=":material/psychology_alt:")
 
 
 def _verdict(ex: Exercise) -> None:
     p = progress(ex.id)
     if p["last"] is None:
         return
-    step, criteria = p["last"]
+    step, criteria, shown = p["last"]
     st.markdown(f"**{t('ex.result', n=p['attempts'])}**")
     _checklist(criteria)
+    _compare_prediction(ex, shown)
     ok = sum(c.passed for c in criteria)
     if ok < len(criteria):
         st.warning(t("ex.not_yet", n=ok, total=len(criteria)), icon=":material/pending:")
@@ -181,22 +287,35 @@ def _verdict(ex: Exercise) -> None:
 
 
 def _quiz(ex: Exercise) -> None:
+    """One answer, then the radio locks and both the chosen and the right answer are explained."""
     if not ex.quiz:
         return
-    key = f"ex_quiz_{ex.id}"
+    p, key = progress(ex.id), f"ex_quiz_{ex.id}"
+    labels = {k: t(f"ex.{ex.id}.quiz.{k}") for k in range(ex.quiz)}
+    if p["quiz"] is not None:
+        st.session_state[key] = p["quiz"]
     st.markdown(f"**{t('ex.quiz_title')}**")
     st.radio(
         t(f"ex.{ex.id}.quiz"),
         range(ex.quiz),
         index=None,
         key=key,
-        format_func={k: t(f"ex.{ex.id}.quiz.{k}") for k in range(ex.quiz)}.get,
+        format_func=labels.get,
         on_change=_answered,
         args=(ex,),
+        disabled=p["quiz"] is not None,
     )
-    if st.session_state.get(key) is not None:
-        right = st.session_state[key] == ex.answer
-        (st.success if right else st.warning)(t("ex.quiz_right" if right else "ex.quiz_wrong"))
+    chosen = p["quiz"]
+    if chosen is None:
+        st.caption(t("ex.quiz_once"))
+        return
+    why = t(f"ex.{ex.id}.quiz.{chosen}.why")
+    if chosen == ex.answer:
+        st.success(t("ex.quiz_right", why=why), icon=":material/check_circle:")
+        return
+    st.warning(t("ex.quiz_wrong", why=why), icon=":material/cancel:")
+    right = t(f"ex.{ex.id}.quiz.{ex.answer}.why")
+    st.info(t("ex.quiz_answer", answer=labels[ex.answer], why=right), icon=":material/lightbulb:")
 
 
 def _hints(ex: Exercise) -> None:
@@ -220,9 +339,16 @@ def _status(ex: Exercise) -> str:
     p = progress(ex.id)
     if is_solved(ex):
         return t("ex.status.solved")
-    if p["attempts"] or p["step"]:
+    if p["attempts"] or p["step"] or steps_done(ex):
         return t("ex.status.step", n=min(p["step"] + 1, len(ex.steps)), total=len(ex.steps))
     return t("ex.status.open")
+
+
+def _mark(value, right) -> str:
+    """✓ right / ✗ wrong / — (not yet) for a quiz answer or a prediction."""
+    if value is None:
+        return t("ex.mark.none")
+    return t("ex.mark.right") if value == right else t("ex.mark.wrong")
 
 
 def _progress_view() -> None:
@@ -237,6 +363,10 @@ def _progress_view() -> None:
             t("ex.col.status"): _status(ex),
             t("ex.col.attempts"): progress(ex.id)["attempts"],
             t("ex.col.hints"): f"{progress(ex.id)['hints']} / {ex.hints}",
+            t("ex.col.quiz"): _mark(progress(ex.id)["quiz"], ex.answer) if ex.quiz else "",
+            t("ex.col.predict"): _mark(progress(ex.id)["predicted_right"], True)
+            if ex.predict
+            else "",
         }
         for ex in exercises.EXERCISES
     ]
@@ -255,11 +385,14 @@ def render(playground_page: st.Page | None = None) -> None:
     """The exercises page; `playground_page` is where "Load starting setup" goes (by default
     a page with url_path "playground", as registered in streamlit_app.py)."""
     bad = apply_link()
+    ignored = restore_from_url()
     sidebar.render()
     st.title(t("ex.title"))
     st.caption(t("ex.intro"))
     if bad:
         st.warning(t("ex.bad_link", id=bad), icon=":material/link_off:")
+    if ignored:
+        st.info(t("ex.url_ignored", values=", ".join(ignored)), icon=":material/link_off:")
     ids = [ex.id for ex in exercises.EXERCISES]
     if st.session_state.get(SELECTED) not in ids:
         st.session_state[SELECTED] = ids[0]
@@ -279,6 +412,7 @@ def render(playground_page: st.Page | None = None) -> None:
         st.markdown(t(f"ex.{ex.id}.task"))
         goal = st.container()  # filled after a check, so it shows the step reached
         _controls_note(ex)
+        predict = st.container()  # also after the check: it records the prediction
         c1, c2 = st.columns(2)
         if c1.button(
             t("ex.load"),
@@ -297,10 +431,13 @@ def render(playground_page: st.Page | None = None) -> None:
             type="primary",
             width="stretch",
             icon=":material/task_alt:",
+            disabled=needs_prediction(ex) and st.session_state.get(_predict_key(ex)) is None,
         ):
             _check(ex)
         with goal:
             _goal(ex, p["step"])
+        with predict:
+            _prediction(ex)
         _verdict(ex)
         if p["step"] >= len(ex.steps):
             _quiz(ex)
@@ -317,3 +454,4 @@ def render(playground_page: st.Page | None = None) -> None:
         )
         _share(ex)
     _progress_view()
+    sync_url()

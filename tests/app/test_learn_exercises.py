@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.errors import AppTestError
 
 from playground import exercises, presets
 from playground.app import exercises_page, i18n, learn_page
@@ -125,43 +126,155 @@ def test_a_link_opens_an_exercise_with_controls_locked():
     assert at.session_state[exercises_page.LOCKED] == set()
 
 
+def _predict(at: AppTest, ex, choice: int) -> AppTest:
+    return at.radio(key=f"ex_predict_{ex.id}").set_value(choice).run()
+
+
+EN = i18n.catalogue("exercises", "en")
+
+
 def test_solution_passes_and_the_start_does_not():
     ex = exercises.get("largest_lr")
     at = app("exercises", **{exercises_page.SELECTED: ex.id}).run()
+    assert at.button(key="ex_check").disabled  # a prediction first
+    _predict(at, ex, 2)  # "it blows up"
+    assert not at.button(key="ex_check").disabled
     _check(at, ex.start)
     progress = at.session_state[exercises_page.PROGRESS][ex.id]
-    assert progress["attempts"] == 1 and progress["step"] == 0
-    assert not exercises.passed(progress["last"][1])
+    assert progress["attempts"] == 1 and progress["step"] == 0 and progress["prediction"] == 2
+    assert not exercises.passed(progress["last"][1]) and progress["last"][2] == 2  # it diverged
     assert any(w.value.startswith("Not yet") for w in at.warning)
+    assert EN["ex.predict_match"] in [s.value for s in at.success]
+    assert at.radio(key=f"ex_predict_{ex.id}").disabled  # recorded: no second guess
     _check(at, ex.solution[0])
     progress = at.session_state[exercises_page.PROGRESS][ex.id]
     assert progress["attempts"] == 2 and progress["step"] == 1
-    assert [s.value for s in at.success] == [i18n.catalogue("exercises", "en")["ex.solved"]]
-    assert "✓" in at.dataframe[0].value.iloc[exercises.EXERCISES.index(ex), 2]
+    assert progress["last"][2] == 0 and progress["predicted_right"] is False
+    assert EN["ex.predict_miss"] in [i.value for i in at.info]
+    shown = f"**{EN['ex.predicted']}:** {EN['ex.largest_lr.predict.2']}  \n"
+    shown += f"**{EN['ex.shown']}:** {EN['ex.largest_lr.predict.0']}"
+    assert shown in [m.value for m in at.markdown]
+    assert [s.value for s in at.success] == [EN["ex.solved"]]
+    row = at.dataframe[0].value.iloc[exercises.EXERCISES.index(ex)]
+    assert "✓" in row.iloc[2] and row.iloc[-1] == EN["ex.mark.wrong"]
 
 
-def test_two_step_exercise_and_quiz():
+def test_two_step_exercise():
     ex = exercises.get("overfit_l2")
     at = app("exercises", "ko", **{exercises_page.SELECTED: ex.id}).run()
     _check(at, ex.solution[0])
     assert at.session_state[exercises_page.PROGRESS][ex.id]["step"] == 1
+    assert at.button(key="ex_check").disabled  # step 2 asks for a prediction
+    _predict(at, ex, 0)
     _check(at, ex.solution[1])
-    assert at.session_state[exercises_page.PROGRESS][ex.id]["step"] == 2
+    progress = at.session_state[exercises_page.PROGRESS][ex.id]
+    assert progress["step"] == 2 and progress["predicted_right"] is True
     assert not at.exception
     at.button(key="ex_check").click().run()  # checking a solved exercise again still passes
     progress = at.session_state[exercises_page.PROGRESS][ex.id]
     assert exercises.passed(progress["last"][1]) and progress["attempts"] == 3
 
+
+def _solve_normalizer(lang: str = "en") -> AppTest:
     quiz = exercises.get("normalizer")
-    at.session_state[exercises_page.SELECTED] = quiz.id
-    _check(at, quiz.solution[0])
+    at = app("exercises", lang, **{exercises_page.SELECTED: quiz.id}).run()
+    _predict(at, quiz, 1)
+    return _check(at, quiz.solution[0])
+
+
+def test_a_quiz_takes_one_answer_then_locks_and_explains():
+    quiz = exercises.get("normalizer")
+    at = _solve_normalizer("ko")
+    ko = i18n.catalogue("exercises", "ko")
+    assert ko["ex.quiz_first"] in [i.value for i in at.info]
+    wrong = (quiz.answer + 1) % quiz.quiz
+    at.radio(key=f"ex_quiz_{quiz.id}").set_value(wrong).run()
+    assert not at.exception
+    assert at.session_state[exercises_page.PROGRESS][quiz.id]["quiz"] == wrong
     radio = at.radio(key=f"ex_quiz_{quiz.id}")
-    assert i18n.catalogue("exercises", "ko")["ex.quiz_first"] in [i.value for i in at.info]
-    radio.set_value((quiz.answer + 1) % quiz.quiz).run()
-    assert not at.session_state[exercises_page.PROGRESS][quiz.id]["quiz_ok"]
+    assert radio.disabled and radio.value == wrong
+    why_wrong = ko[f"ex.normalizer.quiz.{wrong}.why"]
+    assert ko["ex.quiz_wrong"].format(why=why_wrong) in [w.value for w in at.warning]
+    right = ko["ex.quiz_answer"].format(
+        answer=ko[f"ex.normalizer.quiz.{quiz.answer}"],
+        why=ko[f"ex.normalizer.quiz.{quiz.answer}.why"],
+    )
+    assert right in [i.value for i in at.info]
+    assert ko["ex.solved"] in [s.value for s in at.success]  # answered: the exercise is done
+    with pytest.raises(AppTestError, match="disabled"):  # a browser cannot answer again
+        at.radio(key=f"ex_quiz_{quiz.id}").set_value(quiz.answer)
+    exercises_page._answered(quiz)  # nor can a stray callback: the first answer stays
+    at.run()
+    assert at.session_state[exercises_page.PROGRESS][quiz.id]["quiz"] == wrong
+    assert at.radio(key=f"ex_quiz_{quiz.id}").value == wrong
+    row = at.dataframe[0].value.iloc[exercises.EXERCISES.index(quiz)]
+    assert row.iloc[5] == ko["ex.mark.wrong"]
+
+
+def test_a_right_answer_is_explained_too():
+    quiz = exercises.get("normalizer")
+    at = _solve_normalizer()
     at.radio(key=f"ex_quiz_{quiz.id}").set_value(quiz.answer).run()
-    assert at.session_state[exercises_page.PROGRESS][quiz.id]["quiz_ok"]
-    assert i18n.catalogue("exercises", "ko")["ex.solved"] in [s.value for s in at.success]
+    why = EN[f"ex.normalizer.quiz.{quiz.answer}.why"]
+    assert EN["ex.quiz_right"].format(why=why) in [s.value for s in at.success]
+
+
+def test_progress_survives_a_reload_through_the_address():
+    quiz = exercises.get("normalizer")
+    at = _solve_normalizer()
+    at.radio(key=f"ex_quiz_{quiz.id}").set_value(0).run()
+    lr = exercises.get("largest_lr")
+    at.session_state[exercises_page.SELECTED] = lr.id
+    at.run()
+    _predict(at, lr, 0)
+    _check(at, lr.solution[0])
+    assert at.query_params["done"] == "normalizer,largest_lr"
+    assert at.query_params["quiz"] == "normalizer.0"
+
+    fresh = app("exercises")  # a reload: a new session with the same address
+    for key, value in at.query_params.items():
+        fresh.query_params[key] = value
+    fresh.run()
+    note = EN["ex.url_ignored"].split("{")[0]
+    assert not fresh.exception and not [i for i in fresh.info if i.value.startswith(note)]
+    progress = fresh.session_state[exercises_page.PROGRESS]
+    assert progress["normalizer"]["quiz"] == 0 and progress["largest_lr"]["step"] == 1
+    radio = fresh.radio(key=f"ex_quiz_{quiz.id}")  # the first exercise: its quiz stays locked
+    assert radio.disabled and radio.value == 0
+    assert EN["ex.quiz_wrong"].format(why=EN["ex.normalizer.quiz.0.why"]) in [
+        w.value for w in fresh.warning
+    ]
+    assert fresh.progress[0].value == int(100 * 2 / len(exercises.EXERCISES))  # percent
+    table = fresh.dataframe[0].value
+    assert list(table.iloc[:, 2]).count(EN["ex.status.solved"]) == 2
+    assert fresh.query_params["done"] == "normalizer,largest_lr"  # written back as it was
+
+    fresh.button(key="ex_reset_normalizer").click().run()  # starting over clears it from the URL
+    assert fresh.query_params["done"] == "largest_lr" and "quiz" not in fresh.query_params
+
+
+@pytest.mark.parametrize(
+    ("done", "quiz", "ignored"),
+    [
+        ("bogus,normalizer", "normalizer.9", "bogus, normalizer.9"),
+        ("normalizer", "normalizer.x", "normalizer.x"),
+        ("<b>", "mse_ce.1", "<b>, mse_ce.1"),
+    ],
+)
+def test_malformed_progress_in_the_address_is_ignored_with_a_note(done, quiz, ignored):
+    at = app("exercises")
+    at.query_params["done"] = done
+    at.query_params["quiz"] = quiz
+    at.run()
+    assert not at.exception
+    assert [i.value for i in at.info] == [EN["ex.url_ignored"].format(values=ignored)]
+    progress = at.session_state[exercises_page.PROGRESS]
+    assert progress["normalizer"]["step"] == (1 if "normalizer" in done.split(",") else 0)
+    assert all(p["quiz"] is None for p in progress.values())
+    at.run()  # the note is shown once; the progress stays
+    assert not at.info
+    steps = at.session_state[exercises_page.PROGRESS]["normalizer"]["step"]
+    assert steps == (1 if "normalizer" in done.split(",") else 0)
 
 
 def test_hints_appear_one_at_a_time():
