@@ -97,8 +97,8 @@ def advise(code: str, config, **flags) -> tuple[str, ...]:
 
 
 def _underfit_wishes(config, falling: bool = False, rose: bool = True) -> list[tuple[str, bool]]:
-    """Still learning at the end: more (or larger) steps first; on a plateau: capacity first.
-    A larger learning rate only if the loss never rose."""
+    """Still learning at the end (or one full-batch step per epoch): more (or larger) steps
+    first; on a plateau: capacity first. A larger learning rate only if the loss never rose."""
     steps = [
         ("epochs_up", _can(config, "epochs", True)),
         ("lr_up", falling and not rose and _can(config, "learning_rate", True)),
@@ -108,6 +108,7 @@ def _underfit_wishes(config, falling: bool = False, rose: bool = True) -> list[t
         ("width_up", len(config.hidden) > 0 and _can(config, "width", True)),
         ("depth_up", _can(config, "depth", True)),
     ]
-    return (steps + capacity if falling else capacity + steps) + [
+    more_steps_first = falling or config.batch_size == 0  # full batch: one step per epoch
+    return (steps + capacity if more_steps_first else capacity + steps) + [
         ("standard", config.scaler == "none")
     ]

@@ -50,10 +50,12 @@ TINY_STEP = 1e-4
 # weight matrix). Measured: ReLU/He ×4 6×8: smallest layer 5 … 180 (initial loss 1.9e3); healthy
 # nets' smallest layer ≤ 0.45 (linear 6×8, seeds 0–9).
 HUGE_STEP = 1.0
-# A vanishing run still learned when its final train loss is below this share of its start:
-# sigmoid 5×8 SGD lr 0.1 ends at 0.96 of its start (stuck at ln 2); the same net with Adam
-# lr 0.1 at 0.39, RMSProp lr 0.01 at 0.13, AdaGrad lr 0.1 at 0.21.
-LEARNED = 0.7
+# A vanishing run still learned when its final train loss is below this share of its start.
+# Learned: sigmoid 5×8 with Adam lr 0.1: 0.39 (accuracy 0.88), momentum lr 0.1: 0.29, RMSProp
+# lr 0.01: 0.13, AdaGrad lr 0.1: 0.21. Did not: the same net with SGD lr 0.1: 0.96 (stuck at
+# ln 2); unscaled breast_cancer (tanh saturated by inputs in the hundreds) with Adam: 0.68, at
+# accuracy 0.63 against the reference's 0.90.
+LEARNED = 0.5
 
 # ---- the loss curve -----------------------------------------------------------------------------
 # Unstable: the train loss rose above UNSTABLE_RISE × its start at some epoch, or ended above

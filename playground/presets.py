@@ -1,10 +1,11 @@
 """Teaching presets: one RunConfig per lesson of the tuning chapter, each showing one effect.
 
 A preset has an `id`, the tuning `point` it belongs to ("1" … "7" as on the slide's ①–⑦) and
-a message `key`: the pages show
-`learn.preset.<key>` as its title and `learn.preset.<key>.about` as what to look for.
+a message `key`: the pages show `learn.preset.<key>` as its title and `learn.preset.<key>.about`
+as what to look for (app/locales/<lang>/learn.py, newer ones in app/locales/<lang>/presets.py).
 Every value lies on the sidebar's steps, so loading a preset reproduces it exactly.
-The tests in `tests/unit/test_presets.py` run each preset and check that it shows its lesson.
+The tests in `tests/unit/test_presets.py` run each preset and check that it shows its lesson,
+both in its history and in what `diagnosis.diagnose` finds (and must not find).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class Preset:
 _SATURATED = dict(dataset="gaussians", activation="sigmoid", hidden=(8,), init_scale=20.0)
 _SATURATED |= dict(optimizer="sgd", learning_rate=0.1, epochs=50)
 _SMALL_DATA = dict(dataset="moons", n_samples=100, noise=0.5, test_fraction=0.5)
+_DEEP_SIGMOID = dict(activation="sigmoid", hidden=(8,) * 5, optimizer="sgd", learning_rate=0.1)
 
 PRESETS: tuple[Preset, ...] = (
     # ① a Normalizer puts every point of the circles on the unit circle: the radius is lost
@@ -37,9 +39,13 @@ PRESETS: tuple[Preset, ...] = (
     # ② a saturated sigmoid: MSE's gradient carries σ'(z) ≈ 0, cross entropy's does not
     Preset("mse_saturated", "2", "mse", RunConfig(loss="mse", **_SATURATED)),
     Preset("ce_saturated", "2", "ce", RunConfig(loss="cross_entropy", **_SATURATED)),
-    # ③ deep sigmoid with small weights: each layer multiplies the gradient by ≤ 0.25 · |w|
-    Preset("deep_sigmoid", "3", "vanishing",
-           RunConfig(activation="sigmoid", hidden=(8,) * 6, init_scale=0.1, epochs=100)),
+    # ③ deep sigmoid under SGD: each layer multiplies δ by σ'(z)·W, σ' ≤ 0.25, so δ reaching
+    # layer 1 is ~1e-3 of the output's; the loss stays at ln 2, accuracy at chance
+    Preset("deep_sigmoid", "3", "vanishing_sgd", RunConfig(**_DEEP_SIGMOID)),
+    # ③ the same network under Adam (its usual learning rate): the gradient still vanishes, but
+    # Adam divides each step by the parameter's recent gradient size, so the first layers move
+    Preset("deep_sigmoid_adam", "3", "vanishing_adam",
+           RunConfig(**_DEEP_SIGMOID | dict(optimizer="adam", learning_rate=0.01))),
     # ④ zeros: every unit of a layer computes and learns the same thing (symmetry)
     Preset("zero_init", "4", "zeros", RunConfig(activation="sigmoid", initializer="zeros")),
     # ④ large weights in a deep tanh net: the gradient grows layer by layer toward the input

@@ -32,7 +32,7 @@ SECTIONS = ("1", "2", "3", "4", "5", "6", "7", "backprop", "gradients")
 SECTION_PRESETS = {
     "1": ("normalizer_circles", "standard_circles"),
     "2": ("mse_saturated", "ce_saturated"),
-    "3": ("deep_sigmoid",),
+    "3": ("deep_sigmoid", "deep_sigmoid_adam"),
     "4": ("zero_init", "large_weights"),
     "5": ("lr_too_high", "full_batch_gd", "minibatch_sgd"),
     "6": ("too_few_nodes", "too_many_nodes"),

@@ -2,9 +2,9 @@
 
 For each kind of group a sweep can make (seeds; initializers and init scales; learning rates;
 optimizer numbers; a diverging run among converging ones; softmax, MSE and hinge; maxout; no
-hidden layer), every result of run_many must match run(config): history to 1e-12, snapshots,
-final weights, gradients and optimizer state, status and message. (On one machine they are in
-fact bit for bit equal.)
+hidden layer), every result of run_many must match run(config): history to 1e-12 (every column,
+the error signal δ_l of each layer included), snapshots, final weights, gradients and optimizer
+state, status and message. (On one machine they are in fact bit for bit equal.)
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ def _message(text: str) -> str:
 def assert_same(a, b) -> None:
     """Result `a` (from run_many) equals result `b` (from run)."""
     assert a.config == b.config
+    L = b.model.n_layers  # every column, the error signal δ_l of each layer included
+    assert {f"delta_norm_{l}" for l in range(1, L + 1)} <= set(a.history.columns)
     pd.testing.assert_frame_equal(a.history, b.history, check_exact=False, **TOL)
     assert (a.status, a.reason, a.diverged_epoch) == (b.status, b.reason, b.diverged_epoch)
     assert _message(a.message) == _message(b.message)

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from playground import presets
-from playground.app import sidebar
-from playground.diagnosis import diagnose, gradient_ratio
+from playground.app import i18n, learn_page, sidebar
+from playground.diagnosis import delta_ratio, diagnose, gradient_ratio
 from playground.experiment import run
 
 
@@ -20,6 +20,56 @@ def result(preset_id: str):
 
 def codes(r) -> set[str]:
     return {f.code for f in diagnose(r)}
+
+
+def finding(r, code: str):
+    found = [f for f in diagnose(r) if f.code == code]
+    assert found, f"{code} not in {codes(r)}"
+    return found[0]
+
+
+# What each preset's run must be diagnosed with (its lesson), and what must not appear.
+GRADIENT_TROUBLE = {"vanishing", "exploding", "unstable", "diverged", "dead", "symmetry"}
+LESSONS = {
+    "normalizer_circles": ({"normalizer"}, {"healthy", "underfitting"} | GRADIENT_TROUBLE),
+    "standard_circles": ({"healthy"}, set()),
+    "mse_saturated": ({"saturated", "underfitting"}, {"healthy", "vanishing", "unstable"}),
+    "ce_saturated": ({"saturated"}, {"underfitting", "vanishing", "unstable", "healthy"}),
+    "deep_sigmoid": ({"vanishing", "underfitting"}, {"healthy", "exploding", "unstable", "dead"}),
+    "deep_sigmoid_adam": ({"vanishing"}, {"healthy", "underfitting", "unstable", "dead"}),
+    "zero_init": ({"symmetry"}, {"healthy", "vanishing", "dead"}),
+    "large_weights": ({"exploding"}, {"healthy", "vanishing", "unstable"}),
+    "lr_too_high": ({"diverged"}, {"healthy", "unstable", "underfitting"}),
+    "full_batch_gd": ({"underfitting"}, {"healthy", "unstable"} | GRADIENT_TROUBLE),
+    "minibatch_sgd": ({"healthy"}, set()),
+    "too_few_nodes": ({"underfitting"}, {"healthy", "overfitting"} | GRADIENT_TROUBLE),
+    "too_many_nodes": ({"overfitting"}, {"healthy", "underfitting"} | GRADIENT_TROUBLE),
+}
+
+
+def test_every_preset_has_a_lesson_and_texts_in_both_languages():
+    assert set(LESSONS) == set(presets.BY_ID)
+    for p in presets.PRESETS:
+        for lang in ("en", "ko"):
+            cat = i18n.CATALOGUES[lang]
+            assert cat.get(f"learn.preset.{p.key}") and cat.get(f"learn.preset.{p.key}.about")
+
+
+@pytest.mark.parametrize("preset_id", list(LESSONS))
+def test_diagnosis_shows_the_lesson(preset_id):
+    expected, forbidden = LESSONS[preset_id]
+    found = codes(result(preset_id))
+    assert expected <= found, found
+    assert not (forbidden & found), found
+
+
+def test_full_batch_gd_is_told_to_take_more_steps():
+    advice = finding(result("full_batch_gd"), "underfitting").params["advice"]
+    assert advice[:2] == ("epochs_up", "batch_down")  # more steps first, then capacity
+
+
+def test_too_few_nodes_is_told_to_add_nodes():
+    assert "width_up" in finding(result("too_few_nodes"), "underfitting").params["advice"]
 
 
 def steps(r) -> int:
@@ -80,11 +130,27 @@ def test_zero_init_keeps_the_units_of_a_layer_identical():
     assert "symmetry" in codes(r)
 
 
-def test_deep_sigmoid_with_small_weights_vanishes():
+def test_deep_sigmoid_under_sgd_vanishes_and_stays_at_chance():
     r = result("deep_sigmoid")
     h = r.history
-    assert h["grad_norm_1"].iloc[0] / h[f"grad_norm_{r.model.n_layers}"].iloc[0] < 1e-3
-    assert "vanishing" in codes(r)
+    assert r.config.optimizer == "sgd" and r.config.activation == "sigmoid"
+    assert 3e-4 < delta_ratio(h, 0) < 3e-3  # "about a thousandth" (the preset's text)
+    assert abs(h["train_loss"].iloc[-1] - math.log(2)) < 0.01  # stays at ln 2
+    assert 0.4 <= h["train_accuracy"].iloc[-1] <= 0.6  # chance
+    vanishing = finding(r, "vanishing")
+    assert not vanishing.params["compensates"] and not vanishing.params["learned"]
+
+
+def test_the_adam_twin_learns_through_the_same_vanishing_gradient():
+    sgd, adam = result("deep_sigmoid"), result("deep_sigmoid_adam")
+    # the same network (one click apart): only the optimizer and its usual learning rate differ
+    assert replace(sgd.config, optimizer="adam", learning_rate=0.01) == adam.config
+    assert delta_ratio(adam.history, 0) == delta_ratio(sgd.history, 0)  # same start, same δ
+    assert adam.final["train_accuracy"] >= 0.9
+    assert adam.final["train_loss"] < 0.2 * sgd.final["train_loss"]
+    vanishing = finding(adam, "vanishing")
+    assert vanishing.params["compensates"] and vanishing.params["optimizer"] == "adam"
+    assert "deep_sigmoid_adam" in learn_page.SECTION_PRESETS["3"]
 
 
 def test_large_weights_make_the_gradient_grow_toward_the_input():

@@ -347,3 +347,83 @@ def test_trainer_without_grid_keeps_no_snapshots():
     out = t.run()
     assert out.status == "ok" and out.snapshot_epochs == [] and out.snapshots.size == 0
     assert len(out.history["train_loss"]) == 3
+
+
+# ------------------------------------------------------- the error signal δ_l in the history
+def _delta_norms_by_finite_differences(net, X, Y, loss: str, eps: float = 1e-6) -> list[float]:
+    """√n · ‖∂L/∂z_l‖_F for l = 1 … L, each ∂L/∂z_l by central differences: an independent
+    forward pass from z_l on (the activation's f and the loss's value, no back-propagation)."""
+    from playground.nn import losses
+
+    L, n = net.n_layers, len(X)
+
+    def loss_from(l: int, z: np.ndarray) -> float:
+        for k in range(l + 1, L):  # the hidden activation, then the next layer
+            z = net.act.f(z) @ net.params[2 * k] + net.params[2 * k + 1]
+        return losses.get(loss)(z, Y, net.output)[0]
+
+    zs, out = net.forward_cache(X)[0], []
+    for l in range(L):
+        z, grad = zs[l].copy(), np.zeros_like(zs[l])
+        for idx in np.ndindex(*z.shape):
+            z[idx] += eps
+            up = loss_from(l, z.copy())
+            z[idx] -= 2 * eps
+            down = loss_from(l, z.copy())
+            z[idx] += eps
+            grad[idx] = (up - down) / (2 * eps)
+        out.append(math.sqrt(n) * float(np.linalg.norm(grad)))
+    return out
+
+
+@pytest.mark.parametrize(
+    "act, loss, k",
+    [("tanh", "cross_entropy", 2), ("sigmoid", "mse", 2), ("relu", "cross_entropy", 3),
+     ("maxout", "cross_entropy", 2), ("elu", "hinge", 2), ("leaky_relu", "mse", 3)],
+)  # fmt: skip
+def test_delta_norm_matches_finite_differences(act, loss, k):
+    from playground.nn.network import MLP, one_hot
+
+    rng = np.random.default_rng(3)
+    X, y = rng.normal(size=(10, 2)), rng.integers(0, k, 10)
+    y[:k] = np.arange(k)  # every class present
+    net = MLP([2, 5, 4, 1 if k == 2 else k], act, "sigmoid" if k == 2 else "softmax", seed=1)
+    opt = optimizers.get("sgd", lr=0.1)
+    t = Trainer(net, (X, y, X, y), opt, np.random.default_rng(0), loss=loss, epochs=1)
+    mine = [t.history[f"delta_norm_{l}"][0] for l in range(1, net.n_layers + 1)]
+    theirs = _delta_norms_by_finite_differences(net, X, one_hot(y, net.sizes[-1]), loss)
+    np.testing.assert_allclose(mine, theirs, rtol=1e-5, atol=1e-10)
+
+
+def test_delta_norm_is_the_rms_of_each_samples_signal():
+    """Output layer, sigmoid + cross entropy: δ_L per sample is p − y, so delta_norm_L is the
+    RMS of p − y; duplicating every training sample changes nothing (no dependence on n)."""
+    from playground.nn.network import MLP
+
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(40, 2)), rng.integers(0, 2, 40)
+
+    def first_row(X, y):
+        net = MLP([2, 6, 6, 1], "tanh", "sigmoid", seed=2)
+        t = Trainer(net, (X, y, X, y), optimizers.get("sgd"), np.random.default_rng(0))
+        return {k: v[0] for k, v in t.history.items()}, net
+
+    row, net = first_row(X, y)
+    p = net.forward(X)[:, 0]
+    assert row["delta_norm_3"] == pytest.approx(np.sqrt(np.mean((p - y) ** 2)), rel=1e-12)
+    twice = first_row(np.vstack([X, X]), np.concatenate([y, y]))[0]
+    for l in (1, 2, 3):
+        assert twice[f"delta_norm_{l}"] == pytest.approx(row[f"delta_norm_{l}"], rel=1e-12)
+
+
+def test_delta_ratio_separates_vanishing_from_healthy_where_weight_gradients_do_not():
+    """tanh, 6 layers, weights ×0.1: the weight gradients are all tiny, so their ratio looks
+    healthy; the error signal shrinks ~10× per layer on its way back."""
+    small = run(RunConfig(hidden=(8,) * 6, init_scale=0.1, epochs=1)).history.iloc[0]
+    healthy = run(RunConfig(hidden=(8,) * 6, epochs=1)).history.iloc[0]
+    for h in (small, healthy):
+        assert 0.1 < h["grad_norm_1"] / h["grad_norm_7"] < 10
+    assert small["delta_norm_1"] / small["delta_norm_7"] < 1e-5
+    assert 0.1 < healthy["delta_norm_1"] / healthy["delta_norm_7"] < 10
+    deltas = [small[f"delta_norm_{l}"] for l in range(1, 8)]
+    assert all(a < 0.3 * b for a, b in zip(deltas, deltas[1:], strict=False))  # layer by layer
