@@ -11,6 +11,7 @@ import streamlit as st
 from playground import charts, codegen, export, page_specs
 from playground.app import sidebar
 from playground.app.chart_cache import run_key, show
+from playground.app.downloads import button as download
 from playground.app.i18n import option_label, t
 from playground.experiment import finish, prepare
 from playground.nn.losses import output_activation
@@ -106,12 +107,13 @@ def downloads(result, labels) -> None:
     """The setup, history, weights and the same training as PyTorch/Keras/sklearn code."""
     st.caption(t("export.caption"))
     c = st.container(horizontal=True)
-    c.download_button(t("export.setup"), export.config_json(result.config), "setup.json",
-                      "application/json", icon=":material/settings:")  # fmt: skip
-    c.download_button(t("export.history"), export.history_csv(result), "history.csv", "text/csv",
-                      icon=":material/table:")  # fmt: skip
-    c.download_button(t("export.weights"), export.weights_npz(result), codegen.NPZ_NAME,
-                      "application/octet-stream", icon=":material/download:")  # fmt: skip
+    # built in memory; a builder that fails gets words in place of its button (downloads.py)
+    download(c, t("export.setup"), lambda: export.config_json(result.config), "setup.json",
+             "application/json", icon=":material/settings:")  # fmt: skip
+    download(c, t("export.history"), lambda: export.history_csv(result), "history.csv",
+             "text/csv", icon=":material/table:")  # fmt: skip
+    download(c, t("export.weights"), lambda: export.weights_npz(result), codegen.NPZ_NAME,
+             "application/octet-stream", icon=":material/download:")  # fmt: skip
     st.file_uploader(t("export.upload"), type=["json"], key="setup_file", on_change=_load_setup)
     if msg := st.session_state.pop("setup_message", None):
         (st.success if msg[0] == "ok" else st.error)(msg[1])

@@ -16,4 +16,6 @@ MESSAGES = {
     "budget.sweep_refused": "This sweep would take about {seconds} s of computing, more than "
     "this server allows for one sweep ({max} s): choose fewer values or seeds, or a smaller "
     "setup in the sidebar.",
+    "budget.download_failed": "{name} could not be prepared for download ({error}). The rest of "
+    "the page works; try again in a moment.",
 }
