@@ -30,9 +30,15 @@ home = st.Page(
     playground_page,
     title=i18n.t("nav.playground"),
     icon=":material/tune:",
-    url_path="playground",
+    url_path="home",  # the default page, served at "/"
     default=True,
 )
+# /playground (e.g. /playground?lang=ko&optimizer=SGD) opens the playground too, with its URL
+# as it is. (Not a switch to "/": a switch cannot carry `lang`, which the language control
+# binds on every page, and the control would not write it back on the switched-to page's
+# first run, so a link copied there would lose the language.)
+alias = st.Page(playground_page, title=i18n.t("nav.playground"), icon=":material/tune:",
+                url_path="playground", visibility="hidden")  # fmt: skip
 lab = st.Page(
     optimizer_lab, title=i18n.t("lab.nav"), icon=":material/landscape:", url_path="optimizer-lab"
 )
@@ -59,4 +65,5 @@ compare = st.Page(
 sweep = st.Page(
     sweep_page, title=i18n.t("sw.nav"), icon=":material/stacked_line_chart:", url_path="sweep"
 )
-st.navigation([home, learn, exercises, compare, sweep, lab, backprop], position="top").run()
+pages = [home, learn, exercises, compare, sweep, lab, backprop, alias]
+st.navigation(pages, position="top").run()

@@ -29,13 +29,22 @@ RUN_COLORS = [
 DISAGREE, AGREE = np.array([0.84, 0.15, 0.16]), np.array([0.93, 0.94, 0.95])
 
 
-def changed_settings(a: RunConfig, b: RunConfig) -> pd.DataFrame:
-    """One row per setting that differs: setting, value in A, value in B (as text)."""
-    rows = [(k, _text(va), _text(vb)) for k, (va, vb) in diff(a, b).items()]
-    return pd.DataFrame(rows, columns=["setting", "A", "B"])
+def changed_settings(
+    a: RunConfig, b: RunConfig, names: tuple[str, str] = ("A", "B"), text=None
+) -> pd.DataFrame:
+    """One row per setting that differs: the setting, its value in `a`, its value in `b`.
+
+    The value columns are named after the runs compared (`names`, e.g. a pin's name and the
+    current setup), never a fixed "A"/"B". `text(setting, value)` writes a value (default:
+    str; layer widths as "8,8")."""
+    if names[0] == names[1]:
+        names = (names[0], f"{names[1]} (2)")
+    text = text or _text
+    rows = [(k, text(k, va), text(k, vb)) for k, (va, vb) in diff(a, b).items()]
+    return pd.DataFrame(rows, columns=["setting", *names])
 
 
-def _text(v) -> str:
+def _text(setting: str, v) -> str:
     return ",".join(map(str, v)) if isinstance(v, tuple) else str(v)
 
 

@@ -6,12 +6,18 @@ import streamlit as st
 
 from playground import charts, compare
 from playground.app import sidebar
-from playground.app.i18n import t
+from playground.app.i18n import CATALOGUES, option_label, t
 from playground.app.runs import train
 from playground.config import RunConfig
 
 MAX_PINS = 8  # per session: bounded memory on a shared host
 MAX_SHOWN = 4
+CURRENT = "\x1fcurrent"  # the current setup in the run picker: a name no pin can have
+
+
+def label(name: str) -> str:
+    """What the page calls a run: the pin's name, or "current setup" in the page's language."""
+    return t("cmp.current") if name == CURRENT else name
 
 
 def pins() -> list[dict]:
@@ -43,8 +49,15 @@ def _delete(i: int) -> None:
 
 
 def _rename(i: int) -> None:
+    """A pin's new name; refused when another pin or the current setup is called so (the
+    tables and charts name their runs, so two runs may not share a name)."""
     name = st.session_state.get(f"pin_name_{i}", "").strip()
-    if name:
+    taken = {p["name"] for j, p in enumerate(pins()) if j != i}
+    taken |= {cat["cmp.current"] for cat in CATALOGUES.values()}
+    if name in taken:
+        st.session_state["pin_message"] = t("cmp.name_taken", name=name)
+        st.session_state[f"pin_name_{i}"] = pins()[i]["name"]
+    elif name:
         pins()[i]["name"] = name
 
 
@@ -86,32 +99,67 @@ def _pin_button(config: RunConfig) -> None:
 
 
 def _runs(current: RunConfig) -> dict[str, object]:
+    """The runs picked for comparison, keyed by pin name (or CURRENT), in the picker's order."""
     items = pins()
-    names = [p["name"] for p in items] + [t("cmp.current")]
-    configs = {p["name"]: p["config"] for p in items} | {t("cmp.current"): current}
+    names = [p["name"] for p in items] + [CURRENT]
+    configs = {p["name"]: p["config"] for p in items} | {CURRENT: current}
     default = names[:1] + names[-1:] if items else names[-1:]
     chosen = st.multiselect(
-        t("cmp.choose"), names, default=default, max_selections=MAX_SHOWN, key="cmp_runs"
+        t("cmp.choose"),
+        names,
+        default=default,
+        max_selections=MAX_SHOWN,
+        format_func=label,
+        key="cmp_runs",
     )
     return {name: train(configs[name]) for name in chosen}
 
 
-def _two(a, b, labels) -> None:
-    """What only a pair can show: the changed settings, shared weights, disagreement."""
-    st.markdown(f"**{t('cmp.changed')}**")
-    table = compare.changed_settings(a.config, b.config)
+def _value_text(setting: str, value) -> str:
+    """A setting's value as the sidebar shows it."""
+    if value is None:  # eps / weight decay: the optimizer's own default
+        return t("cmp.opt_default")
+    if isinstance(value, str):
+        return option_label(value)
+    if isinstance(value, tuple):
+        return " × ".join(map(str, value)) if value else t("cmp.no_hidden")
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def changed_table(a: RunConfig, b: RunConfig, names: tuple[str, str]):
+    """The settings that differ between the runs `names`, with translated column names and
+    settings named as in the sidebar."""
+    table = compare.changed_settings(a, b, tuple(label(n) for n in names), _value_text)
+    table["setting"] = [t("cmp.hidden") if k == "hidden" else t(k) for k in table["setting"]]
+    return table.rename(columns={"setting": t("cmp.col.setting")})
+
+
+def metrics_table(results: dict[str, object]):
+    """Final metrics per run: runs by their names, translated columns and statuses."""
+    table = compare.metrics_table(results)
+    table["run"] = [label(n) for n in table["run"]]
+    table["status"] = [t(f"cmp.status.{s}") for s in table["status"]]
+    return table.rename(columns={c: t(f"cmp.col.{c}") for c in table.columns})
+
+
+def _two(names: tuple[str, str], a, b, labels) -> None:
+    """What only a pair can show: the changed settings, shared weights, disagreement. Every
+    text names the two runs compared (`names`)."""
+    name_a, name_b = (label(n) for n in names)
+    st.markdown(f"**{t('cmp.changed', a=name_a, b=name_b)}**")
+    table = changed_table(a.config, b.config, names)
     if table.empty:
-        st.info(t("cmp.same"))
+        st.info(t("cmp.same", a=name_a, b=name_b))
     else:
         st.dataframe(table, hide_index=True, width="content")
     st.caption(t("cmp.same_init") if compare.same_initial_weights(a, b) else t("cmp.diff_init"))
-    st.markdown(f"**{t('cmp.disagree')}**")
+    st.markdown(f"**{t('cmp.disagree', a=name_a, b=name_b)}**")
     chart = compare.disagreement_chart(a, b, labels)
     if chart is None:
         st.info(t("cmp.no_disagree"))
     else:
         share = float(compare.disagreement(a, b).mean())
-        st.caption(t("cmp.disagree_share", share=f"{share:.0%}"))
+        st.caption(t("cmp.disagree_share", a=name_a, b=name_b, share=f"{share:.0%}"))
         st.altair_chart(chart, width="stretch")
 
 
@@ -130,27 +178,26 @@ def render() -> None:
         return
     labels = chart_labels(next(iter(results.values())))
     st.markdown(f"**{t('cmp.metrics')}**")
-    st.dataframe(compare.metrics_table(results), hide_index=True, width="stretch")
+    st.dataframe(metrics_table(results), hide_index=True, width="stretch")
     if len(results) == 2:
-        _two(*results.values(), labels)
+        _two(tuple(results), *results.values(), labels)
+    named = {label(name): r for name, r in results.items()}
     st.markdown(f"**{t('cmp.curves')}**")
     log = st.toggle(t("cmp.log"), key="cmp_log")
-    hist = {name: r.history for name, r in results.items()}
+    hist = {name: r.history for name, r in named.items()}
     c1, c2 = st.columns(2)
     c1.altair_chart(compare.overlay_curves(hist, "loss", labels, log), width="stretch")
     c2.altair_chart(compare.overlay_curves(hist, "accuracy", labels), width="stretch")
     st.markdown(f"**{t('cmp.boundaries')}**")
-    for col, (name, r) in zip(st.columns(len(results)), results.items(), strict=True):
+    for col, (name, r) in zip(st.columns(len(named)), named.items(), strict=True):
         col.caption(name)
         col.altair_chart(charts.decision_boundary(r, labels=labels), width="stretch")
     st.markdown(f"**{t('cmp.gradients')}**")
-    for col, (name, r) in zip(st.columns(len(results)), results.items(), strict=True):
+    for col, (name, r) in zip(st.columns(len(named)), named.items(), strict=True):
         col.caption(name)
         col.altair_chart(charts.grad_norm_lines(r.history, labels=labels), width="stretch")
     c = st.container(horizontal=True)
     c.download_button(
-        t("cmp.download_json"), compare.export_json(results), "comparison.json", "application/json"
+        t("cmp.download_json"), compare.export_json(named), "comparison.json", "application/json"
     )
-    c.download_button(
-        t("cmp.download_csv"), compare.export_csv(results), "histories.csv", "text/csv"
-    )
+    c.download_button(t("cmp.download_csv"), compare.export_csv(named), "histories.csv", "text/csv")

@@ -8,6 +8,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from playground import data, presets
 from playground.app import playground_page, sidebar
@@ -368,12 +369,21 @@ def playground_target() -> st.Page:
     return st.Page(playground_page.render, title=t("nav.playground"), url_path="playground")
 
 
-def go_to(page: st.Page | None) -> None:
-    """Switch to `page` (default: the playground). `query_params={}` replaces the URL's
-    parameters without the bound-widget check that a plain switch (which clears them) fails on
-    when the current page draws the sidebar's URL-bound widgets; the playground's widgets then
-    write their (just loaded) values back into the URL."""
-    st.switch_page(page or playground_target(), query_params={})
+def go_to(page: st.Page | None, config: RunConfig | None = None) -> None:
+    """Switch to `page` (default: the playground) after a setup was loaded into the sidebar.
+
+    `config`: that setup, when the current page does not draw the sidebar (the Learn page).
+    The switch then puts it into the URL (`sidebar.url_query`): the playground's widgets are
+    new there and Streamlit writes a value that only session state holds to the URL on a later
+    rerun, so without it the address would be a bare `/` and a copied link would lose the
+    setup. On a page that draws the sidebar (Exercises) its bound parameters cannot be set by a
+    switch (Streamlit refuses) and need not be: the widgets keep their values across the switch
+    and write them back. `query_params={}` avoids that refusal for the current parameters."""
+    params = sidebar.url_query(config) if config is not None else {}
+    try:
+        st.switch_page(page or playground_target(), query_params=params)
+    except StreamlitAPIException:  # a parameter bound on this page: let the widgets write it
+        st.switch_page(page or playground_target(), query_params={})
 
 
 def _try_it(section: str, target: st.Page | None) -> None:
@@ -394,7 +404,7 @@ def _try_it(section: str, target: st.Page | None) -> None:
                 on_click=sidebar.load_config,
                 args=(preset.config,),
             ):
-                go_to(target)
+                go_to(target, preset.config)
 
 
 def _heading(key: str) -> None:

@@ -10,16 +10,21 @@ import streamlit as st
 from playground import data, preprocessing
 from playground.app import dataset_notes, upload
 from playground.app.i18n import option_label, t
-from playground.config import RunConfig
+from playground.config import SPANS, STEPS, RunConfig
 from playground.nn import activations, initializers, losses, optimizers
 
-LR_OPTIONS = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0]
-INIT_SCALE_OPTIONS = [0.001, 0.01, 0.1, 0.3, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 100.0]
-BATCH_OPTIONS = [0, 1, 2, 4, 8, 16, 32, 64, 128, 256]
-EPOCH_OPTIONS = [10, 20, 50, 100, 200, 300, 500, 1000]
-L2_OPTIONS = [0.0, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1]
-WIDTH_RANGE, DEPTH_RANGE = (1, 32), (0, 6)
-N_SAMPLES_RANGE, NOISE_RANGE, TEST_RANGE = (50, 2000), (0.0, 1.0), (0.1, 0.5)
+# Every control's values are defined once, in config.STEPS / config.SPANS (links, setup files,
+# presets and exercises are checked against the same definitions).
+LR_OPTIONS = list(STEPS["learning_rate"])
+INIT_SCALE_OPTIONS = list(STEPS["init_scale"])
+BATCH_OPTIONS = list(STEPS["batch_size"])
+EPOCH_OPTIONS = list(STEPS["epochs"])
+L2_OPTIONS = list(STEPS["l2"])
+WIDTH_RANGE, DEPTH_RANGE = SPANS["width"][:2], SPANS["depth"][:2]
+N_SAMPLES_RANGE, NOISE_RANGE = SPANS["n_samples"][:2], SPANS["noise"][:2]
+TEST_RANGE = SPANS["test_fraction"][:2]
+SEED_RANGE = SPANS["seed"][:2]
+HYPER_KEYS = ("momentum", "beta1", "beta2", "alpha", "eps", "weight_decay")  # optimizer's
 DEFAULT = RunConfig()
 DEFAULTS = {**DEFAULT.to_dict(), "width": DEFAULT.width, "depth": DEFAULT.depth}
 BIND = {"bind": "query-params"}
@@ -31,9 +36,17 @@ def fmt(v) -> str:
 
 
 def _initial(key: str, **default):
-    """The widget's default, unless session state already holds its value (a loaded preset):
-    passing both makes Streamlit warn, and the state wins anyway."""
-    return {} if key in st.session_state else default
+    """The widget's default: always the app's default (RunConfig), whatever session state holds.
+
+    A widget bound with bind="query-params" leaves a value out of the URL exactly when it
+    equals the widget's own default (the frontend compares with the default in the widget's
+    proto; the server drops such a param too). A fresh session without the param gets the
+    app's default, so the widget's default must BE the app's default: had we passed none
+    (e.g. because a preset already put a value in session state), the default would become
+    the first option or the minimum, and a link with SGD, zeros, depth 0… would reopen with
+    the app's defaults. Passing a default while session state holds the key is fine: the state
+    wins, and Streamlit at most logs a one-time warning."""
+    return default
 
 
 def _off(key: str, extra: bool = False) -> bool:
@@ -98,13 +111,36 @@ def url_spec() -> dict[str, tuple]:
         "n_samples": ("range", *N_SAMPLES_RANGE, True),
         "noise": ("range", *NOISE_RANGE, False),
         "test_fraction": ("range", *TEST_RANGE, False),
-        "seed": ("range", 0, 2**31 - 1, True),
-        "momentum": ("range", 0.0, 0.999, False),
-        "beta1": ("range", 0.0, 0.9999, False),
-        "beta2": ("range", 0.0, 0.99999, False),
-        "alpha": ("range", 0.0, 0.9999, False),
-        "eps": ("range", 0.0, 1.0, False),
-        "weight_decay": ("range", 0.0, 1.0, False),
+        "seed": ("range", *SEED_RANGE, True),
+        **{key: ("range", *SPANS[key][:2], False) for key in HYPER_KEYS},
+    }
+
+
+def widget_values(config: RunConfig) -> dict:
+    """The sidebar's widget values (keys as the widgets) that show `config`; the optimizer's
+    hyper-parameters only where the sidebar shows them for its optimizer."""
+    values = {k: v for k, v in config.to_dict().items() if k != "hidden" and k not in HYPER_KEYS}
+    values |= {k: getattr(config, k) for k in hyper_keys(config.optimizer)}
+    return values | {"width": config.width or DEFAULTS["width"], "depth": config.depth}
+
+
+def url_text(key: str, value) -> str:
+    """`value` of the widget `key` as the widget writes it into the URL (an option's label, a
+    step as on the slider, a number without a trailing .0)."""
+    if isinstance(value, str):
+        return option_label(value)
+    if url_spec()[key][0] == "options":
+        return fmt(value)
+    return str(int(value)) if float(value) == int(value) else str(value)
+
+
+def url_query(config: RunConfig) -> dict[str, str]:
+    """The query parameters of a link to `config`: what the bound widgets write, i.e. every
+    value that differs from its widget's default (a missing one means the default)."""
+    return {
+        key: url_text(key, value)
+        for key, value in widget_values(config).items()
+        if key in url_spec() and value is not None and value != DEFAULTS[key]
     }
 
 
@@ -154,28 +190,28 @@ def _rules_of_thumb(n_in: int, n_out: int) -> None:
     )
 
 
+def hyper_keys(optimizer: str) -> list[str]:
+    """The optimizer's hyper-parameters that the sidebar shows for `optimizer`."""
+    allowed = optimizers.DEFAULTS[optimizer]
+    used = ["momentum"] if optimizer in ("momentum", "nesterov") else []
+    used += ["beta1", "beta2"] if "betas" in allowed else []
+    used += [k for k in ("alpha", "eps") if k in allowed]
+    return [*used, "weight_decay"]
+
+
 def _hyper(optimizer: str) -> None:
     allowed = optimizers.DEFAULTS[optimizer]
-    used = []
     with st.expander(t("hyper")):
-        if optimizer in ("momentum", "nesterov"):
-            used.append("momentum")
-        if "betas" in allowed:
-            used += ["beta1", "beta2"]
-        if "alpha" in allowed:
-            used.append("alpha")
-        if "eps" in allowed:
-            used.append("eps")
-        used.append("weight_decay")
-        for key in used:
+        for key in hyper_keys(optimizer):
             default = DEFAULTS[key]
+            lo, hi, step = SPANS[key]
             st.number_input(
                 t(key),
-                min_value=0.0,
-                max_value=1.0,
+                min_value=float(lo),
+                max_value=float(hi),
                 **_initial(key, value=default),
                 format="%g",
-                step=None if default is None else 0.01,
+                step=step,
                 key=key,
                 help=t(f"{key}.help"),
                 placeholder=fmt(allowed.get(key, 0.0)) if default is None else None,
@@ -237,7 +273,7 @@ def render() -> RunConfig:
             t("n_samples"),
             *N_SAMPLES_RANGE,
             **_initial("n_samples", value=DEFAULTS["n_samples"]),
-            step=50,
+            step=SPANS["n_samples"][2],
             key="n_samples",
             disabled=_off("n_samples", not info.uses_n_samples or uploaded is not None),
             **BIND,
@@ -246,7 +282,7 @@ def render() -> RunConfig:
             t("noise"),
             *NOISE_RANGE,
             **_initial("noise", value=DEFAULTS["noise"]),
-            step=0.05,
+            step=SPANS["noise"][2],
             key="noise",
             disabled=_off("noise", not info.uses_noise or uploaded is not None),
             **BIND,
@@ -257,15 +293,14 @@ def render() -> RunConfig:
             t("test_fraction"),
             *TEST_RANGE,
             **_initial("test_fraction", value=DEFAULTS["test_fraction"]),
-            step=0.05,
+            step=SPANS["test_fraction"][2],
             key="test_fraction",
             disabled=_off("test_fraction"),
             **BIND,
         )
         st.number_input(
             t("seed"),
-            0,
-            2**31 - 1,
+            *SEED_RANGE,
             **_initial("seed", value=DEFAULTS["seed"]),
             key="seed",
             help=t("seed.help"),
@@ -285,8 +320,13 @@ def _next_seed() -> None:
 
 def config_from_state() -> RunConfig:
     """RunConfig from the widget values in session state (defaults for any not drawn)."""
-    s = st.session_state
-    get = lambda k: s.get(k, DEFAULTS[k])  # noqa: E731
+    return config_from_values(st.session_state)
+
+
+def config_from_values(s) -> RunConfig:
+    """RunConfig from widget values keyed like the widgets (a mapping such as session state;
+    defaults for keys it lacks)."""
+    get = lambda k: s[k] if k in s else DEFAULTS[k]  # noqa: E731
     values = {k: get(k) for k in RunConfig.__dataclass_fields__ if k != "hidden"}
     values["hidden"] = (int(get("width")),) * int(get("depth"))
     allowed = optimizers.DEFAULTS[values["optimizer"]]

@@ -124,6 +124,19 @@ def _run(spec: sweep.SweepSpec, configs) -> None:
         live.empty()
 
 
+def results_table(df, knobs) -> object:
+    """The table of all runs as the page shows it: columns named in the page's language, the
+    knobs as in the sidebar, option values by their labels, statuses in words. (The CSV
+    download keeps the language-neutral column names and values.)"""
+    shown = df.copy()
+    for knob in knobs:
+        shown[knob] = [_value_label(knob, v) for v in shown[knob]]
+    shown["status"] = [t(f"sw.status.{s}") for s in shown["status"]]
+    names = {k: _knob_label(k) for k in knobs} | {"seed": t("seed")}
+    names |= {c: t(f"sw.col.{c}") for c in shown.columns if c not in names}
+    return shown.rename(columns=names)
+
+
 def _results(state) -> None:
     spec, results = state["spec"], state["results"]
     finished = [r for r in results if r is not None]
@@ -169,7 +182,7 @@ def _results(state) -> None:
     firsts = [r for r in finished if r.config.seed == spec.base.seed][: sweep.BOUNDARIES]
     st.altair_chart(sweep_charts.boundaries(firsts, label_of), width="content")
     st.markdown(f"**{t('sw.table')}**")
-    st.dataframe(df, hide_index=True, width="stretch")
+    st.dataframe(results_table(df, spec.knobs), hide_index=True, width="stretch")
     st.download_button(t("sw.download"), df.to_csv(index=False), "sweep.csv", "text/csv")
 
 

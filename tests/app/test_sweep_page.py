@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from playground import sweep
+from playground.app.i18n import CATALOGUES
 from playground.app.runs import run_cache
 from playground.config import RunConfig
 
@@ -44,8 +45,18 @@ def test_one_knob_sweep_shows_curve_table_and_download(lang):
     at.button(key="sw_run").click().run()
     assert not at.exception
     table = at.dataframe[0].value
-    assert len(table) == 4 and sorted(set(table["learning_rate"])) == [0.01, 0.1]
-    assert set(table["seed"]) == {0, 1}
+    cat = CATALOGUES[lang]
+    # columns named in the page's language (the Korean page used to show the raw English keys)
+    assert table.columns.tolist() == [cat["learning_rate"], cat["seed"]] + [
+        cat[f"sw.col.{c}"] for c in (*sweep.METRICS, "status", "epochs_run", "elapsed")
+    ]
+    raw = {"learning_rate", "seed", *sweep.METRICS, "status", "epochs_run", "elapsed"}
+    assert not raw & set(table.columns)
+    if lang == "ko":
+        assert all(any("가" <= ch <= "힣" for ch in c) for c in table.columns), table.columns
+    assert len(table) == 4 and sorted(set(table[cat["learning_rate"]])) == ["0.01", "0.1"]
+    assert set(table[cat["seed"]]) == {0, 1}
+    assert set(table[cat["sw.col.status"]]) == {cat["sw.status.ok"]}
     assert len(at.get("download_button")) == 1
     # every run went into the shared cache: the same sweep again trains nothing
     assert all(
@@ -74,7 +85,23 @@ def test_a_stopped_sweep_keeps_its_results_and_the_page_stays_usable():
     at.run()
     assert not at.exception
     assert "Stopped after 1 of 2 runs" in at.warning[0].value
+    assert at.dataframe[0].value["Learning rate"].tolist() == ["0.01"]
     assert len(at.dataframe[0].value) == 1
     at.multiselect(key="sw_values_learning_rate").set_value([0.01, 0.1]).run()
     at.button(key="sw_run").click().run()
     assert not at.exception and len(at.dataframe[0].value) == 2 * 3  # 3 seeds by default
+
+
+def test_an_option_knob_shows_its_labels_in_the_korean_table():
+    spec = sweep.SweepSpec(RunConfig(epochs=20, n_samples=200), "activation", ("relu", "tanh"))
+    done = sweep.run_sweep(spec, n_jobs=1)
+    at = _page()
+    at.session_state["lang"] = "ko"
+    at.session_state["sweep"] = {"spec": spec, "results": done, "done": True}
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    ko = CATALOGUES["ko"]
+    assert table.columns[0] == ko["activation"]
+    assert table[ko["activation"]].tolist() == ["ReLU", "tanh"]
+    assert ko["sw.col.test_accuracy"] in table.columns and "test_accuracy" not in table.columns

@@ -32,4 +32,14 @@ MESSAGES = {
     "sw.metric.test_loss": "test loss",
     "sw.metric.train_accuracy": "train accuracy",
     "sw.metric.train_loss": "train loss",
+    # the table of all runs: its columns and values
+    "sw.col.test_accuracy": "Test accuracy",
+    "sw.col.test_loss": "Test loss",
+    "sw.col.train_accuracy": "Train accuracy",
+    "sw.col.train_loss": "Train loss",
+    "sw.col.status": "Status",
+    "sw.col.epochs_run": "Epochs run",
+    "sw.col.elapsed": "Time (s)",
+    "sw.status.ok": "trained",
+    "sw.status.diverged": "diverged",
 }
