@@ -76,12 +76,11 @@ MESSAGES = {
     "ex.c.test_acc": "Test accuracy ≥ {target} (now {value})",
     "ex.c.train_acc_by": "Train accuracy reaches {target} by epoch {epoch} (now at epoch: {value})",
     "ex.c.train_loss": "Final train loss ≤ {target} (now {value})",
-    "ex.c.ratio_below": "Gradient ratio ‖∂L/∂W₁‖ / ‖∂L/∂W_L‖ at epoch 0 below {hi} (now {value})",
-    "ex.c.ratio_above": "Gradient ratio ‖∂L/∂W₁‖ / ‖∂L/∂W_L‖ at epoch 0 above {lo} (now {value})",
-    "ex.c.ratio": "Gradient ratio ‖∂L/∂W₁‖ / ‖∂L/∂W_L‖ at epoch 0 between {lo} and {hi} (now "
-    "{value})",
-    "ex.c.flows": "The gradient reaches the first layer: ‖∂L/∂W₁‖ / ‖∂L/∂W_L‖ between {lo} and "
-    "{hi} (now {ratio}) and ‖∂L/∂W₁‖ / ‖W₁‖ ≥ {rel} (now {size}) at epoch 0",
+    "ex.c.delta_below": "Error signal at epoch 0: ‖δ₁‖ / ‖δ_L‖ below {hi} (now {value})",
+    "ex.c.delta_above": "Error signal at epoch 0: ‖δ₁‖ / ‖δ_L‖ above {lo} (now {value})",
+    "ex.c.delta": "Error signal at epoch 0: ‖δ₁‖ / ‖δ_L‖ between {lo} and {hi} (now {value})",
+    "ex.c.flows": "The gradient reaches the first layer at epoch 0: ‖δ₁‖ / ‖δ_L‖ between {lo} and "
+    "{hi} (now {ratio}) and ‖∂L/∂W₁‖ / ‖W₁‖ ≥ {rel} (now {size})",
     "ex.c.not_saturated": "Hidden layer 1 is not saturated at epoch 0: at most {target} of its "
     "outputs in the flat tails (now {value})",
     "ex.c.units_differ": "The units of hidden layer 1 are no longer identical",
@@ -203,11 +202,12 @@ MESSAGES = {
     "ex.vanish_fix.title": "Make the gradient vanish, then fix it with one change",
     "ex.vanish_fix.task": "Vanishing gradient: the gradient shrinks layer by layer toward the "
     "input, so the first layers hardly learn. First cause it, then cure it with a single change.",
-    "ex.vanish_fix.step.1": "Make the diagnosis report a vanishing gradient, with the first "
-    "layer's gradient below 1/1000 of the last layer's (ratio < 1e-3 at epoch 0).",
+    "ex.vanish_fix.step.1": "Make the diagnosis report a vanishing gradient, with the error "
+    "signal δ that reaches layer 1 below 1/1000 of its size at the output layer (‖δ₁‖ / ‖δ_L‖ "
+    "< 1e-3 at epoch 0).",
     "ex.vanish_fix.step.2": "From that setup, change exactly one setting so that the gradient "
-    "reaches the first layer again: no vanishing reported, the first layer gets between 1/10 and "
-    "10× the last layer's gradient, and its gradient is not tiny next to its weights.",
+    "reaches the first layer again: no vanishing reported, δ at layer 1 between 1/10 and 10× its "
+    "size at the output layer, and layer 1's gradient not tiny next to its weights.",
     "ex.vanish_fix.hint.1": "Back-propagation multiplies by each layer's weights and by f′(z); "
     "the sigmoid's f′ is at most 0.25.",
     "ex.vanish_fix.hint.2": "Step 1: sigmoid and many layers (say 6) are enough, even with "
@@ -263,27 +263,28 @@ MESSAGES = {
     "them the right size.",
     # ④ exploding
     "ex.explode_fix.title": "Exploding gradient",
-    "ex.explode_fix.task": "Six tanh layers of 32 nodes with initial weights 20× too large: the "
-    "gradient grows about 200× from the last layer to the first. First see how the growth builds "
-    "up layer by layer, then fix it through the initialization.",
+    "ex.explode_fix.task": "Six tanh layers of 32 nodes with initial weights 20× too large: on "
+    "its way back from the output layer to the first, the error signal δ grows about 2000×. "
+    "First see how the growth builds up layer by layer, then fix it through the initialization.",
     "ex.explode_fix.step.1": "Keep the ×20 weights and change only the number of hidden layers, "
-    "so that the gradient ratio at epoch 0 is at most 10.",
+    "so that δ grows at most 100× on its way back (the diagnosis's limit for exploding).",
     "ex.explode_fix.step.2": "Load the starting setup again and change only the initialization: "
-    "no exploding gradient reported, the ratio between 0.1 and 10, and test accuracy ≥ 90 %.",
-    "ex.explode_fix.hint.1": "Look at the gradient-flow chart: going backward, every layer "
-    "multiplies the gradient by its weights.",
+    "no exploding gradient reported, δ at layer 1 between 1/10 and 10× its size at the output "
+    "layer, and test accuracy ≥ 90 %.",
+    "ex.explode_fix.hint.1": "Read the diagnosis and the gradient-flow chart: going backward, "
+    "every layer multiplies the error signal by its weights (and by f′(z)).",
     "ex.explode_fix.hint.2": "Step 1: each layer you remove removes one multiplication. Count "
     "down from 6.",
     "ex.explode_fix.hint.3": "Step 2: Glorot's range √(6/(n_in + n_out)) keeps a signal's size "
     "from layer to layer: set the scale back to 1. Another initializer at ×20 is still 20× too "
     "large.",
     "ex.explode_fix.predict": "Before you check step 1: with fewer layers, what will happen to "
-    "the gradient ratio ‖∂L/∂W₁‖ / ‖∂L/∂W_L‖ (about 200 now)?",
+    "the ratio ‖δ₁‖ / ‖δ_L‖ (about 2300 now)?",
     "ex.explode_fix.predict.0": "It falls more than 10-fold",
     "ex.explode_fix.predict.1": "It changes less than 10-fold",
     "ex.explode_fix.predict.2": "It grows more than 10-fold",
-    "ex.explode_fix.why": "Backward, each layer multiplies the gradient by its weight matrix (and "
-    "by f′(z)). Weights 20× too large make that factor greater than 1, and every extra layer "
+    "ex.explode_fix.why": "Backward, each layer multiplies the error signal by its weight matrix "
+    "(and by f′(z)). Weights 20× too large make that factor greater than 1, and every extra layer "
     "multiplies it once more: fewer layers, less growth. Glorot and He scale the weights to the "
     "layer's size, so that the factor stays near 1 at any depth.",
     # ⑤ learning rate
