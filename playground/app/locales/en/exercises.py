@@ -167,8 +167,9 @@ MESSAGES = {
     "ex.cancer_scaler.predict.2": "Most (over 50 %), as without a scaler",
     "ex.cancer_scaler.why": "Gradient descent works best when the features have similar sizes. "
     "Unscaled, the large feature saturates the tanh units and dominates the gradient; only an "
-    "activation without flat tails learns at all. Standardization puts both features on the same "
-    "footing, and the original network learns at once.",
+    "activation without flat tails learns at all, and even then its first gradients are many "
+    "times larger than its weights (the diagnosis calls that exploding). Standardization puts "
+    "both features on the same footing, and the original network learns at once.",
     # ② MSE vs CE
     "ex.mse_ce.title": "MSE or cross entropy from a saturated start",
     "ex.mse_ce.task": "Initial weights 20× too large saturate the sigmoid units from the start, "
@@ -239,7 +240,7 @@ MESSAGES = {
     "and gets the same gradient. Can they ever become different?",
     "ex.zero_init.hint.3": "Draw the initial weights at random and at the right size: Glorot "
     "(Xavier) for tanh and sigmoid, He for ReLU. Random but tiny weights (σ 0.05) break the "
-    "symmetry and still learn little in 100 epochs.",
+    "symmetry, yet in 100 epochs they learn only a nearly straight boundary (about 83 %).",
     "ex.zero_init.predict": "Before you check step 1: with all weights at 0, what will training "
     "do to the 8 units of hidden layer 1?",
     "ex.zero_init.predict.0": "They stay at 0: no gradient reaches them.",
@@ -290,7 +291,7 @@ MESSAGES = {
     # ⑤ learning rate
     "ex.largest_lr.title": "The largest learning rate for SGD",
     "ex.largest_lr.task": "SGD with learning rate 10 diverges in the first epoch. Find the "
-    "largest learning rate in the list at which the loss still goes down steadily.",
+    "largest learning rate in the list at which the loss never rises above its start.",
     "ex.largest_lr.step.1": "Learning rate ≥ 1, the train loss never above its starting value, "
     "and test accuracy ≥ 90 %.",
     "ex.largest_lr.hint.1": "Go down one step at a time (10 → 3 → 1) and watch the first epochs "
