@@ -96,9 +96,12 @@ def advise(code: str, config, **flags) -> tuple[str, ...]:
     return advice
 
 
-def _underfit_wishes(config, falling: bool = False, rose: bool = True) -> list[tuple[str, bool]]:
+def _underfit_wishes(
+    config, falling: bool = False, rose: bool = True, bouncing: bool = False
+) -> list[tuple[str, bool]]:
     """Still learning at the end (or one full-batch step per epoch): more (or larger) steps
-    first; on a plateau: capacity first. A larger learning rate only if the loss never rose."""
+    first; on a plateau: capacity first; a loss that kept jumping back up: smaller steps first.
+    A larger learning rate only if the loss never rose."""
     steps = [
         ("epochs_up", _can(config, "epochs", True)),
         ("lr_up", falling and not rose and _can(config, "learning_rate", True)),
@@ -109,6 +112,7 @@ def _underfit_wishes(config, falling: bool = False, rose: bool = True) -> list[t
         ("depth_up", _can(config, "depth", True)),
     ]
     more_steps_first = falling or config.batch_size == 0  # full batch: one step per epoch
-    return (steps + capacity if more_steps_first else capacity + steps) + [
-        ("standard", config.scaler == "none")
-    ]
+    wishes = steps + capacity if more_steps_first else capacity + steps
+    if bouncing:
+        wishes = [("lr_down", _can(config, "learning_rate", False))] + wishes
+    return wishes + [("standard", config.scaler == "none")]

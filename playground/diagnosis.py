@@ -61,10 +61,16 @@ LEARNED = 0.5
 # Unstable: the train loss rose above UNSTABLE_RISE × its start at some epoch, or ended above
 # UNSTABLE_END × its start. Measured: Adam lr 10 on circles: 0.76 → 17.1 (epoch 49) → 11.4; SGD
 # lr 10 full batch on moons: 0.78 → 5.04 (epoch 8) → 0.097; tanh Adam lr 1: 0.78 → 2.71. Healthy
-# runs never rise above their start (the maximum is epoch 0). A run stuck at ln 2 drifts less
-# than 1e-3 above its start (tanh 6×8 ×0.1), so ending 1 % above it is a real rise.
+# runs never rise above their start (the maximum is epoch 0). A run stuck at ln 2 drifts at most
+# 3e-4 of its start above it (tanh and ReLU 6×8 ×0.1, zero init, seeds 0–4), so ending 1 % above
+# its start is a real rise.
 UNSTABLE_RISE = 2.0
 UNSTABLE_END = 1.01
+# An underfit whose loss jumped back up by more than this share of its start above its best so
+# far is an underfit of too-large steps (advice: a smaller learning rate, not more capacity).
+# Measured: tanh Adam lr 1, seeds 0–9: 0.50 … 3.0; plateaus (width 1 on circles, the spiral and
+# spiral3 with the default net): ≤ 0.04; the default net on moons: ≤ 0.05.
+BOUNCE = 0.2
 # Still learning at the end: the last 20 % of the epochs made more than this share of the run's
 # drop in train loss. Measured: SGD lr 1e-5: 0.20; SGD lr 1e-3: 0.13; spiral (default net):
 # 0.18; plateaus: width 1 on circles 0.035, 2 nodes on the spiral 0.028, full-batch GD 0.007.
@@ -259,12 +265,15 @@ def _fit_findings(result, found: list[Finding]) -> list[Finding]:
         loss = h["train_loss"].to_numpy()
         drop, late = loss[0] - loss[-1], loss[int(0.8 * (len(loss) - 1))] - loss[-1]
         falling = bool(drop > 0 and late > FALLING * drop)
-        rose = bool(np.any(loss[1:] > np.minimum.accumulate(loss)[:-1] * 1.1))
+        best_so_far = np.minimum.accumulate(loss)[:-1]
+        rises = loss[1:] - best_so_far
+        rose, bounce = bool(np.any(rises > 0.1 * best_so_far)), float(rises.max() / loss[0])
         causes = [f.code for f in found if f.params.get("at_start", True)]
         because = next((c for c in CAUSES if c in causes), None)
         params = {"acc": acc, "ref": ref, "gap": gap, "k": REFERENCE_K, "because": because}
-        params["advice"] = () if because else advise("underfitting", config, falling=falling,
-                                                      rose=rose)  # fmt: skip
+        params |= {"bounce": bounce, "bouncing": bounce > BOUNCE and not because}
+        flags = {"falling": falling, "rose": rose, "bouncing": params["bouncing"]}
+        params["advice"] = () if because else advise("underfitting", config, **flags)
         out.append(Finding("underfitting", "info" if because else "warning", params))
     if len(h) > 10:
         best = int(h["test_loss"].idxmin())

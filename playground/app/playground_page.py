@@ -53,7 +53,7 @@ def _metrics(result) -> None:
     cols[6].metric(t("metric.params"), f"{result.model.n_params():,}")
 
 
-_PERCENT = ("share", "acc", "ref", "seen")
+_PERCENT = ("share", "acc", "ref", "seen", "bounce")
 _PLAIN = ("limit", "step_limit", "low", "high", "rise", "lr")
 
 
@@ -103,6 +103,8 @@ def _fmt_finding(f, config: RunConfig, tr=t) -> str:
     parts = [tr(key, **words)]
     if p.get("compensates"):
         parts.append(tr("diag.vanishing.compensates", optimizer=option_label(p["optimizer"])))
+    if p.get("bouncing"):
+        parts.append(tr("diag.underfitting.bouncing", bounce=words["bounce"]))
     if p.get("because"):
         parts.append(tr("diag.because", cause=tr(f"diag.name.{p['because']}")))
     parts.append(_advice_text(p.get("advice", ()), config, tr))

@@ -370,15 +370,18 @@ class BatchedTrainer:
         run-interleaved, memory (n, R, cols): each run's matrix still has unit column stride
         (BLAS sees the lone run's matrix), and sums over the samples (bias gradients) become n
         fast passes over R·cols contiguous numbers, in the lone run's order. One column keeps
-        (R, n, 1), whose per-run sums numpy does pairwise, as it does for a lone (n, 1)."""
+        (R, n, 1), whose per-run sums numpy does pairwise, as it does for a lone (n, 1). The
+        history's pass ("train") sums no biases but takes statistics of each run's block
+        (activations, error signals δ_l): there (R, n, cols) keeps every block contiguous, as a
+        lone run's matrix is, and saves the copies (`_mean_std`, `_block_norms`)."""
         bufs = self._bufs.get((tag, n))
         if bufs is None:
             R = len(self.trainers)
 
             def new(cols: int) -> Array:
-                return (
-                    np.empty((n, R, cols)).transpose(1, 0, 2) if cols > 1 else np.empty((R, n, 1))
-                )
+                if cols > 1 and tag != "train":
+                    return np.empty((n, R, cols)).transpose(1, 0, 2)
+                return np.empty((R, n, cols))
 
             z = [new(W.shape[2]) for W in self.W]
             bufs = self._bufs[(tag, n)] = (

@@ -77,6 +77,9 @@ CASES = [
          optimizer="sgd", learning_rate=10.0, batch_size=0),
     # there is no ReLU: never "dead"
     case("tanh_adam_lr_1", {"unstable"}, {"dead", "healthy"}, learning_rate=1.0),
+    # without the rise above 2× its start, the jumps of the loss still say "steps too large"
+    case("tanh_adam_lr_1_seed_1", {"underfitting"}, {"dead", "healthy"},
+         {"underfitting": {"bouncing": True}}, learning_rate=1.0, seed=1),
     # train accuracy 0.66, test 0.56: underfitting, not only "saturated"
     case("width_1_circles", {"underfitting"}, {"healthy", "overfitting"} | GRADIENT,
          dataset="circles", hidden=(1,)),
@@ -153,6 +156,8 @@ def test_textbook_case(c: Case):
     for code, expected in c.params.items():
         params = next(f.params for f in findings(c.id) if f.code == code)
         assert {k: params[k] for k in expected} == expected
+        if params.get("bouncing"):
+            assert params["advice"][0] == "lr_down"
 
 
 @pytest.mark.parametrize("c", CASES, ids=lambda c: c.id)
@@ -314,6 +319,8 @@ def test_advice_limits_are_the_sidebars():
          set(), {"epochs_up", "width_up", "depth_up"}),
         ("underfitting", RunConfig(hidden=(), batch_size=0), {"falling": False},
          {"depth_up", "batch_down"}, {"width_up"}),
+        ("underfitting", RunConfig(learning_rate=1.0), {"falling": True, "bouncing": True},
+         {"lr_down"}, {"lr_up"}),
         ("unstable", RunConfig(learning_rate=1e-5), {}, set(), {"lr_down", "lr_up"}),
         ("vanishing", RunConfig(init_scale=0.001, optimizer="sgd"), {},
          {"scale_up", "adaptive"}, {"scale_down"}),

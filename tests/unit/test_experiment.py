@@ -29,6 +29,7 @@ def _history_columns(depth: int) -> list[str]:
     cols = ["epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"]
     cols += [f"grad_norm_{l}" for l in range(1, L + 1)]
     cols += [f"weight_norm_{l}" for l in range(1, L + 1)]
+    cols += [f"delta_norm_{l}" for l in range(1, L + 1)]
     for l in range(1, depth + 1):
         cols += [f"act_mean_{l}", f"act_std_{l}", f"act_saturated_{l}", f"act_dead_{l}"]
     return cols

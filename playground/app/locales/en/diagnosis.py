@@ -42,6 +42,8 @@ MESSAGES = {
     "since, while the training loss kept falling.",
     "diag.underfitting": "Underfitting: the training accuracy is {acc}, while a simple reference "
     "({k} nearest neighbours) reaches {ref} on the same training data ({gap} percentage points more).",
+    "diag.underfitting.bouncing": "During training the loss jumped back up by {bounce} of its "
+    "starting value: the steps are too large to settle into a minimum.",
     "diag.because": "The finding above ({cause}) is the cause: fix it first.",
     "diag.normalizer": "The Normalizer scales every point (row) to length 1, so the distance "
     "from the origin is lost: the training accuracy is only {acc}, and even the reference "
