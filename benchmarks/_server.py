@@ -20,14 +20,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(*flags: str, log=subprocess.DEVNULL) -> tuple[subprocess.Popen, str]:
-    """Start the app (own process group) with extra `flags`; (process, base URL) once healthy."""
+def start_server(
+    *flags: str, log=subprocess.DEVNULL, env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen, str]:
+    """Start the app (own process group) with extra `flags` and environment variables `env`;
+    (process, base URL) once healthy."""
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless=true"]
     cmd += [f"--server.port={port}", "--server.address=127.0.0.1", *flags]
     proc = subprocess.Popen(
-        cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
+        cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        env={**os.environ, **(env or {})},
+    )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:

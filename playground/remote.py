@@ -22,7 +22,7 @@ from playground.experiment import RunResult, finish, prepare, run, run_many
 from playground.nn.train import Stopped, Trainer
 
 ENV = "PLAYGROUND_TRAIN_WORKERS"  # 0 = train in the server's own thread
-NICE = 10  # long-run workers yield the CPU to the server and the short-run pool
+NICE = 19  # long-run workers yield the CPU to the server and the short-run pool
 GRACE = 1.0  # seconds a cancelled worker has to say it stopped before it is killed
 LIVE_POINTS = 300  # loss-curve points sent with each progress report
 
