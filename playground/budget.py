@@ -6,7 +6,9 @@ expensive per sample than 32, and the ~30 decision-boundary snapshots). `verdict
 with two limits, both settable by environment variable for a laptop:
 
 - above `confirm_seconds()` ($PLAYGROUND_CONFIRM_RUN_SECONDS, default 20) a page asks first;
-- above `max_run_seconds()` ($PLAYGROUND_MAX_RUN_SECONDS, default 120) a run is refused.
+- above `max_run_seconds()` ($PLAYGROUND_MAX_RUN_SECONDS, default 120) a run is refused;
+- a sweep (`sweep_seconds`, runs stacked as `run_many` stacks them) above `max_sweep_seconds()`
+  ($PLAYGROUND_MAX_SWEEP_SECONDS, default 600) is refused.
 
 Runs above `LONG_SECONDS` (and sweeps) are long: at most `long_slots()` of them compute at once
 per server ($PLAYGROUND_LONG_RUNS, default 1 on 2 cores); the others wait in a `Gate`, in
@@ -30,6 +32,8 @@ from playground.nn.train import snapshot_schedule
 CONFIRM_ENV = "PLAYGROUND_CONFIRM_RUN_SECONDS"
 MAX_ENV = "PLAYGROUND_MAX_RUN_SECONDS"
 SLOTS_ENV = "PLAYGROUND_LONG_RUNS"
+MAX_SWEEP_ENV = "PLAYGROUND_MAX_SWEEP_SECONDS"
+MAX_SWEEP_SECONDS = 600.0
 CONFIRM_SECONDS = 20.0
 MAX_RUN_SECONDS = 120.0
 LONG_SECONDS = 2.0  # estimated CPU-seconds above which a run is long (queued, live progress)
@@ -48,6 +52,7 @@ STEP, STEP_LAYER, STEP_PARAM = 0.0245, 0.0125, 1.33e-5
 UNIT, MAXOUT = 4.59e-5, 4.0e-6
 SNAP0, SNAP_UNIT, SNAP_PARAM, SNAP_MAXOUT = 0.0196, 2.56e-6, 1.6e-7, 1.63e-6
 PREPARE = 0.05  # seconds: data, split, scaler, network (measured 3–340 ms)
+BATCHED = 0.3  # a run stacked with others costs about this share of a lone one (measured 0.24)
 
 
 def _env_float(name: str, default: float) -> float:
@@ -66,6 +71,11 @@ def confirm_seconds() -> float:
 def max_run_seconds() -> float:
     """Estimated CPU-seconds above which a run is refused."""
     return _env_float(MAX_ENV, MAX_RUN_SECONDS)
+
+
+def max_sweep_seconds() -> float:
+    """Estimated CPU-seconds above which a sweep is refused."""
+    return _env_float(MAX_SWEEP_ENV, MAX_SWEEP_SECONDS)
 
 
 def long_slots() -> int:
@@ -136,6 +146,18 @@ def estimate_seconds(config: RunConfig, dataset=None) -> float:
     snaps = len(snapshot_schedule(config.epochs))
     ms = config.epochs * epoch_ms(config, shape) + snaps * snapshot_ms(config, shape)
     return PREPARE + ms / 1000
+
+
+def sweep_seconds(configs: list[RunConfig]) -> float:
+    """Predicted CPU-seconds of training `configs` as a sweep does: runs that can share a
+    stacked computation (`sweep.plan`'s chunks) at `BATCHED` of their lone cost."""
+    from playground.sweep import plan
+
+    total = 0.0
+    for chunk in plan(list(configs)):
+        lone = sum(estimate_seconds(configs[i]) for i in chunk)
+        total += lone if len(chunk) == 1 else BATCHED * lone
+    return total
 
 
 def verdict(seconds: float) -> str:

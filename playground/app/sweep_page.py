@@ -6,7 +6,7 @@ import functools
 
 import streamlit as st
 
-from playground import preprocessing, sweep, sweep_charts
+from playground import budget, preprocessing, sweep, sweep_charts
 from playground.app import i18n, sidebar
 from playground.app.i18n import option_label, t
 from playground.app.runs import run_cache, sweep_chunks
@@ -49,8 +49,8 @@ METRICS = ("test_accuracy", "test_loss", "train_accuracy", "train_loss")
 
 @functools.lru_cache(maxsize=64)
 def _estimate(spec: sweep.SweepSpec) -> float:
-    """Seconds for the whole sweep (times one epoch of its first chunk; cached per sweep)."""
-    return min(sweep.estimate_seconds(spec) for _ in range(2))  # the first call runs cold
+    """CPU-seconds for the whole sweep by the cost model (nothing trains to find out)."""
+    return budget.sweep_seconds(spec.configs())
 
 
 def _value_label(knob: str, v) -> str:
@@ -197,9 +197,13 @@ def render() -> None:
         configs = spec.configs()
         n = len(configs)
         todo = n - len(_cached(configs))
-        st.caption(t("sw.size", runs=n, seconds=_estimate(spec) * todo / max(n, 1)))
+        seconds = _estimate(spec) * todo / max(n, 1)
+        st.caption(t("sw.size", runs=n, seconds=seconds))
         if n > MAX_RUNS:
             st.error(t("sw.too_big", max=MAX_RUNS))
+        elif seconds > budget.max_sweep_seconds():
+            cap = f"{budget.max_sweep_seconds():,.0f}"
+            st.error(t("budget.sweep_refused", seconds=f"{seconds:,.0f}", max=cap))
         else:
             ok = n <= CONFIRM_RUNS or st.checkbox(t("sw.confirm", runs=n), key="sw_confirm")
             row = st.container(horizontal=True)

@@ -265,3 +265,18 @@ def test_a_download_that_cannot_be_built_gets_words(make_app, monkeypatch, build
     assert {EN["export.history"], EN["export.script"]} <= set(labels)  # the others still offered
     failed = {"config_json": "export.setup", "weights_npz": "export.weights"}[builder]
     assert EN[failed] not in labels
+
+
+def test_a_sweep_of_costly_runs_is_refused_before_anything_trains(monkeypatch):
+    monkeypatch.delenv(budget.MAX_SWEEP_ENV, raising=False)
+    at = AppTest.from_string(SWEEP_PAGE, default_timeout=60)
+    at.query_params.update(ISSUE_LINK)
+    start = time.perf_counter()
+    at.run()
+    assert time.perf_counter() - start < 30  # the estimate trains nothing
+    assert not at.exception and len(runs.run_cache()) == 0
+    assert "more than this server allows for one sweep (600 s)" in _texts(at.error)
+    assert "sw_run" not in [b.key for b in at.button]
+    monkeypatch.setenv(budget.MAX_SWEEP_ENV, "1000000")  # a laptop: it may run
+    at.run()
+    assert at.button(key="sw_run") is not None and not at.exception

@@ -260,3 +260,25 @@ def test_a_run_not_asked_to_stop_is_unchanged():
     config = RunConfig(n_samples=200, epochs=20, batch_size=16)
     a, b = run(config), run(config, should_stop=lambda: False)
     assert a.history.equals(b.history)
+
+
+def test_a_sweep_costs_its_runs_stacked_where_they_can_be():
+    seeds = [replace(RunConfig(), seed=s) for s in range(8)]  # one stacked chunk
+    lone = sum(budget.estimate_seconds(c) for c in seeds)
+    assert budget.sweep_seconds(seeds) == pytest.approx(budget.BATCHED * lone)
+    mixed = [RunConfig(batch_size=b) for b in (8, 16)]  # cannot stack: each at its lone cost
+    assert budget.sweep_seconds(mixed) == pytest.approx(
+        sum(budget.estimate_seconds(c) for c in mixed)
+    )
+
+
+def test_the_stacking_share_is_what_run_many_saves():
+    configs = [RunConfig(n_samples=400, epochs=60, seed=s) for s in range(12)]
+    start = time.process_time()
+    run_many(configs)
+    together = time.process_time() - start
+    start = time.process_time()
+    for c in configs[:4]:
+        run(c)
+    alone = (time.process_time() - start) * 3
+    assert 0.1 <= together / alone <= 0.6  # BATCHED = 0.3 sits inside the measured band
