@@ -266,8 +266,9 @@ def _fit_findings(result, found: list[Finding]) -> list[Finding]:
         drop, late = loss[0] - loss[-1], loss[int(0.8 * (len(loss) - 1))] - loss[-1]
         falling = bool(drop > 0 and late > FALLING * drop)
         best_so_far = np.minimum.accumulate(loss)[:-1]
-        rises = loss[1:] - best_so_far
-        rose, bounce = bool(np.any(rises > 0.1 * best_so_far)), float(rises.max() / loss[0])
+        rises = np.append(loss[1:] - best_so_far, 0.0)  # above the best so far
+        rose = bool(np.any(rises[:-1] > 0.1 * best_so_far))
+        bounce = float(rises.max() / loss[0])
         causes = [f.code for f in found if f.params.get("at_start", True)]
         because = next((c for c in CAUSES if c in causes), None)
         params = {"acc": acc, "ref": ref, "gap": gap, "k": REFERENCE_K, "because": because}

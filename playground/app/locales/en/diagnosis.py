@@ -16,8 +16,8 @@ MESSAGES = {
     "above it, means the steps overshoot the minimum: the learning rate ({lr}) is too high.",
     "diag.vanishing": "Vanishing gradient: at the start, the error signal δ that back-propagation "
     "carries to layer 1 is only {ratio} of its size at the output layer (vanishing below "
-    "{limit}). Each layer multiplies δ by f′(z)·W on the way back, so the first layers barely "
-    "learn.",
+    "{limit}). Each layer multiplies δ by f′(z)·W on the way back, so with plain gradient "
+    "steps the first layers barely learn.",
     "diag.vanishing.step": "Vanishing gradient: at the start, every layer's gradient is at most "
     "{step} of the size of its weights (vanishing below {step_limit}), and δ reaching layer 1 is "
     "{ratio} of its size at the output. The weights are so small that the signal fades forward "
