@@ -35,6 +35,10 @@ def pin(config: RunConfig) -> None:
     name = next(c for c in "ABCDEFGHIJ" if c not in used)
     items.append({"name": name, "config": config})
     st.session_state["pin_message"] = t("cmp.pinned", name=name)
+    picked = st.session_state.get("cmp_runs")
+    if picked is not None and len(picked) < MAX_SHOWN:  # compare it at once (pins, then current)
+        rest = [n for n in picked if n != CURRENT]
+        st.session_state["cmp_runs"] = [*rest, name] + ([CURRENT] if CURRENT in picked else [])
 
 
 def _move(i: int, step: int) -> None:

@@ -154,3 +154,16 @@ def test_a_name_already_used_is_refused():
         assert at.text_input(key="pin_name_1").value == "B"
     at.text_input(key="pin_name_1").input("with L2").run()
     assert [p["name"] for p in at.session_state["pins"]] == ["A", "with L2"]
+
+
+def test_a_new_pin_is_compared_with_the_current_setup_at_once():
+    """Pin, change one setting: the pair view shows that change, named A and current setup."""
+    at = _compare_page([]).run()
+    assert at.multiselect(key="cmp_runs").value == [CURRENT]
+    at.button(key="pin_btn").click().run()
+    assert at.multiselect(key="cmp_runs").value == ["A", CURRENT]
+    at.selectbox(key="activation").set_value("relu").run()
+    assert not at.exception
+    changed = at.dataframe[1].value
+    assert changed.columns.tolist() == ["Setting", "A", "current setup"]
+    assert changed.values.tolist() == [[EN["activation"], "tanh", "ReLU"]]
