@@ -12,6 +12,7 @@ from playground.app import sidebar
 from playground.app.i18n import option_label, t
 from playground.app.learn_page import CIRCLED, go_to
 from playground.app.runs import train
+from playground.app.safe import md
 from playground.exercises import Criterion, Exercise
 
 LOCKED = "locked_controls"  # session key the sidebar reads: widget keys to disable
@@ -236,7 +237,7 @@ def _check(ex: Exercise) -> None:
             result = train(sidebar.config_from_state())
             base_result = train(base)
     except (ValueError, FloatingPointError) as e:
-        st.error(t("error.run", error=e))
+        st.error(t("error.run", error=md(e, 400)))
         return
     criteria = exercises.evaluate(ex, step, result, p["previous"], base_result)
     shown = exercises.outcome(ex, step, result, p["previous"], base_result)
@@ -390,9 +391,9 @@ def render(playground_page: st.Page | None = None) -> None:
     st.title(t("ex.title"))
     st.caption(t("ex.intro"))
     if bad:
-        st.warning(t("ex.bad_link", id=bad), icon=":material/link_off:")
+        st.warning(t("ex.bad_link", id=md(bad)), icon=":material/link_off:")
     if ignored:
-        st.info(t("ex.url_ignored", values=", ".join(ignored)), icon=":material/link_off:")
+        st.info(t("ex.url_ignored", values=md(", ".join(ignored), 200)), icon=":material/link_off:")
     ids = [ex.id for ex in exercises.EXERCISES]
     if st.session_state.get(SELECTED) not in ids:
         st.session_state[SELECTED] = ids[0]
