@@ -87,6 +87,9 @@ CASES = [
     case("healthy_defaults", {"healthy"}, ALL - {"healthy"}),
     case("healthy_relu_he_6_layers", {"healthy"}, ALL - {"healthy"},
          activation="relu", initializer="he_normal", hidden=(8,) * 6),
+    # half of one layer's ReLUs never fire, yet the net fits: some dead units are normal
+    case("healthy_relu_he_6_layers_half_a_layer_dead", {"healthy"}, ALL - {"healthy"},
+         activation="relu", initializer="he_normal", hidden=(8,) * 6, seed=7),
     case("healthy_tanh_6_layers", {"healthy"}, ALL - {"healthy"}, hidden=(8,) * 6),
     case("healthy_elu_6_layers", {"healthy"}, ALL - {"healthy"}, activation="elu",
          hidden=(8,) * 6),
@@ -275,6 +278,16 @@ def test_the_delta_ratio_sees_what_the_weight_gradient_ratio_cannot():
     assert 0.1 < diagnosis.gradient_ratio(h, 0) < 10
     assert delta_ratio(h, 0) < 1e-5
     assert diagnosis.step_sizes(h, 0).max() < diagnosis.TINY_STEP
+
+
+def test_dead_units_are_a_finding_only_when_they_hurt():
+    fits = result("healthy_relu_he_6_layers_half_a_layer_dead")
+    stuck = result("dead_relu_adam_lr_1")
+    for r in (fits, stuck):
+        dead = [r.final[c] for c in r.history.columns if c.startswith("act_dead_")]
+        assert max(dead) > diagnosis.DEAD
+    assert "dead" not in {f.code for f in diagnose(fits)}
+    assert "dead" in {f.code for f in diagnose(stuck)}
 
 
 def test_reference_is_what_the_data_allow_and_cheap():
