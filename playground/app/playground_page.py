@@ -92,7 +92,7 @@ def _fmt_finding(f, config: RunConfig, tr=t) -> str:
     p = dict(f.params)
     if f.code == "diverged":
         scale = tr("diag.scale", s=f"{config.init_scale:g}") if config.init_scale > 2 else ""
-        what = tr(f"diag.what.{p.get('reason') or st.session_state.get('_reason', 'nan')}")
+        what = tr(f"diag.what.{p.get('reason') or 'nan'}")
         return tr("diag.diverged", epoch=p["epoch"], what=what, lr=f"{p['lr']:g}",
                   optimizer=option_label(config.optimizer), scale=scale)  # fmt: skip
     key = f"diag.{f.code}" + (".step" if p.get("by") == "step" else "")
@@ -112,11 +112,11 @@ def _fmt_finding(f, config: RunConfig, tr=t) -> str:
 
 
 def _diagnosis(result) -> None:
-    st.session_state["_reason"] = result.reason or "nan"
     show = {"error": st.error, "warning": st.warning, "info": st.info, "ok": st.success}
     icons = {
         "error": ":material/error:",
         "warning": ":material/warning:",
+        "info": ":material/info:",
         "ok": ":material/check_circle:",
     }
     for f in diagnose(result):

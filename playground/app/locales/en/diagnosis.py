@@ -50,8 +50,6 @@ MESSAGES = {
     "({k} nearest neighbours) reaches only {seen} on the normalized data, against {ref} on "
     "standardized data. On data like the circles, that distance is the whole signal. This is "
     "a lesson, not a bug.",
-    "diag.start_nan": "The loss is not a finite number even before training: the inputs are too "
-    "large (up to {max}) for the network's arithmetic. Try StandardScaler or MinMaxScaler.",
     "diag.symmetry": "Symmetry: every unit of a hidden layer has the same weights, so they all "
     "compute the same thing and get the same update (zero initialization does this); the layer "
     "acts like a single unit.",
