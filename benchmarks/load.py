@@ -153,7 +153,9 @@ def phase(args, think, costly: int) -> dict:
     env = (
         {} if args.max_run_seconds is None else {"PLAYGROUND_MAX_RUN_SECONDS": args.max_run_seconds}
     )
-    proc, base = start_server("--server.enableAgentApi=true", env=env)
+    # no file watcher: edits to the checkout during the run must not reload the app mid-benchmark
+    flags = ("--server.enableAgentApi=true", "--server.fileWatcherType=none")
+    proc, base = start_server(*flags, env=env)
     port = int(base.rsplit(":", 1)[1])
     out: dict = {"latency": [], "errors": [], "costly": [], "load": [os.getloadavg()[0]]}
     lock = threading.Lock()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+import weakref
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -163,6 +164,8 @@ class Worker:
         )
         self._proc.start()
         child.close()
+        # a Worker dropped without close() (a cleared cache) takes its process with it
+        weakref.finalize(self, _end, self._proc, self._conn)
 
     def call(self, fn, *args, on_report=None, should_stop=None, poll: float = 0.2):
         self.start()
@@ -224,10 +227,14 @@ class Worker:
 
     def close(self) -> None:
         """End the process (a later call starts a new one)."""
-        if self._proc is not None:
-            if self._proc.is_alive():
-                self._proc.kill()
-            self._proc.join(timeout=5)
-        if self._conn is not None:
-            self._conn.close()
+        _end(self._proc, self._conn)
         self._proc = self._conn = self._cancel = None
+
+
+def _end(proc, conn) -> None:
+    if proc is not None:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(timeout=5)
+    if conn is not None:
+        conn.close()

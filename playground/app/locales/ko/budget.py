@@ -7,13 +7,13 @@ MESSAGES = {
     "서버에서는 긴 실행을 한 번에 하나씩 낮은 우선순위로 학습하므로, 다른 사람의 화면은 "
     "느려지지 않습니다.",
     "budget.confirm_button": "학습하기 (약 {seconds}초)",
-    "budget.queued": "서버를 기다리는 중: 긴 실행과 스윕 대기열에서 {position}번째입니다 "
+    "budget.queued": "서버를 기다리는 중: 긴 실행과 훑어보기 대기열에서 {position}번째입니다 "
     "(지금 {running}개 실행 중). 차례가 되면 저절로 시작합니다.",
     "budget.worker_died": "학습 프로세스가 예기치 않게 멈춰서, 이번에는 웹 서버에서 대신 "
     "학습합니다 (조금 느릴 수 있습니다).",
-    "budget.dask_down": "{address}의 Dask 스케줄러가 {seconds}초 안에 응답하지 않아, 이 스윕은 "
+    "budget.dask_down": "{address}의 Dask 스케줄러가 {seconds}초 안에 응답하지 않아, 이 훑어보기는 "
     "이 서버에서 실행합니다.",
-    "budget.sweep_refused": "이 스윕은 계산에 약 {seconds}초가 걸려, 이 서버가 스윕 하나에 "
+    "budget.sweep_refused": "이 훑어보기는 계산에 약 {seconds}초가 걸려, 이 서버가 훑어보기 하나에 "
     "허용하는 {max}초를 넘습니다. 값이나 시드 수를 줄이거나, 사이드바에서 더 작은 설정을 "
     "고르세요.",
     "budget.download_failed": "{name} 파일을 내려받을 수 있게 준비하지 못했습니다 ({error}). "
