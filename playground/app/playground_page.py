@@ -30,10 +30,8 @@ def chart_labels(config=None) -> dict[str, str]:
 def _url_warnings() -> None:
     """Once per session: say which values of the shared link were not usable."""
     # said once: the next rerun (the user changing something) clears them
-    for key, value, default in st.session_state.pop("url_checked", []):
-        st.warning(
-            t("url.invalid", field=t(key), value=value, default=default), icon=":material/link_off:"
-        )
+    for key, value, reason in st.session_state.pop("url_checked", []):
+        st.warning(sidebar.url_problem_text(key, value, reason), icon=":material/link_off:")
 
 
 def _loss_text(v: float) -> str:

@@ -7,10 +7,12 @@ import math
 
 import streamlit as st
 
+from playground import config as cfg
 from playground import data, preprocessing
 from playground.app import dataset_notes, upload
 from playground.app.i18n import option_label, t
-from playground.config import SPANS, STEPS, RunConfig
+from playground.app.safe import md
+from playground.config import SPANS, STEPS, RunConfig, for_controls
 from playground.nn import activations, initializers, losses, optimizers
 
 # Every control's values are defined once, in config.STEPS / config.SPANS (links, setup files,
@@ -144,36 +146,119 @@ def url_query(config: RunConfig) -> dict[str, str]:
     }
 
 
-def invalid_url_values(params: dict[str, str]) -> list[tuple[str, str, str]]:
-    """(key, value, default) for each URL parameter that the widgets will not accept."""
+def _url_value(key: str, text: str):
+    """The value a URL text stands for (an option's name, a number), or None if it is none."""
+    spec = url_spec()[key]
+    if spec[0] == "options":
+        if text not in spec[1]:
+            return None
+        names = {option_label(n): n for n in cfg.choices().get(key, ())}
+        return names.get(text, float(text) if key in STEPS else text)
+    try:
+        x = float(text)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def allowed_text(key: str) -> str:
+    """What the control `key` accepts, in the page's language (from config.STEPS / SPANS)."""
+    spec = url_spec()[key]
+    if spec[0] == "options":
+        shown = spec[1] if len(spec[1]) <= 14 else [*spec[1][:6], "…", *spec[1][-2:]]
+        return t("allowed.one_of", values=", ".join(shown))
+    lo, hi = SPANS[key][:2]
+    if spec[3]:
+        return t("allowed.whole", lo=int(lo), hi=int(hi))
+    return t("allowed.range", lo=fmt(lo), hi=fmt(hi))
+
+
+def _default_text(key: str) -> str:
+    default = DEFAULTS.get(key)
+    if default is None:
+        return t("allowed.optimizer_default")
+    return url_text(key, default)
+
+
+def invalid_url_values(params: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """(key, value, allowed, default) for each URL parameter the widgets cannot show: checked
+    against the one definition of each control (cfg.control_value_ok)."""
     bad = []
-    for key, spec in url_spec().items():
+    for key in url_spec():
         if key not in params:
             continue
-        value = params[key]
-        if spec[0] == "options":
-            ok = value in spec[1]
-        else:
-            try:
-                x = float(value)
-                ok = math.isfinite(x) and spec[1] <= x <= spec[2] and (not spec[3] or x == int(x))
-            except ValueError:
-                ok = False
-        if not ok:
-            default = DEFAULTS.get(key)
-            shown = option_label(default) if isinstance(default, str) else default
-            shown = fmt(shown) if isinstance(shown, float) else shown
-            bad.append((key, value, "" if shown is None else str(shown)))
+        value = _url_value(key, params[key])
+        field = key if key in STEPS or key in SPANS or key in cfg.choices() else None
+        if value is None or (field and not cfg.control_value_ok(field, value)):
+            bad.append((key, params[key], None))
     return bad
 
 
+def _combination_problem(params: dict[str, str]) -> tuple[str, str, str] | None:
+    """A URL whose values are each valid but not together (e.g. Nesterov with momentum 0): the
+    field RunConfig names, its value and RunConfig's reason."""
+    values = {
+        k: v for k in params if k in url_spec() if (v := _url_value(k, params[k])) is not None
+    }
+    try:
+        config_from_values(values)
+    except ValueError as e:
+        key = str(e).split(":", 1)[0]
+        if key in params and key in url_spec():
+            return key, params[key], str(e).split(":", 1)[1].strip()
+    return None
+
+
 def check_url() -> None:
-    """Once per session, before any widget reads the URL (and drops what it cannot use):
-    remember which shared-link values are invalid, so the page can say so."""
-    if "url_seen" not in st.session_state:
-        st.session_state["url_seen"] = True
-        params = {k: st.query_params[k] for k in st.query_params}
-        st.session_state["url_checked"] = invalid_url_values(params)
+    """Once per session, before any widget reads the URL: take out every value the widgets
+    cannot show (so none reaches a widget, and a reload does not repeat it), and remember each,
+    so the page can say which value, why, and what it uses instead."""
+    if "url_seen" in st.session_state:
+        return
+    st.session_state["url_seen"] = True
+    params = {k: st.query_params[k] for k in st.query_params}
+    bad = invalid_url_values(params)
+    for key, *_ in bad:
+        params.pop(key)
+    for _ in range(len(HYPER_KEYS)):  # each round settles one field
+        problem = _combination_problem(params)
+        if problem is None:
+            break
+        bad.append(problem)
+        params.pop(problem[0])
+    for key, *_ in bad:
+        del st.query_params[key]
+    if bad:
+        _forget_initial_url_values()
+    st.session_state["url_checked"] = bad
+
+
+COMBINATIONS = {"Nesterov needs": "allowed.nesterov"}  # RunConfig's reason → its text key
+
+
+def url_problem_text(key: str, value: str, reason: str | None) -> str:
+    """The warning for a link value the page did not use: field, value, what is allowed, and
+    the default used instead (in the page's language; the value shown as text)."""
+    if reason is None:
+        allowed = allowed_text(key)
+    else:
+        found = [k for prefix, k in COMBINATIONS.items() if reason.startswith(prefix)]
+        allowed = t(found[0]) if found else md(reason, 200)
+    return t("url.invalid", field=t(key), value=md(value), allowed=allowed,
+             default=_default_text(key))  # fmt: skip
+
+
+def _forget_initial_url_values() -> None:
+    """Bound widgets seed themselves from the URL as it was when the session started, not from
+    st.query_params; a value such as seed=inf would raise inside the widget. Make the current
+    (cleaned) parameters the initial ones. Streamlit has no public call for this (1.67);
+    tests/app/test_fuzz_url.py fails if this stops working."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        with ctx.session_state.query_params() as qp:
+            qp.set_initial_query_params_from_current()
 
 
 def _rules_of_thumb(n_in: int, n_out: int) -> None:
@@ -311,7 +396,11 @@ def render() -> RunConfig:
         st.subheader(t("sec.training"))
         _steps("epochs", EPOCH_OPTIONS)
         _steps("l2", L2_OPTIONS, help=t("l2.help"))
-    return config_from_state()
+    try:
+        return config_from_state()
+    except ValueError as e:  # values that are valid alone but not together (Nesterov, momentum 0)
+        st.error(t("sidebar.invalid", error=md(e, 300)), icon=":material/error:")
+        st.stop()
 
 
 def _next_seed() -> None:
@@ -337,21 +426,14 @@ def config_from_values(s) -> RunConfig:
 
 def load_config(config: RunConfig) -> None:
     """Put `config` into the sidebar's widgets (call before they render, e.g. from a button's
-    on_click callback, then switch to the playground page). Values outside a widget's steps are
-    snapped to the nearest step."""
+    on_click callback, then switch to the playground page). A config the sidebar cannot show as
+    it is raises ValueError naming the setting (config.for_controls): nothing is snapped."""
+    config = for_controls(config)
     s = st.session_state
     for key, value in config.to_dict().items():
         if key != "hidden":
             s[key] = value
     s["width"], s["depth"] = (config.width or DEFAULTS["width"]), config.depth
-    for key, options in [
-        ("init_scale", INIT_SCALE_OPTIONS),
-        ("learning_rate", LR_OPTIONS),
-        ("batch_size", BATCH_OPTIONS),
-        ("epochs", EPOCH_OPTIONS),
-        ("l2", L2_OPTIONS),
-    ]:
-        s[key] = min(options, key=lambda o: abs(math.log1p(o) - math.log1p(s[key])))
     for key in ("eps", "weight_decay"):
-        if s[key] is None:
+        if s.get(key, 0) is None:
             del s[key]

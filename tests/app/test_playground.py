@@ -15,6 +15,7 @@ from playground.app import i18n
 from playground.app.i18n import EN, KO, OPTION_LABELS
 from playground.app.locales.glossary import FORMATTER  # picks Korean particles
 from playground.app.playground_page import _loss_text
+from playground.app.safe import md
 from playground.config import RunConfig
 from playground.experiment import run
 from playground.nn import activations, initializers, losses, optimizers
@@ -170,37 +171,66 @@ def test_url_restores_a_setup(make_app):
     assert metrics(at)[EN["metric.params"]] == f"{(2 * w + w) + 2 * (w * w + w) + (w + 1):,}"
 
 
-INVALID = {  # key: (URL value, default shown in the warning)
-    "epochs": ("abc", "100"),
-    "activation": ("relu2", "tanh"),
-    "learning_rate": ("7", "0.01"),
-    "depth": ("99", "2"),
-    "width": ("64", "8"),
+INVALID = {  # key: (URL value, what is allowed as (catalogue key, its values), default shown)
+    "epochs": (
+        "abc",
+        ("allowed.one_of", {"values": "10, 20, 50, 100, 200, 300, 500, 1000"}),
+        "100",
+    ),
+    "activation": ("relu2", None, "tanh"),
+    "learning_rate": ("7", None, "0.01"),
+    "depth": ("99", ("allowed.whole", {"lo": "0", "hi": "6"}), "2"),
+    "width": ("4.5", ("allowed.whole", {"lo": "1", "hi": "32"}), "8"),  # was: said 8, used 4
+    "seed": ("inf", ("allowed.whole", {"lo": "0", "hi": "2147483647"}), "0"),  # was: a traceback
+    "noise": ("1e309", ("allowed.range", {"lo": "0", "hi": "1"}), "0.2"),
 }
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_invalid_url_values_fall_back_with_one_warning_each(make_app, lang):
-    at = make_app(n_samples="100", lang=lang, **{k: v for k, (v, _) in INVALID.items()})
+    at = make_app(n_samples="100", lang=lang, **{k: v for k, (v, _, _) in INVALID.items()})
     at.run()
     assert not at.exception
     cat = CAT[lang]
     warnings = url_warnings(at, lang)
     assert len(warnings) == len(INVALID), warnings
-    for key, (value, default) in INVALID.items():
-        kw = {"field": cat[key], "value": value, "default": default}
-        expected = FORMATTER.format(cat["url.invalid"], **kw)
-        assert warnings.count(expected) == 1, (expected, warnings)
+    for key, (value, allowed, default) in INVALID.items():
+        matches = [w for w in warnings if f"“{cat[key]}”" in w]
+        assert len(matches) == 1, (key, warnings)
+        assert md(value) in matches[0] and default in matches[0], matches[0]
+        if allowed is not None:
+            assert FORMATTER.format(cat[allowed[0]], **allowed[1]) in matches[0], matches[0]
+        assert key not in at.query_params  # taken out of the address: a reload does not repeat it
     d = RunConfig()
     assert at.select_slider(key="epochs").value == d.epochs
     assert at.selectbox(key="activation").value == d.activation
     assert at.select_slider(key="learning_rate").value == d.learning_rate
     assert (at.slider(key="width").value, at.slider(key="depth").value) == (d.width, d.depth)
+    assert at.number_input(key="seed").value == d.seed
     expect_metrics(at, RunConfig(n_samples=100), lang)
     # The link is checked once per session: later reruns never add warnings.
     at.selectbox(key="activation").set_value("relu").run()
     assert not at.exception
     assert url_warnings(at, lang) == []  # said once; the next rerun clears them
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_values_valid_alone_but_not_together_get_a_warning(make_app, lang):
+    """Nesterov with momentum 0 (each fine alone) was a traceback from a link."""
+    at = make_app(lang=lang, optimizer="Nesterov", momentum="0").run()
+    assert not at.exception
+    (warning,) = url_warnings(at, lang)
+    assert f"“{CAT[lang]['momentum']}”" in warning and "Nesterov" in warning
+    assert at.selectbox(key="optimizer").value == "nesterov"
+    assert at.number_input(key="momentum").value == RunConfig().momentum
+    assert "momentum" not in at.query_params and at.query_params["optimizer"] == "Nesterov"
+
+
+def test_nesterov_momentum_zero_set_in_the_sidebar_is_a_message_not_a_traceback(make_app):
+    at = make_app(optimizer="Nesterov").run()
+    at.number_input(key="momentum").set_value(0.0).run()
+    assert not at.exception
+    assert any("Nesterov" in e.value for e in at.error), [e.value for e in at.error]
 
 
 def test_a_valid_link_has_no_warning(make_app):
@@ -250,7 +280,7 @@ def test_views_gradients_scaler_network(make_app):
     view.set_value("scaler").run()
     assert not at.exception
     assert EN["scaler.caption"].format(scaler="StandardScaler") in [c.value for c in at.caption]
-    assert len(charts(at)) == n_main + 1
+    assert len(charts(at)) == n_main + 2  # before and after, in two columns
 
     at.segmented_control(key="view").set_value("network").run()
     assert not at.exception

@@ -143,8 +143,6 @@ MESSAGES = {
     "step.state": "Epoch {epoch} of {epochs}",
     "training": "Training… epoch {epoch} of {epochs}",
     "trained": "Trained {epochs} epochs in {seconds:.2f} s.",
-    "url.invalid": "The link's value for “{field}” ({value}) is not valid here; using the "
-    "default, {default}.",
     # diagnosis
     "error.run": "This setup could not be trained: {error}",
     "view.export": "Downloads & code",
@@ -159,4 +157,11 @@ MESSAGES = {
     "export.code_caption": "The same model, initial weights, batches and optimizer; run it next to {npz}. The PyTorch script reproduces this run's losses.",
     "export.framework": "Framework",
     "export.script": "Download the script",
+    "url.invalid": "The link's value for “{field}” ({value}) cannot be used: {allowed}. Using the default, {default}.",
+    "allowed.one_of": "it must be one of {values}",
+    "allowed.range": "it must be a number from {lo} to {hi}",
+    "allowed.whole": "it must be a whole number from {lo} to {hi}",
+    "allowed.optimizer_default": "the optimizer's own",
+    "sidebar.invalid": "These settings do not go together, so nothing was trained: {error}",
+    "allowed.nesterov": "Nesterov needs a momentum above 0 (e.g. 0.9)",
 }
