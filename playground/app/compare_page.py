@@ -8,6 +8,7 @@ from playground import charts, compare
 from playground.app import sidebar
 from playground.app.i18n import CATALOGUES, option_label, t
 from playground.app.runs import train
+from playground.app.safe import md
 from playground.config import RunConfig
 
 MAX_PINS = 8  # per session: bounded memory on a shared host
@@ -34,7 +35,7 @@ def pin(config: RunConfig) -> None:
     used = {p["name"] for p in items}
     name = next(c for c in "ABCDEFGHIJ" if c not in used)
     items.append({"name": name, "config": config})
-    st.session_state["pin_message"] = t("cmp.pinned", name=name)
+    st.session_state["pin_message"] = t("cmp.pinned", name=md(name))
     picked = st.session_state.get("cmp_runs")
     if picked is not None and len(picked) < MAX_SHOWN:  # compare it at once (pins, then current)
         rest = [n for n in picked if n != CURRENT]
@@ -59,7 +60,7 @@ def _rename(i: int) -> None:
     taken = {p["name"] for j, p in enumerate(pins()) if j != i}
     taken |= {cat["cmp.current"] for cat in CATALOGUES.values()}
     if name in taken:
-        st.session_state["pin_message"] = t("cmp.name_taken", name=name)
+        st.session_state["pin_message"] = t("cmp.name_taken", name=md(name))
         st.session_state[f"pin_name_{i}"] = pins()[i]["name"]
     elif name:
         pins()[i]["name"] = name
@@ -150,20 +151,20 @@ def _two(names: tuple[str, str], a, b, labels) -> None:
     """What only a pair can show: the changed settings, shared weights, disagreement. Every
     text names the two runs compared (`names`)."""
     name_a, name_b = (label(n) for n in names)
-    st.markdown(f"**{t('cmp.changed', a=name_a, b=name_b)}**")
+    st.markdown(f"**{t('cmp.changed', a=md(name_a), b=md(name_b))}**")
     table = changed_table(a.config, b.config, names)
     if table.empty:
-        st.info(t("cmp.same", a=name_a, b=name_b))
+        st.info(t("cmp.same", a=md(name_a), b=md(name_b)))
     else:
         st.dataframe(table, hide_index=True, width="content")
     st.caption(t("cmp.same_init") if compare.same_initial_weights(a, b) else t("cmp.diff_init"))
-    st.markdown(f"**{t('cmp.disagree', a=name_a, b=name_b)}**")
+    st.markdown(f"**{t('cmp.disagree', a=md(name_a), b=md(name_b))}**")
     chart = compare.disagreement_chart(a, b, labels)
     if chart is None:
         st.info(t("cmp.no_disagree"))
     else:
         share = float(compare.disagreement(a, b).mean())
-        st.caption(t("cmp.disagree_share", a=name_a, b=name_b, share=f"{share:.0%}"))
+        st.caption(t("cmp.disagree_share", a=md(name_a), b=md(name_b), share=f"{share:.0%}"))
         st.altair_chart(chart, width="stretch")
 
 
@@ -194,11 +195,11 @@ def render() -> None:
     c2.altair_chart(compare.overlay_curves(hist, "accuracy", labels), width="stretch")
     st.markdown(f"**{t('cmp.boundaries')}**")
     for col, (name, r) in zip(st.columns(len(named)), named.items(), strict=True):
-        col.caption(name)
+        col.caption(md(name))
         col.altair_chart(charts.decision_boundary(r, labels=labels), width="stretch")
     st.markdown(f"**{t('cmp.gradients')}**")
     for col, (name, r) in zip(st.columns(len(named)), named.items(), strict=True):
-        col.caption(name)
+        col.caption(md(name))
         col.altair_chart(charts.grad_norm_lines(r.history, labels=labels), width="stretch")
     c = st.container(horizontal=True)
     c.download_button(

@@ -18,7 +18,8 @@ def button(container, label: str, build: Callable[[], object], file_name: str, m
     except (OSError, MemoryError, ValueError) as e:
         reason = md(e.strerror if isinstance(e, OSError) and e.strerror else e or type(e).__name__)
         container.warning(
-            t("budget.download_failed", name=md(file_name), error=reason), icon=":material/error:"
+            t("budget.download_failed", name=md(file_name), error=md(reason, 300)),
+            icon=":material/error:",
         )
         return None
     return container.download_button(label, data, file_name, mime, **kw)

@@ -11,6 +11,7 @@ from playground.app.chart_cache import run_key, show
 from playground.app.compare_page import pin
 from playground.app.i18n import EN, option_label, t
 from playground.app.runs import confirm_budget, train
+from playground.app.safe import md
 from playground.config import RunConfig
 from playground.diagnosis import diagnose
 
@@ -191,7 +192,7 @@ def _train_live(config: RunConfig, labels):
     except (ValueError, FloatingPointError) as e:
         bar.empty()
         live.empty()
-        st.error(t("error.run", error=e))
+        st.error(t("error.run", error=md(e, 400)))
         st.stop()
     bar.empty()
     live.empty()
@@ -211,7 +212,7 @@ def render() -> None:
     _url_warnings()
     labels = chart_labels(config)
     if up := upload.active():
-        st.info(t("up.active", name=up.name), icon=":material/upload_file:")
+        st.info(t("up.active", name=md(up.name)), icon=":material/upload_file:")
     confirm_budget(config, upload.active())  # a long run asks first, a huge one is refused
     result = _train_live(config, labels)
     if result.history.empty:  # not even the starting point was finite

@@ -10,6 +10,7 @@ from playground import budget, preprocessing, sweep, sweep_charts
 from playground.app import i18n, sidebar
 from playground.app.i18n import option_label, t
 from playground.app.runs import run_cache, sweep_chunks
+from playground.app.safe import md
 from playground.nn import activations, initializers, losses, optimizers
 
 CONFIRM_RUNS = 60  # larger sweeps ask before they start (a shared host has 2 cores)
@@ -80,7 +81,7 @@ def _controls(base) -> sweep.SweepSpec | None:
         return sweep.SweepSpec(base, knob1, tuple(values[knob1]), None if knob2 == "-" else knob2,
                                None if knob2 == "-" else tuple(values[knob2]), seeds)  # fmt: skip
     except ValueError as e:
-        st.error(t("sw.bad", error=e))
+        st.error(t("sw.bad", error=md(e, 400)))
         return None
 
 
@@ -180,7 +181,9 @@ def _results(state) -> None:
     )
     st.markdown(f"**{t('sw.boundaries')}**")
     firsts = [r for r in finished if r.config.seed == spec.base.seed][: sweep.BOUNDARIES]
-    st.altair_chart(sweep_charts.boundaries(firsts, label_of), width="content")
+    row = st.container(horizontal=True)  # as many per line as fit: two on a phone
+    for panel in sweep_charts.boundary_panels(firsts, label_of):
+        row.altair_chart(panel, width="content")
     st.markdown(f"**{t('sw.table')}**")
     st.dataframe(results_table(df, spec.knobs), hide_index=True, width="stretch")
     st.download_button(t("sw.download"), df.to_csv(index=False), "sweep.csv", "text/csv")

@@ -5,6 +5,8 @@ Only the chosen view is computed (a segmented control, not tabs).
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import streamlit as st
 
@@ -13,6 +15,7 @@ from playground.app import sidebar
 from playground.app.chart_cache import run_key, show
 from playground.app.downloads import button as download
 from playground.app.i18n import option_label, t
+from playground.app.safe import md
 from playground.experiment import finish, prepare
 from playground.nn.losses import output_activation
 
@@ -36,12 +39,17 @@ def gradients(result, labels) -> None:
 
 def scaler_lens(result, labels) -> None:
     st.caption(t("scaler.caption", scaler=option_label(result.config.scaler)))
-    show(st, run_key(result), "scaler_lens", lambda: _scaler_lens(result, labels))
+    key = run_key(result)
+    for side, col in enumerate(st.columns(2)):  # side by side; one under the other on a phone
+        panel = functools.partial(_scaler_panel, result, labels, side)
+        show(col, key, f"scaler_lens_{side}", panel, width="content")
 
 
-def _scaler_lens(result, labels):
+def _scaler_panel(result, labels, side: int):
     X_scaled = result.scaler.transform(result.X_train)
-    return charts.scaler_lens(result.X_train, X_scaled, result.y_train, labels, result.class_names)
+    return charts.scaler_panels(
+        result.X_train, X_scaled, result.y_train, labels, result.class_names
+    )[side]
 
 
 def network(result, labels) -> None:
@@ -98,9 +106,9 @@ def _load_setup() -> None:
         return
     try:
         sidebar.load_config(export.config_from_upload(file.getvalue()))
-        st.session_state["setup_message"] = ("ok", t("export.loaded", name=file.name))
+        st.session_state["setup_message"] = ("ok", t("export.loaded", name=md(file.name)))
     except ValueError as e:
-        st.session_state["setup_message"] = ("error", t("export.bad_setup", error=e))
+        st.session_state["setup_message"] = ("error", t("export.bad_setup", error=md(e, 400)))
 
 
 def downloads(result, labels) -> None:
