@@ -2,8 +2,10 @@
 (one GIL for every session) only assembles pages. No Streamlit here.
 
 Short runs go to a pool (`make_pool`, `train_and_draw`). Long runs and sweep chunks go to a
-`Worker`: one process of its own at a lower priority (`NICE`), so the short runs of everyone
-else come first; it reports progress through a pipe and stops, mid-epoch, when cancelled.
+`Worker`: one process of its own at the lowest priority (`NICE`) that also steps aside while the
+rest of the machine is busy (`Yielding`: a nice level does not stop a process from slowing its
+neighbour on the other hyperthread of a core, or from filling the caches); it reports progress
+through a pipe and stops, mid-epoch, when cancelled.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ ENV = "PLAYGROUND_TRAIN_WORKERS"  # 0 = train in the server's own thread
 NICE = 19  # long-run workers yield the CPU to the server and the short-run pool
 GRACE = 1.0  # seconds a cancelled worker has to say it stopped before it is killed
 LIVE_POINTS = 300  # loss-curve points sent with each progress report
+BUSY = 0.25  # cores the rest of the machine uses above which a long run steps aside ...
+RUN, PAUSE = 0.05, 0.45  # ... training RUN s, then pausing PAUSE s (so it always progresses)
 
 
 class WorkerDied(RuntimeError):
@@ -112,6 +116,48 @@ def train_chunk(configs: list[RunConfig], report, should_stop) -> list[RunResult
     return run_many(configs, should_stop=should_stop)
 
 
+def _busy_seconds() -> float:
+    """CPU-seconds the whole machine has been busy since boot (/proc/stat; 0 elsewhere)."""
+    try:
+        with open("/proc/stat", "rb") as f:
+            user, nice, system, _idle, _iowait, irq, softirq = map(int, f.readline().split()[1:8])
+    except (OSError, ValueError):
+        return 0.0
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+
+
+class Yielding:
+    """A `should_stop` for a long run (asked between mini-batches): True once `cancel` is set;
+    meanwhile, every `RUN` seconds, if the other processes of the machine kept more than `BUSY`
+    of a core busy, it pauses `PAUSE` seconds (waking at once on cancel), so others' short
+    work gets the cores, and a long run still trains at least RUN / (RUN + PAUSE) of the time."""
+
+    def __init__(self, cancel, busy: float = BUSY, run: float = RUN, pause: float = PAUSE,
+                 machine=_busy_seconds, own=lambda: sum(os.times()[:2])) -> None:  # fmt: skip
+        self.cancel, self.busy, self.run, self.pause = cancel, busy, run, pause
+        self.machine, self.own = machine, own
+        self.paused = 0.0  # seconds spent pausing
+        self._mark()
+
+    def _mark(self) -> None:
+        self.t, self.m, self.o = time.monotonic(), self.machine(), self.own()
+
+    def __call__(self) -> bool:
+        if self.cancel.is_set():
+            return True
+        now = time.monotonic()
+        if now - self.t < self.run:
+            return False
+        others = (self.machine() - self.m - (self.own() - self.o)) / (now - self.t)
+        if others > self.busy:
+            start = time.monotonic()
+            if self.cancel.wait(self.pause):
+                return True
+            self.paused += time.monotonic() - start
+        self._mark()
+        return False
+
+
 def _serve(conn, cancel, nice: int) -> None:
     """The worker's loop: receive (function, args), answer ("done", value), ("stopped", None)
     or ("error", exception); ("report", progress) on the way."""
@@ -124,7 +170,7 @@ def _serve(conn, cancel, nice: int) -> None:
         except (EOFError, OSError):
             return
         try:
-            value = fn(*args, lambda p: conn.send(("report", p)), cancel.is_set)
+            value = fn(*args, lambda p: conn.send(("report", p)), Yielding(cancel))
             conn.send(("done", value))
         except Stopped:
             conn.send(("stopped", None))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 
 import psutil
-import pytest
 
 from playground import remote
 
@@ -42,11 +41,9 @@ def test_closing_the_tab_stops_its_long_run(server, new_page):
     page.wait_for_selector("[data-testid=stProgress]", state="visible", timeout=90_000)
     worker = _long_worker(port)
     assert worker is not None, "no long-run worker process"
-    assert _busy_share(worker) > 0.2  # training (it yields to everything else, so not 100 %)
+    # training: at least the tenth of a core it keeps when the machine is busy (remote.Yielding)
+    assert _busy_share(worker, 1.5) > 0.04
     page.context.close()
-    closed = time.perf_counter()
-    deadline = closed + 10
-    while _busy_share(worker, 0.25) > 0.05:
-        if time.perf_counter() > deadline:
-            pytest.fail("the worker still computes 10 s after the tab closed")
-    assert time.perf_counter() - closed < 2.0 + 0.25
+    time.sleep(2.0)
+    assert _busy_share(worker, 1.5) < 0.015  # 2 s after the tab closed it computes nothing
+    assert worker.is_running()  # stopped its job, still there for the next one

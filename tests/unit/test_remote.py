@@ -112,3 +112,45 @@ def test_an_error_in_the_worker_comes_back_as_itself(worker):
     with pytest.raises(ValueError):
         worker.call(remote.train_long, CONFIG, bad, None, ("a", "b"))
     assert worker.call(remote.train_chunk, [CONFIG])[0].status == "ok"
+
+
+# ------------------------------------------------------------------------------ stepping aside
+class _Clock:
+    """A machine whose other processes keep `cores` busy (CPU-seconds grow with wall time)."""
+
+    def __init__(self, cores: float) -> None:
+        self.cores, self.start = cores, time.monotonic()
+
+    def __call__(self) -> float:
+        return self.cores * (time.monotonic() - self.start)
+
+
+def _drive(should_stop, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        should_stop()
+
+
+def test_a_long_run_trains_on_when_the_machine_is_idle():
+    y = remote.Yielding(threading.Event(), machine=_Clock(0.05), own=lambda: 0.0)
+    _drive(y, 0.6)
+    assert y.paused == 0
+
+
+def test_a_long_run_steps_aside_while_others_are_busy():
+    y = remote.Yielding(threading.Event(), machine=_Clock(1.5), own=lambda: 0.0)
+    started = time.monotonic()
+    _drive(y, 2.0)
+    share = y.paused / (time.monotonic() - started)
+    expected = remote.PAUSE / (remote.RUN + remote.PAUSE)  # 0.9: it still trains 10 % of the time
+    assert expected - 0.15 <= share <= expected + 0.05
+
+
+def test_a_pausing_long_run_stops_at_once_when_cancelled():
+    cancel = threading.Event()
+    y = remote.Yielding(cancel, machine=_Clock(2.0), own=lambda: 0.0, pause=10.0)
+    time.sleep(remote.RUN + 0.01)
+    threading.Timer(0.2, cancel.set).start()
+    started = time.monotonic()
+    assert y() is True  # it was pausing (10 s) and woke on the cancel
+    assert time.monotonic() - started < 1.0
