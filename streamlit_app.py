@@ -8,7 +8,7 @@ threadpool_limits(1)  # 2 shared cores: concurrent sessions would otherwise thra
 
 import streamlit as st  # noqa: E402
 
-from playground.app import exercises_page, i18n, learn_page  # noqa: E402
+from playground.app import exercises_page, i18n, layout, learn_page  # noqa: E402
 from playground.app.backprop_page import render as backprop_page  # noqa: E402
 from playground.app.compare_page import render as compare_page  # noqa: E402
 from playground.app.optimizer_lab import render as optimizer_lab  # noqa: E402
@@ -17,6 +17,7 @@ from playground.app.sidebar import check_url  # noqa: E402
 from playground.app.sweep_page import render as sweep_page  # noqa: E402
 
 st.set_page_config(page_title="Tuning Playground", page_icon=":material/tune:", layout="wide")
+layout.style()  # phone layout: Korean line breaks, wrapping formulas
 check_url()
 st.sidebar.segmented_control(
     "Language · 언어",

@@ -43,6 +43,16 @@ SPLIT_COLORS = ("#0877bd", "#f59322")  # train, test
 TINY = 1e-12  # zeros are clipped to this before a log scale
 HEIGHT = 300
 VIRIDIS = alt.SchemeParams("viridis", extent=[0, 0.85])  # without the faint yellow end
+# Charts must read on a 390 px phone (≈ 358 px of content): legends go above or below the plot
+# (a legend beside it takes the plot's width), in few enough columns to fit that width, and never
+# with a label cut short ("layer 3 (o…"): labelLimit 0 means no limit.
+PHONE_WIDTH = 358
+# Streamlit's theme sizes a chart with autosize "fit": its height then also holds the title, the
+# axes and any legend above or below, and the plot is squeezed flat. With a legend above or below,
+# "fit-x": the width is the column's, the height is the plot's (the legend adds to it); a fixed-size
+# plot (square scatter panels) uses "pad": width and height are the plot's own.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+FIXED_SIZE = alt.AutoSizeParams(type="pad")
 
 DEFAULT_LABELS: dict[str, str] = {
     # axes and legends
@@ -337,8 +347,8 @@ def decision_boundary(
 
     Returns
     -------
-    alt.LayerChart : image + points, width "container", height 400 (a text chart if the run
-        has no snapshot).
+    alt.LayerChart : image + points, width "container", a 340 px high plot with the legends
+        below it (a text chart if the run has no snapshot).
     """
     lab = _labels(labels)
     grid = result.grid
@@ -350,8 +360,9 @@ def decision_boundary(
     points = _points_layer(df, result.class_names, palette, lab)
     return (
         alt.layer(image, points)
-        .properties(width="container", height=420, title=lab["boundary_title"])
-        .configure_legend(orient="bottom", direction="horizontal", columns=0, labelLimit=0)
+        .properties(width="container", height=340, title=lab["boundary_title"], autosize=FIT_WIDTH)
+        # class, set and prediction side by side, each a short column: fits a phone's width
+        .configure_legend(orient="bottom", direction="vertical", labelLimit=0)
     )
 
 
@@ -498,15 +509,16 @@ def accuracy_curves(
 # ---- ① scaler lens -----------------------------------------------------------------------
 
 
-def scaler_lens(
+def scaler_panels(
     X_train: Array,
     X_scaled: Array,
     y: Array,
     labels: Labels = None,
     class_names: Sequence[str] | None = None,
     palette: Sequence[str] = PALETTE,
-) -> alt.HConcatChart:
-    """Two scatter panels: the training data before and after the scaler, same colours.
+    size: int = 250,
+) -> tuple[alt.Chart, alt.Chart]:
+    """The training data before and after the scaler: two scatter charts, same colours.
 
     Parameters
     ----------
@@ -514,10 +526,14 @@ def scaler_lens(
     y : (n,) int labels.
     labels : keys x, y, class, before, after (the panel titles).
     class_names : legend names of the classes (default "0", "1", …).
+    size : width and height of each plot in pixels (fixed: a "container" width would squeeze
+        the height, which then also holds the legend). 250 px and the legend below fit a phone;
+        a page puts the two in columns (side by side, stacked on a phone).
 
     Returns
     -------
-    alt.HConcatChart : two 250 × 250 panels with independent axes and one colour legend.
+    (alt.Chart, alt.Chart) : before, after; each plot exactly size × size (autosize "pad"),
+        the class legend below it.
     """
     lab = _labels(labels)
     k = int(np.max(y)) + 1 if len(y) else 1
@@ -526,6 +542,7 @@ def scaler_lens(
         "class:N",
         scale=alt.Scale(domain=names, range=list(palette[: len(names)])),
         title=lab["class"],
+        legend=alt.Legend(orient="bottom"),
     )
 
     def panel(X: Array, title: str) -> alt.Chart:
@@ -540,12 +557,27 @@ def scaler_lens(
                 y=alt.Y("y:Q", title=lab["y"], scale=alt.Scale(zero=False)),
                 color=color,
             )
-            .properties(width=250, height=250)
+            .properties(width=size, height=size, autosize=FIXED_SIZE)
         )
 
-    return alt.hconcat(panel(X_train, lab["before"]), panel(X_scaled, lab["after"])).resolve_scale(
-        x="independent", y="independent"
-    )
+    return panel(X_train, lab["before"]), panel(X_scaled, lab["after"])
+
+
+def scaler_lens(
+    X_train: Array,
+    X_scaled: Array,
+    y: Array,
+    labels: Labels = None,
+    class_names: Sequence[str] | None = None,
+    palette: Sequence[str] = PALETTE,
+) -> alt.HConcatChart:
+    """`scaler_panels` side by side in one chart (250 × 250 each, independent axes): for a
+    notebook or an export. A page shows the two panels in columns instead: this fixed-width
+    pair is wider than a phone."""
+    panels = scaler_panels(X_train, X_scaled, y, labels, class_names, palette)
+    before, after = (p.copy() for p in panels)
+    before.autosize = after.autosize = alt.Undefined  # a top-level property only
+    return alt.hconcat(before, after).resolve_scale(x="independent", y="independent")
 
 
 # ---- gradients ---------------------------------------------------------------------------
@@ -628,7 +660,8 @@ def grad_norm_lines(
                 "layer:N",
                 scale=alt.Scale(domain=names, scheme=VIRIDIS),
                 title=lab["layer"],
-                legend=alt.Legend(labelLimit=220, orient="top", columns=3, title=None),
+                # two columns of "layer 1 (input side)" fit a phone; three did not
+                legend=alt.Legend(labelLimit=0, orient="top", columns=2, title=None),
             ),
             tooltip=_grad_tooltip(lab),
         )
@@ -722,7 +755,7 @@ def activation_hist(
     labels: Labels = None,
     title: str | None = None,
     bins: int = 30,
-    columns: int = 4,
+    columns: int = 2,
 ) -> alt.Chart | alt.FacetChart:
     """Histograms of the hidden-unit outputs, one small panel per hidden layer.
 
@@ -735,7 +768,7 @@ def activation_hist(
     labels : keys activation, share, layer_n, series, no_hidden, activation_title.
     title : chart title (default labels["activation_title"]).
     bins : bins per layer (shared by the series of one layer).
-    columns : panels per row.
+    columns : panels per row (2 fit a phone's width: 130 px panels).
 
     Returns
     -------
@@ -769,6 +802,7 @@ def activation_hist(
                 "series:N",
                 title=lab["series"],
                 scale=alt.Scale(domain=list(acts), range=list(PALETTE)),
+                legend=alt.Legend(orient="top"),
             )
         )
     order = [lab["layer_n"].format(n=l) for l in sorted(df["layer"].unique())]

@@ -109,8 +109,14 @@ def loss_curves(results: list[RunResult], label_of, title: str, epoch_title: str
     )
 
 
-def boundaries(results: list[RunResult], label_of, columns: int = 4, px: int = 150) -> alt.Chart:
-    """Small multiples: each setting's decision boundary (its first seed) with the data on top."""
+def boundary_panels(results: list[RunResult], label_of, px: int = 150) -> list[alt.LayerChart]:
+    """Each setting's decision boundary (its first seed) with the data on top: one chart per run
+    with a snapshot, its plot exactly px × px. A page lays them out in a wrapping row (as many
+    per line as fit: two on a phone); `boundaries` joins them into one chart."""
+    return [p.properties(autosize=charts.FIXED_SIZE) for p in _panels(results, label_of, px)]
+
+
+def _panels(results: list[RunResult], label_of, px: int) -> list[alt.LayerChart]:
     panels = []
     for r in results:
         if len(r.snapshots) == 0:
@@ -155,6 +161,13 @@ def boundaries(results: list[RunResult], label_of, columns: int = 4, px: int = 1
                 width=px, height=px, title=alt.TitleParams(title, fontSize=11)
             )
         )
+    return panels
+
+
+def boundaries(results: list[RunResult], label_of, columns: int = 4, px: int = 150) -> alt.Chart:
+    """`boundary_panels` as one chart of `columns` per row (fixed width: 4 × 150 px is wider
+    than a phone, where a page should lay out the panels itself)."""
+    panels = _panels(results, label_of, px)
     if not panels:
         return charts._message("—")
     return alt.concat(*panels, columns=columns).resolve_scale(color="independent")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import streamlit as st
 
 from playground import backprop
+from playground.app import layout
 from playground.app.i18n import option_label, t
 from playground.nn.network import MLP
 
@@ -206,14 +209,17 @@ def _edge_label(phase: int, old: float, grad: float, new: float, name: str) -> s
     return f"{name} = {_num(old)}"
 
 
-def diagram(walk: backprop.Walkthrough, phase: int, i: int) -> str:
+def diagram(walk: backprop.Walkthrough, phase: int, i: int, rankdir: str = "LR") -> str:
     """Graphviz DOT of the network with the numbers of this phase for sample i: values on a
-    forward pass, δ and shares backward (arrows pointing back), old → new weights on update."""
+    forward pass, δ and shares backward (arrows pointing back), old → new weights on update.
+    `rankdir` "LR": inputs left, output right (a wide screen); "TB": inputs on top, output
+    below (a phone: about a third of the width, so the numbers stay readable)."""
     hidden, out = walk.layers
     m = hidden.z.shape[1]
+    sep = "nodesep=0.3; ranksep=1.3" if rankdir == "LR" else "nodesep=0.15; ranksep=0.9"
     lines = [
         "digraph backprop {",
-        '  rankdir=LR; ordering=out; nodesep=0.3; ranksep=1.3; bgcolor="transparent";',
+        f'  rankdir={rankdir}; ordering=out; {sep}; bgcolor="transparent";',
         '  node [shape=box, style="rounded,filled", fontname="sans-serif", fontsize=13, '
         'color="#666666", margin="0.12,0.06"];',
         '  edge [fontname="sans-serif", fontsize=12, labelfloat=false];',
@@ -244,7 +250,7 @@ def _aligned(rows: list[str]) -> str:
     return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"
 
 
-def _forward_tex(walk: backprop.Walkthrough, i: int) -> str:
+def _forward_tex(walk: backprop.Walkthrough, i: int) -> list[str]:
     hidden, out = walk.layers
     f = F_TEX[walk.activation][0]
     x, rows = walk.X[i], []
@@ -266,10 +272,10 @@ def _forward_tex(walk: backprop.Walkthrough, i: int) -> str:
     rows.append(
         rf"\hat y &= \sigma(z_o) = \sigma({_tex(out.z[i, 0], False)}) = {_tex(walk.prediction[i, 0], False)}"
     )
-    return _aligned(rows)
+    return rows
 
 
-def _error_tex(walk: backprop.Walkthrough, i: int) -> str:
+def _error_tex(walk: backprop.Walkthrough, i: int) -> list[str]:
     p, y, n = walk.prediction[i, 0], walk.Y[i, 0], walk.X.shape[0]
     ell = _sample_terms(walk)
     if walk.loss_name == "mse":
@@ -287,10 +293,10 @@ def _error_tex(walk: backprop.Walkthrough, i: int) -> str:
         )
     else:
         rows.append(rf"L &= \ell = {_tex(walk.loss)}")
-    return _aligned(rows)
+    return rows
 
 
-def _backward_tex(walk: backprop.Walkthrough, i: int) -> str:
+def _backward_tex(walk: backprop.Walkthrough, i: int) -> list[str]:
     hidden, out = walk.layers
     p, y, n = walk.prediction[i, 0], walk.Y[i, 0], walk.X.shape[0]
     d = out.delta[i, 0]
@@ -319,7 +325,7 @@ def _backward_tex(walk: backprop.Walkthrough, i: int) -> str:
             rf"\delta_{k} &= \tfrac{{\partial L}}{{\partial h_{k}}}\, f'(z_{k}) = "
             rf"{_tex(hidden.grad_a[i, j])}\cdot{_tex(slope)} = {_tex(hidden.delta[i, j], False)}"
         )
-    return _aligned(rows)
+    return rows
 
 
 GENERAL_GRADS = (
@@ -331,7 +337,7 @@ GENERAL_GRADS = (
 )
 
 
-def _update_tex(walk: backprop.Walkthrough) -> str:
+def _update_tex(walk: backprop.Walkthrough) -> list[str]:
     m = walk.layers[0].z.shape[1]
     names = param_names(m)
     old = _flat([walk.layers[0].W, walk.layers[0].b, walk.layers[1].W, walk.layers[1].b])
@@ -342,11 +348,12 @@ def _update_tex(walk: backprop.Walkthrough) -> str:
         rows.append(
             rf"{sym} &\leftarrow {sym} - \eta\,\tfrac{{\partial L}}{{\partial {sym}}} = {_tex(a, False)} - {walk.lr:g}\cdot{_tex(g)} = {_tex(b, False)}"
         )
-    return _aligned(rows)
+    return rows
 
 
-def formulas(walk: backprop.Walkthrough, phase: int, i: int) -> str:
-    """The LaTeX of one step for sample i, with the actual numbers substituted."""
+def formula_rows(walk: backprop.Walkthrough, phase: int, i: int) -> list[str]:
+    """The equations of one step for sample i, with the actual numbers substituted: one LaTeX
+    row each, "&" before the sign to align on."""
     if phase == 0:
         return _forward_tex(walk, i)
     if phase == 1:
@@ -354,6 +361,45 @@ def formulas(walk: backprop.Walkthrough, phase: int, i: int) -> str:
     if phase == 2:
         return _backward_tex(walk, i)
     return _update_tex(walk)
+
+
+def formulas(walk: backprop.Walkthrough, phase: int, i: int) -> str:
+    """The LaTeX of one step for sample i: `formula_rows` aligned on their signs."""
+    return _aligned(formula_rows(walk, phase, i))
+
+
+_FACTOR = (  # a number, (number), \log number or \tfrac{…}{…}, as the rows above write them
+    r"(?:\([^()]*\)|\\tfrac\{[^{}]*\}\{[^{}]*\}|\\log\s*(?:\([^()]*\)|[\d.]+)"
+    r"|-?[\d.]+(?: \\times 10\^\{-?\d+\})?)"
+)
+_UNITS = (  # products of numbers, then (…), 0.3(…)², −[…] (not f(z), σ(z)): each unbreakable
+    re.compile(rf"{_FACTOR}(?:\s*\\cdot\s*{_FACTOR})+"),
+    re.compile(r"(?<![A-Za-z}'])[\d.]*\([^()]*\)(?:\^\{?\d+\}?)?|-?\[[^\[\]]*\]"),
+)
+
+
+def unbroken_products(row: str) -> str:
+    r"""`row` without its "&", with every product of numbers and every bracket in braces: a
+    formula that wraps on a phone then breaks after = or + between terms, never inside
+    "(−0.564)·1.000" or "(1 − 0.257)".
+
+    >>> unbroken_products(r"z &= (-0.5)\cdot 1.000 + 0.2(1-0.2) = 0.1")
+    'z = {{(-0.5)}\\cdot 1.000} + {0.2(1-0.2)} = 0.1'
+    """
+    row = row.replace("&", "")
+    for unit in _UNITS:
+        row = unit.sub(lambda m: "{" + m.group(0) + "}", row)
+    return row
+
+
+def _show_formulas(walk: backprop.Walkthrough, phase: int, i: int) -> None:
+    """Aligned on a wide screen; on a phone each equation on its own, wrapping after a sign
+    when it is wider than the screen (an aligned block cannot wrap)."""
+    with layout.wide("bp_formulas"):
+        st.latex(formulas(walk, phase, i))
+    with layout.narrow("bp_formulas"):
+        for row in formula_rows(walk, phase, i):
+            st.latex(unbroken_products(row))
 
 
 # ---- page --------------------------------------------------------------------------------
@@ -439,7 +485,7 @@ def _shown(samples: list[int]) -> int:
 
 def _notes(walk: backprop.Walkthrough, phase: int) -> None:
     if phase == 2:
-        st.latex(GENERAL_GRADS)
+        layout.latex(GENERAL_GRADS)
         share = walk.layers[0].share
         names = _nodes(len(share))[:-1]
         shares = ", ".join(f"{n} {s:.0%}" for n, s in zip(names, share, strict=True))
@@ -462,11 +508,14 @@ def render() -> None:
     i = _shown(settings["samples"])
     st.info(t(f"bp.explain.{phase}"))
     st.markdown(f"**{t('bp.diagram')}**")
-    st.graphviz_chart(diagram(walk, phase, i), width="content")
+    with layout.wide("bp_diagram"):
+        st.graphviz_chart(diagram(walk, phase, i), width="content")
+    with layout.narrow("bp_diagram"):
+        st.graphviz_chart(diagram(walk, phase, i, rankdir="TB"), width="stretch")
     note = {2: "bp.grads_note", 3: "bp.update_note"}.get(phase, "bp.weights_note")
     st.caption(t(note))
     st.markdown(f"**{t('bp.formulas')}**")
-    st.latex(formulas(walk, phase, i))
+    _show_formulas(walk, phase, i)
     _notes(walk, phase)
     st.markdown(f"**{t('bp.table')}**")
     st.dataframe(table(walk, phase, settings["samples"]), hide_index=True, width="stretch")

@@ -10,9 +10,10 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from playground import data, presets
+from playground import charts, data, presets
 from playground.app import playground_page, sidebar
 from playground.app.i18n import option_label, t
+from playground.app.layout import latex
 from playground.app.runs import train
 from playground.config import RunConfig
 from playground.diagnosis import (
@@ -413,7 +414,10 @@ def _heading(key: str) -> None:
 
 def _class_color(y: np.ndarray) -> alt.Color:
     return alt.Color(
-        "class:N", scale=alt.Scale(range=[ORANGE, BLUE, "#009e73"]), title=t("learn.class")
+        "class:N",
+        scale=alt.Scale(range=[ORANGE, BLUE, "#009e73"]),
+        title=t("learn.class"),
+        legend=alt.Legend(orient="bottom"),  # below the plot: the plot keeps a phone's width
     )
 
 
@@ -422,7 +426,7 @@ def section_1(pages: dict) -> None:
     st.markdown(t("learn.1.text"))
     _heading("learn.formulas")
     for tex in (STANDARDIZE, P_NORM, NORMALIZE):
-        st.latex(tex)
+        latex(tex)
     _heading("learn.picture")
     std_tab, norm_tab = st.tabs([t("learn.1.std_tab"), t("learn.1.norm_tab")])
     with std_tab:
@@ -451,11 +455,17 @@ def section_1(pages: dict) -> None:
                 .encode(
                     x=alt.X("value:Q", title=t("learn.value")),
                     y=alt.Y("density:Q", title=t("learn.density")),
-                    color=alt.Color(f"{t('learn.feature')}:N", scale=alt.Scale(range=[BLUE, RED])),
+                    color=alt.Color(
+                        f"{t('learn.feature')}:N",
+                        scale=alt.Scale(range=[BLUE, RED]),
+                        # one row above the plot: a legend below would take the plot's height
+                        legend=alt.Legend(orient="top", titleOrient="left"),
+                    ),
                 )
-                .properties(width=300, height=200)
+                .properties(width="container", height=150, autosize=charts.FIT_WIDTH)
             )
-        st.altair_chart(alt.hconcat(*panels).resolve_scale(x="independent", y="independent"))
+        for col, panel in zip(st.columns(2), panels, strict=True):  # stacked on a phone
+            col.altair_chart(panel, width="stretch")
         st.caption(t("learn.1.std_caption", dataset=option_label(dataset)))
     with norm_tab:
         c1, c2 = st.columns(2)
@@ -473,18 +483,23 @@ def section_1(pages: dict) -> None:
             key="learn_1_norm",
         )
         X, Xn, y = scaled_features(dataset, f"normalizer_{norm}")
-        st.altair_chart(_normalizer_chart(X, Xn, y, norm))
+        for col, panel in zip(st.columns(2), _normalizer_charts(X, Xn, y, norm), strict=True):
+            col.altair_chart(panel, width="content")
         r = np.linalg.norm(X, ord={"l1": 1, "l2": 2, "max": np.inf}[norm], axis=1)
         st.caption(t("learn.1.norm_caption", norm=norm, lo=f"{r.min():.2f}", hi=f"{r.max():.2f}"))
 
 
-def _normalizer_chart(X: np.ndarray, Xn: np.ndarray, y: np.ndarray, norm: str) -> alt.HConcatChart:
+def _normalizer_charts(
+    X: np.ndarray, Xn: np.ndarray, y: np.ndarray, norm: str
+) -> tuple[alt.Chart, alt.LayerChart]:
+    """Before and after the Normalizer: two square 260 px plots (a circle must look round), for
+    two columns (side by side on a wide screen, one under the other on a phone), legends below."""
     cls = [str(c) for c in y]
     before = (
         alt.Chart(pd.DataFrame({"x": X[:, 0], "y": X[:, 1], "class": cls}), title=t("learn.before"))
         .mark_circle(size=18, opacity=0.7)
         .encode(x=alt.X("x:Q", title="x1"), y=alt.Y("y:Q", title="x2"), color=_class_color(y))
-        .properties(width=260, height=260)
+        .properties(width=260, height=260, autosize=charts.FIXED_SIZE)
     )
     balls = pd.concat(
         [
@@ -501,7 +516,9 @@ def _normalizer_chart(X: np.ndarray, Xn: np.ndarray, y: np.ndarray, norm: str) -
             y=alt.Y("y:Q", title="x2", scale=alt.Scale(domain=[-1.2, 1.2])),
             order="i:Q",
             detail="norm:N",
-            strokeDash=alt.StrokeDash("norm:N", title=t("learn.1.ball")),
+            strokeDash=alt.StrokeDash(
+                "norm:N", title=t("learn.1.ball"), legend=alt.Legend(orient="bottom")
+            ),
         )
     )
     jitter = np.random.default_rng(0).normal(0, 0.01, Xn.shape)  # overlapping points stay visible
@@ -514,17 +531,15 @@ def _normalizer_chart(X: np.ndarray, Xn: np.ndarray, y: np.ndarray, norm: str) -
     )
     right = alt.layer(
         rings, after, title=t("learn.after", scaler=f"Normalizer ({norm})")
-    ).properties(width=260, height=260)
-    return alt.hconcat(before, right).resolve_scale(
-        x="independent", y="independent", strokeDash="independent"
-    )
+    ).properties(width=260, height=260, autosize=charts.FIXED_SIZE)
+    return before, right
 
 
 def section_2(pages: dict) -> None:
     st.markdown(t("learn.2.text"))
     _heading("learn.formulas")
-    st.latex(CROSS_ENTROPY)
-    st.latex(BINARY_CE)
+    latex(CROSS_ENTROPY)
+    latex(BINARY_CE)
     _heading("learn.picture")
     c1, c2 = st.columns(2)
     d = c1.slider(t("learn.2.distance"), 0.0, 4.0, 2.5, 0.1, key="learn_2_d")
@@ -579,8 +594,8 @@ def section_3(pages: dict) -> None:
     )
     _heading("learn.formulas")
     f_tex, df_tex = ACTIVATION_TEX[name]
-    st.latex(f_tex)
-    st.latex(df_tex)
+    latex(f_tex)
+    latex(df_tex)
     _heading("learn.picture")
     x = np.linspace(-5, 5, 401)
     f, df = activation_curve(name, x)
@@ -641,7 +656,7 @@ def init_table() -> str:
 def section_4(pages: dict) -> None:
     st.markdown(t("learn.4.text"))
     _heading("learn.formulas")
-    st.latex(r"W \sim U(-r,\ r) \qquad W \sim N(0,\ \sigma^2)")
+    latex(r"W \sim U(-r,\ r) \qquad W \sim N(0,\ \sigma^2)")
     st.markdown(init_table())
     st.caption(t("learn.4.slide"))
     _heading("learn.picture")
@@ -696,7 +711,7 @@ def section_4(pages: dict) -> None:
 def section_5(pages: dict) -> None:
     st.markdown(t("learn.5.text"))
     _heading("learn.formulas")
-    st.latex(GD_TEX)
+    latex(GD_TEX)
     st.caption(t("learn.5.batch"))
     name = st.segmented_control(
         t("learn.5.pick"),
@@ -706,7 +721,7 @@ def section_5(pages: dict) -> None:
         format_func=option_label,
         key="learn_5_opt",
     )
-    st.latex(OPTIMIZER_TEX[name])
+    latex(OPTIMIZER_TEX[name])
     if name == "adamw":
         st.caption(t("learn.5.adamw"))
     defaults = ", ".join(f"{k} = {v}" for k, v in optimizers.DEFAULTS[name].items())
@@ -769,7 +784,7 @@ def _sweep_chart(df: pd.DataFrame, field: str, title_key: str) -> alt.Chart:
 def section_6(pages: dict) -> None:
     st.markdown(t("learn.6.text"))
     _heading("learn.formulas")
-    st.latex(RULES_TEX)
+    latex(RULES_TEX)
     _heading("learn.6.rules")
     rules = [
         (t("learn.6.rule.between"), "1 – 2"),
@@ -799,7 +814,7 @@ def section_6(pages: dict) -> None:
 def section_7(pages: dict) -> None:
     st.markdown(t("learn.7.text"))
     _heading("learn.formulas")
-    st.latex(r"P = \sum_{l=1}^{L} (n_{l-1} + 1)\, n_l")
+    latex(r"P = \sum_{l=1}^{L} (n_{l-1} + 1)\, n_l")
     _heading("learn.picture")
     dataset = st.segmented_control(
         t("learn.dataset"),
@@ -820,7 +835,7 @@ def section_backprop(pages: dict) -> None:
     st.markdown(t("learn.backprop.text"))
     for n, tex in enumerate(BACKPROP_TEX, start=1):
         st.markdown(t(f"learn.backprop.s{n}"))
-        st.latex(tex)
+        latex(tex)
     if pages.get("backprop") is not None:
         st.info(t("learn.backprop.page"), icon=":material/school:")
         st.page_link(
@@ -831,7 +846,7 @@ def section_backprop(pages: dict) -> None:
 def section_gradients(pages: dict) -> None:
     st.markdown(t("learn.gradients.text", peak=f"{activations.get('sigmoid').peak:g}"))
     _heading("learn.formulas")
-    st.latex(GRADIENT_TEX)
+    latex(GRADIENT_TEX)
     _heading("learn.picture")
     c1, c2, c3, c4 = st.columns(4)
     act = c1.selectbox(

@@ -141,7 +141,8 @@ def _surface_chart(s: surfaces.Surface, df: pd.DataFrame, names, start) -> alt.L
         alt.Tooltip("w2:Q", title=t("lab.w2"), format=".3f"),
         alt.Tooltip("loss:Q", title=t("lab.loss"), format=".4g"),
     ]
-    base = alt.Chart(df).encode(x="w1:Q", y="w2:Q", color=_color(names), tooltip=tooltip)
+    below = {"orient": "bottom", "direction": "vertical"}  # the plot keeps a phone's full width
+    base = alt.Chart(df).encode(x="w1:Q", y="w2:Q", color=_color(names, **below), tooltip=tooltip)
     lines = base.mark_line(clip=True, strokeWidth=2).encode(order="step:Q")
     dots = (
         base.transform_filter("datum.dot")
@@ -161,6 +162,7 @@ def _surface_chart(s: surfaces.Surface, df: pd.DataFrame, names, start) -> alt.L
                 "kind:N",
                 scale=alt.Scale(domain=kinds, range=shapes),
                 title=t("lab.landmark"),
+                legend=alt.Legend(**below),
             ),
             tooltip=[
                 alt.Tooltip("kind:N", title=t("lab.landmark")),
@@ -169,7 +171,9 @@ def _surface_chart(s: surfaces.Surface, df: pd.DataFrame, names, start) -> alt.L
             ],
         )
     )
-    return alt.layer(image, lines, dots, marks).properties(width="container", height=460)
+    return alt.layer(image, lines, dots, marks).properties(  # legends below add to the height
+        width="container", height=400, autosize=charts.FIT_WIDTH
+    )
 
 
 def _loss_chart(df: pd.DataFrame, names) -> alt.Chart:
@@ -181,7 +185,7 @@ def _loss_chart(df: pd.DataFrame, names) -> alt.Chart:
             y=alt.Y(
                 "gap:Q", scale=alt.Scale(type="log"), axis=alt.Axis(format="~g"), title=t("lab.gap")
             ),
-            color=_color(names, orient="top", columns=4, title=None),
+            color=_color(names, orient="top", columns=3, title=None),  # 3 fit a phone
             tooltip=[
                 alt.Tooltip("optimizer:N", title=t("lab.optimizer")),
                 alt.Tooltip("step:Q", title=t("lab.step")),

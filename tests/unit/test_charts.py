@@ -179,6 +179,86 @@ def test_scaler_lens_two_independent_panels(results):
     np.testing.assert_allclose(after[["x", "y"]].to_numpy(), Xs, atol=1e-3)
 
 
+@pytest.mark.parametrize("kind", ["binary", "three"])
+def test_scaler_panels_fit_a_phone_and_show_the_data(results, kind):
+    """Two charts (columns stack them on a phone), each a fixed square plot with the legend
+    below: the y axis (~60 px) and the plot fit the 358 px of a phone's content."""
+    r = results[kind]
+    Xs = r.scaler.transform(r.X_train)
+    before, after = charts.scaler_panels(r.X_train, Xs, r.y_train, class_names=r.class_names)
+    for panel, X in ((before, r.X_train), (after, Xs)):
+        spec = panel.to_dict()
+        assert spec["autosize"] == {"type": "pad"}  # the plot keeps its size, the legend adds
+        assert spec["width"] == spec["height"] and spec["width"] + 60 <= charts.PHONE_WIDTH
+        assert spec["encoding"]["color"]["legend"]["orient"] == "bottom"
+        np.testing.assert_allclose(panel.data[["x", "y"]].to_numpy(), X, atol=1e-3)
+
+
+# ---- phone width -------------------------------------------------------------------------
+
+
+def legend_width(labels: list[str], columns: int, px_per_char: float = 7.0) -> float:
+    """A generous estimate of a symbol legend's width: columns of the longest label (11 px
+    text ≈ 7 px a character), a 25 px symbol and gap each."""
+    return columns * (max(map(len, labels)) * px_per_char + 25)
+
+
+@pytest.mark.parametrize("depth", [1, 3, 6])
+def test_gradient_legend_keeps_whole_labels_within_a_phone(depth):
+    """ "layer 1 (input side)" … "layer L (output side)": no label shortened with "…" (no
+    limit), and the columns of the longest one fit a phone; a third column did not."""
+    h = history(5)
+    for l in range(4, depth + 2):
+        h[f"grad_norm_{l}"] = h["grad_norm_1"]
+    h = h.drop(columns=[f"grad_norm_{l}" for l in range(depth + 2, 4)])
+    color = charts.grad_norm_lines(h).to_dict()["encoding"]["color"]
+    names, legend = color["scale"]["domain"], color["legend"]
+    assert len(names) == depth + 1
+    assert legend["labelLimit"] == 0 and legend["orient"] in ("top", "bottom")
+    assert legend_width(names, legend["columns"]) <= charts.PHONE_WIDTH
+    assert legend_width(names, legend["columns"] + 1) > charts.PHONE_WIDTH or depth < 2
+
+
+@pytest.mark.parametrize("kind", ["binary", "three"])
+def test_boundary_legends_below_the_plot_in_short_columns(results, kind):
+    """Class, set and prediction side by side, each a column of whole labels: the widest
+    label of each legend plus symbols fits a phone; the plot keeps its height (fit-x)."""
+    r = results[kind]
+    spec = charts.decision_boundary(r).to_dict()
+    legend = spec["config"]["legend"]
+    assert legend == {"orient": "bottom", "direction": "vertical", "labelLimit": 0}
+    assert spec["autosize"]["type"] == "fit-x" and spec["width"] == "container"
+    lab = charts.DEFAULT_LABELS
+    columns = [
+        [lab["class"], *r.class_names],
+        [lab["set"], lab["train"], lab["test"]],
+        [lab["prediction"], lab["correct"], lab["misclassified"]],
+    ]
+    assert sum(legend_width(c, 1) for c in columns) <= charts.PHONE_WIDTH
+
+
+def test_activation_panels_two_per_row_fit_a_phone(results):
+    r = results["maxout"]  # two hidden layers
+    a = charts.hidden_activations(r.model, r.X_train)
+    spec = charts.activation_hist({"start": a, "end": a}).to_dict()
+    width = spec["spec"]["width"]
+    assert spec["columns"] == 2 and 60 + 2 * width + 20 <= charts.PHONE_WIDTH
+    assert spec["spec"]["encoding"]["color"]["legend"]["orient"] == "top"
+
+
+def test_sweep_boundary_panels_two_per_phone_line(results):
+    from playground import sweep_charts
+
+    rs = [results["binary"], results["three"], results["maxout"]]
+    panels = sweep_charts.boundary_panels(rs, lambda r: r.config.dataset)
+    assert len(panels) == 3
+    for panel in panels:
+        spec = panel.to_dict()
+        assert spec["autosize"] == {"type": "pad"} and spec["width"] == spec["height"]
+        assert 2 * spec["width"] + 16 <= charts.PHONE_WIDTH  # two on a phone's line
+    assert len(sweep_charts.boundaries(rs, str).to_dict()["concat"]) == 3  # one chart still
+
+
 # ---- gradients ---------------------------------------------------------------------------
 
 

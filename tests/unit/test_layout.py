@@ -1,0 +1,112 @@
+"""Phone layout helpers: formulas cut into parts that stand alone, and the back-propagation
+rows a phone shows one by one. (What the browser draws: tests/e2e/test_phone.py.)"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from playground.app import backprop_page, learn_page
+from playground.app.layout import CSS, NARROW, formula_groups, formula_parts
+
+CASES = r"f = \begin{cases} 1 \quad x \\ 0 \end{cases}"
+GAP = re.compile(r"\\q?quad(?![a-zA-Z])")
+
+
+def balanced(tex: str) -> bool:
+    """Braces, \\left…\\right and \\begin…\\end pair up (KaTeX rejects the part otherwise)."""
+    depth = 0
+    for token in re.findall(r"\\[{}]|\\left(?![a-zA-Z])|\\right(?![a-zA-Z])|[{}]", tex):
+        depth += {"{": 1, "}": -1, r"\left": 1, r"\right": -1}.get(token, 0)
+        if depth < 0:
+            return False
+    begins = len(re.findall(r"\\begin\{", tex)) == len(re.findall(r"\\end\{", tex))
+    return depth == 0 and begins
+
+
+def squash(tex: str) -> str:
+    return re.sub(r"\s+", "", tex)
+
+
+LEARN_FORMULAS = [
+    learn_page.STANDARDIZE,
+    learn_page.P_NORM,
+    learn_page.NORMALIZE,
+    learn_page.CROSS_ENTROPY,
+    learn_page.BINARY_CE,
+    learn_page.RULES_TEX,
+    learn_page.GD_TEX,
+    learn_page.GRADIENT_TEX,
+    *learn_page.OPTIMIZER_TEX.values(),
+    *(tex for pair in learn_page.ACTIVATION_TEX.values() for tex in pair),
+    *learn_page.BACKPROP_TEX,
+    backprop_page.GENERAL_GRADS,
+]
+
+
+@pytest.mark.parametrize("tex", LEARN_FORMULAS)
+def test_parts_stand_alone_and_lose_nothing(tex):
+    parts = formula_parts(tex)
+    assert parts and all(balanced(p) for p in parts), parts
+    # the parts are the formula without its top-level gaps: nothing dropped, nothing added
+    kept = squash("".join(GAP.sub("", p) for p in parts))
+    assert kept == squash(GAP.sub("", tex))
+
+
+@pytest.mark.parametrize(
+    ("tex", "groups"),
+    [
+        (r"z = \frac{x - \mu}{\sigma}", [[r"z = \frac{x - \mu}{\sigma}"]]),
+        (r"a = 1,\quad b = 2 \qquad c = 3", [["a = 1,", "b = 2"], ["c = 3"]]),
+        (r"a \quad\Rightarrow\quad b", [["a", r"\Rightarrow b"]]),
+        # gaps inside a group, cases, \left…\right or \text stay where they are
+        (CASES, [[CASES]]),
+        (r"\left( a \quad b \right) \qquad c", [[r"\left( a \quad b \right)"], ["c"]]),
+        (r"\text{if \quad not} \quad d", [[r"\text{if \quad not}", "d"]]),
+        (r"\quadratic \quad e", [[r"\quadratic", "e"]]),  # a longer command is no gap
+    ],
+)
+def test_groups_split_only_at_top_level_gaps(tex, groups):
+    assert formula_groups(tex) == groups
+
+
+def test_the_long_learn_formulas_split_where_a_reader_pauses():
+    assert len(formula_parts(learn_page.P_NORM)) == 4  # ‖x‖_p, ‖x‖_1, ‖x‖_2, ‖x‖_∞
+    ce = formula_groups(learn_page.BINARY_CE)  # cross entropy and MSE, each with ∂/∂z
+    assert [len(g) for g in ce] == [2, 2] and "CE" in ce[0][0] and "MSE" in ce[1][0]
+    grad = formula_parts(learn_page.GRADIENT_TEX)
+    assert len(grad) == 2 and grad[1].startswith(r"\Rightarrow")
+    assert len(formula_parts(learn_page.OPTIMIZER_TEX["adam"])) == 5
+
+
+def test_wide_and_narrow_variants_hide_at_the_column_stacking_width():
+    assert NARROW == 640  # Streamlit stacks st.columns below 640 px
+    assert f"@media (max-width: {NARROW - 0.02}px)" in CSS and f"(min-width: {NARROW}px)" in CSS
+    narrow_rules = CSS.split("@media (min-width")[1]
+    assert '[class*="st-key-narrow_"]' in narrow_rules and "display: none" in narrow_rules
+    assert "keep-all" in CSS  # Korean lines break between words
+
+
+@pytest.mark.parametrize("hidden", [1, 3])
+@pytest.mark.parametrize("loss", ["cross_entropy", "mse"])
+def test_backprop_rows_on_a_phone_keep_products_whole(hidden, loss):
+    """Each narrow row is its aligned row without "&", with products and brackets in braces:
+    the same text once the braces are gone, braces balanced, no "·" left at the top level."""
+    settings = dict(activation="tanh", hidden=hidden, seed=0, samples=[0, 1, 2, 3], loss=loss,
+                    lr=0.5)  # fmt: skip
+    for step in range(4):
+        walk = backprop_page.walk_at(settings, step)
+        rows = backprop_page.formula_rows(walk, step, 1)
+        assert backprop_page.formulas(walk, step, 1).count(r" \\ ") == len(rows) - 1
+        for row in rows:
+            narrow = backprop_page.unbroken_products(row)
+            assert balanced(narrow) and "&" not in narrow
+            assert squash(narrow.replace("{", "").replace("}", "")) == squash(
+                row.replace("&", "").replace("{", "").replace("}", "")
+            )
+            depth = 0
+            for i, ch in enumerate(narrow):  # every \cdot sits inside a brace group
+                depth += (ch == "{") - (ch == "}")
+                if narrow.startswith(r"\cdot", i):
+                    assert depth > 0, narrow
