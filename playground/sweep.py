@@ -167,7 +167,7 @@ def plan(configs: list[RunConfig], parts: int = 1) -> list[list[int]]:
     """Chunks of config indices: each trains as one batch (at most 32 runs); groups are split
     evenly into smaller chunks (not below 8 runs) until there are about `parts` chunks."""
     chunks = experiment._groups(configs)
-    while len(chunks) < parts:
+    while chunks and len(chunks) < parts:  # none: every run was cached
         big = max(chunks, key=len)
         if len(big) < 2 * MIN_BATCH:
             break
