@@ -244,7 +244,7 @@ def test_a_trainer_stops_mid_epoch():
 
 
 def test_a_batched_chunk_stops_mid_epoch():
-    configs = [RunConfig(n_samples=4000, epochs=3, batch_size=1, seed=s) for s in range(8)]
+    configs = [RunConfig(n_samples=20000, epochs=2, batch_size=1, seed=s) for s in range(8)]
     trainers = [prepare(c).trainer for c in configs]
     batch = BatchedTrainer(trainers)
     _stops_within(lambda stop: batch.run(should_stop=stop), seconds=0.5)
