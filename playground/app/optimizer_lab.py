@@ -162,7 +162,7 @@ def _surface_chart(s: surfaces.Surface, df: pd.DataFrame, names, start) -> alt.L
                 "kind:N",
                 scale=alt.Scale(domain=kinds, range=shapes),
                 title=t("lab.landmark"),
-                legend=alt.Legend(**below),
+                legend=alt.Legend(symbolSize=120, **below),  # the marks' 220 overlap the labels
             ),
             tooltip=[
                 alt.Tooltip("kind:N", title=t("lab.landmark")),
