@@ -84,8 +84,10 @@ def test_a_shared_link_restores_the_setup_and_names_a_bad_value(app, new_page):
     params = page.locator("[data-testid=stMetric]").filter(has_text=EN["metric.params"])
     assert params.locator("[data-testid=stMetricValue]").inner_text().strip() == "177"
     # A bad value in a link is named, not fatal.
-    warning = EN["url.invalid"].format(field=EN["l2"], value="abc", default="0")
+    allowed = EN["allowed.one_of"].format(values="0, 0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1")
+    warning = EN["url.invalid"].format(field=EN["l2"], value="abc", allowed=allowed, default="0")
     assert page.get_by_text(warning).is_visible()
+    assert "l2=" not in page.url  # taken out of the address: a reload does not repeat it
 
 
 def check_korean(page) -> None:
