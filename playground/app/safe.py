@@ -13,6 +13,11 @@ MAX_SHOWN = 80  # characters of an outside value shown in a message; the rest is
 # Streamlit's :colour[...] / :material/icon: directives.
 _PUNCT = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _SPACE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")  # control characters and line breaks
+# Escapes do not stop the browser's autolinking of bare addresses (seen in Chromium: an escaped
+# "https\:\/\/evil.example" still became a link). A word joiner (U+2060, invisible) inside
+# "https:", "www." and before "@" breaks the patterns that autolinking looks for.
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www)(?=\\[:.])|(?=\\@)")
+JOINER = "\u2060"
 
 
 def md(value: object, limit: int = MAX_SHOWN) -> str:
@@ -21,4 +26,4 @@ def md(value: object, limit: int = MAX_SHOWN) -> str:
     text = _SPACE.sub(" ", str(value))
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return _PUNCT.sub(r"\\\1", text)
+    return _AUTOLINK.sub(lambda m: (m.group(1) or "") + JOINER, _PUNCT.sub(r"\\\1", text))

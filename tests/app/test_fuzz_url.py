@@ -35,7 +35,8 @@ HOSTILE = [
 # A Markdown link or image whose brackets are not escaped, a raw HTML tag, or a bare URL.
 _LINK = re.compile(r"(?<!\\)\[[^\]\n]*(?<!\\)\]\s*(?<!\\)\(")
 _HTML = re.compile(r"(?<!\\)<\s*(img|a|script|iframe)\b", re.I)
-_URL = re.compile(r"(?<!\\)https?(?<!\\):(?<!\\)//|(?<!\\)www(?<!\\)\.", re.I)
+# escaped or not, a bare address is autolinked by the browser unless a word joiner breaks it
+_URL = re.compile(r"https?\\?:|www\\?\.|[\w.]\\?@\w", re.I)
 
 
 def _texts(at) -> list[str]:

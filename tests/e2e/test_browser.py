@@ -90,6 +90,24 @@ def test_a_shared_link_restores_the_setup_and_names_a_bad_value(app, new_page):
     assert "l2=" not in page.url  # taken out of the address: a reload does not repeat it
 
 
+def test_a_hostile_link_value_is_shown_as_text_not_a_link(app, new_page):
+    """Escaping alone did not stop Chromium from autolinking an escaped https:// address."""
+    page = new_page(1280, 800)
+    app.open(
+        page, "?activation=%5Bclick%20me%5D(https://evil.example/phish)&width=a@b.com%20www.e.com"
+    )
+    no_exception(page)
+    alerts = page.locator("[data-testid=stAlert]")
+    assert "evil.example/phish" in alerts.first.inner_text()
+    assert alerts.locator("a").count() == 0
+    assert (
+        page.locator(
+            "[data-testid=stMain] a[href*='evil'], [data-testid=stMain] img[src*='evil']"
+        ).count()
+        == 0
+    )
+
+
 def check_korean(page) -> None:
     no_exception(page)
     assert page.get_by_role("heading", name=KO["app.title"], exact=True).is_visible()
