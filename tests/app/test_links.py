@@ -17,23 +17,15 @@ import pytest
 from streamlit.navigation.page import calc_hash
 from streamlit.testing.v1 import AppTest
 
-from playground import data, exercises, preprocessing, presets
+from playground import exercises, presets
 from playground.app import i18n, sidebar
 from playground.app.i18n import EN, KO, OPTION_LABELS
-from playground.config import RunConfig
-from playground.nn import activations, initializers, losses, optimizers
+from playground.config import RunConfig, choices
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 SMALL = {"epochs": "10", "n_samples": "100"}  # short runs, as in conftest.py
 
-SELECTS = {
-    "scaler": preprocessing.NAMES,
-    "loss": losses.NAMES,
-    "activation": activations.NAMES,
-    "initializer": initializers.NAMES,
-    "optimizer": optimizers.NAMES,
-    "dataset": data.NAMES,
-}
+SELECTS = choices()  # every selectbox: its option names, from the registries
 STEPS = {  # select sliders
     "init_scale": sidebar.INIT_SCALE_OPTIONS,
     "learning_rate": sidebar.LR_OPTIONS,
