@@ -1,14 +1,14 @@
 """Tuning Playground — the router: thread limits, language, navigation."""
 
-import functools
-
 from threadpoolctl import threadpool_limits
 
 threadpool_limits(1)  # 2 shared cores: concurrent sessions would otherwise thrash BLAS
 
+import functools  # noqa: E402
+
 import streamlit as st  # noqa: E402
 
-from playground.app import exercises_page, i18n, layout, learn_page  # noqa: E402
+from playground.app import exercises_page, i18n, layout, learn_page, navigation  # noqa: E402
 from playground.app.backprop_page import render as backprop_page  # noqa: E402
 from playground.app.compare_page import render as compare_page  # noqa: E402
 from playground.app.optimizer_lab import render as optimizer_lab  # noqa: E402
@@ -27,44 +27,19 @@ st.sidebar.segmented_control(
     key="lang",
     bind="query-params",
 )
-home = st.Page(
-    playground_page,
-    title=i18n.t("nav.playground"),
-    icon=":material/tune:",
-    url_path="home",  # the default page, served at "/"
-    default=True,
-)
-# /playground (e.g. /playground?lang=ko&optimizer=SGD) opens the playground too, with its URL
-# as it is. (Not a switch to "/": a switch cannot carry `lang`, which the language control
-# binds on every page, and the control would not write it back on the switched-to page's
-# first run, so a link copied there would lose the language.)
-alias = st.Page(playground_page, title=i18n.t("nav.playground"), icon=":material/tune:",
-                url_path="playground", visibility="hidden")  # fmt: skip
-lab = st.Page(
-    optimizer_lab, title=i18n.t("lab.nav"), icon=":material/landscape:", url_path="optimizer-lab"
-)
-backprop = st.Page(
-    backprop_page, title=i18n.t("bp.nav"), icon=":material/account_tree:", url_path="backprop"
-)
-learn = st.Page(
-    functools.partial(
-        learn_page.render, playground_page=home, optimizer_lab_page=lab, backprop_page=backprop
+home = navigation.target(navigation.PLAYGROUND)
+renders = {
+    navigation.PLAYGROUND: playground_page,
+    navigation.LEARN: functools.partial(
+        learn_page.render,
+        playground_page=home,
+        optimizer_lab_page=navigation.target(navigation.OPTIMIZER_LAB),
+        backprop_page=navigation.target(navigation.BACKPROP),
     ),
-    title=i18n.t("learn.nav"),
-    icon=":material/menu_book:",
-    url_path="learn",
-)
-exercises = st.Page(
-    functools.partial(exercises_page.render, playground_page=home),
-    title=i18n.t("ex.nav"),
-    icon=":material/exercise:",
-    url_path="exercises",
-)
-compare = st.Page(
-    compare_page, title=i18n.t("cmp.nav"), icon=":material/compare:", url_path="compare"
-)
-sweep = st.Page(
-    sweep_page, title=i18n.t("sw.nav"), icon=":material/stacked_line_chart:", url_path="sweep"
-)
-pages = [home, learn, exercises, compare, sweep, lab, backprop, alias]
-st.navigation(pages, position="top").run()
+    navigation.EXERCISES: functools.partial(exercises_page.render, playground_page=home),
+    navigation.COMPARE: compare_page,
+    navigation.SWEEP: sweep_page,
+    navigation.OPTIMIZER_LAB: optimizer_lab,
+    navigation.BACKPROP: backprop_page,
+}
+st.navigation(navigation.pages(renders), position="top").run()

@@ -1,0 +1,92 @@
+"""Every st.session_state key the app uses, named once.
+
+Widget keys are session-state keys too (Streamlit stores a keyed widget's value under its key),
+so the keys of widgets that other code reads or sets are here as well. Keys built per item are
+functions. The RunConfig field names (`dataset`, `activation`, …) are the sidebar's widget keys
+and the URL's parameter names: they are named by `playground.config`, not here.
+"""
+
+# ---- shared by several pages --------------------------------------------------------------------
+LANG = "lang"  # the language control ("en" | "ko"), bound to the URL
+URL_CHECKED = "url_checked"  # the sidebar's URL check: [(key, value, reason)], shown once
+URL_SEEN = "url_seen"  # the sidebar read this session's address
+LOCKED = "locked_controls"  # widget keys the sidebar disables (an exercise's link locks them)
+BUDGET_CONFIRMED = "budget_confirmed"  # run keys whose cost the user accepted
+BUDGET_CONFIRM = "budget_confirm"  # the "train it anyway" button
+
+# ---- playground page ----------------------------------------------------------------------------
+BOUNDARY_EPOCH = "boundary_epoch"  # the decision boundary's epoch slider
+DISCRETIZE = "discretize"  # the boundary as classes instead of probabilities
+LOG_SCALE = "log_scale"  # loss curves on a log axis
+VIEW = "view"  # which view of the run (boundary, network, export, …)
+SHOW_UNITS = "show_units"  # the network view: every unit, not one box per layer
+STEPPER = "stepper"  # the step-by-step view's prepared trainer
+STEP_ONE, STEP_TEN, STEP_RESET = "step_one", "step_ten", "step_reset"
+SETUP_FILE = "setup_file"  # the setup (JSON) uploader
+SETUP_MESSAGE = "setup_message"  # ("ok" | "error", text) after a setup file was read
+CODE_LIB = "code_lib"  # the exported script's framework
+UPLOAD = "upload"  # the parsed uploaded CSV
+UPLOAD_FILE = "upload_file"  # the CSV uploader
+UPLOAD_ID = "upload_id"  # the file id the parsed CSV came from
+USE_UPLOAD = "use_upload"  # train on the uploaded CSV
+
+# ---- pins and the compare page ------------------------------------------------------------------
+PINS = "pins"  # [{"name": str, "config": RunConfig}]
+PIN_MESSAGE = "pin_message"  # shown once after pinning or renaming
+PIN_BUTTON = "pin_btn"
+CMP_RUNS = "cmp_runs"  # the runs picked for comparison (pin names, CURRENT)
+CMP_LOG = "cmp_log"  # compare's loss curves on a log axis
+
+
+def pin_name(i: int) -> str:
+    """The text input that renames pin i."""
+    return f"pin_name_{i}"
+
+
+def pin_up(i: int) -> str:
+    return f"up_{i}"
+
+
+def pin_down(i: int) -> str:
+    return f"dn_{i}"
+
+
+def pin_delete(i: int) -> str:
+    return f"del_{i}"
+
+
+# ---- sweep page ---------------------------------------------------------------------------------
+SWEEP = "sweep"  # the last sweep: its grid, results so far, chunk position
+SW_KNOB1, SW_KNOB2, SW_SEEDS = "sw_knob1", "sw_knob2", "sw_seeds"
+SW_METRIC = "sw_metric"
+SW_CONFIRM, SW_RUN, SW_STOP = "sw_confirm", "sw_run", "sw_stop"
+
+
+def sweep_values(knob: str) -> str:
+    """The multiselect of values for one swept knob."""
+    return f"sw_values_{knob}"
+
+
+# ---- exercises page -----------------------------------------------------------------------------
+EX_PROGRESS = "ex_progress"  # {exercise id: {"step", "hints", "quiz", "prediction", …}}
+EX_CURRENT = "ex_current"  # the selectbox's key (widget state is per page in Streamlit) …
+EX_SELECTED = "ex_selected"  # … so the choice itself is kept here
+EX_RESTORED = "_ex_url_restored"  # the address's progress was read in this session
+EX_LINK = "_ex_link"  # (exercise id, lock mode) of the link last applied
+EX_UNLOCK, EX_LOAD, EX_CHECK = "ex_unlock", "ex_load", "ex_check"
+
+
+def ex_quiz(exercise_id: str) -> str:
+    return f"ex_quiz_{exercise_id}"
+
+
+def ex_predict(exercise_id: str) -> str:
+    return f"ex_predict_{exercise_id}"
+
+
+def ex_hint(exercise_id: str) -> str:
+    return f"ex_hint_{exercise_id}"
+
+
+def ex_reset(exercise_id: str) -> str:
+    return f"ex_reset_{exercise_id}"
