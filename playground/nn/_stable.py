@@ -6,9 +6,9 @@ import numpy as np
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
-    """σ(z) = 1 / (1 + e^−z), via e^−|z| so nothing overflows."""
+    """σ(z) = 1 / (1 + e^−z), via e^−|z| so nothing overflows: (1 or e^−|z|) / (1 + e^−|z|)."""
     e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
 
 
 def softplus(z: np.ndarray) -> np.ndarray:
@@ -23,9 +23,9 @@ def logsumexp(z: np.ndarray, axis: int = -1) -> np.ndarray:
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
-    """Row-wise softmax of z: (n, k), shifted by the row max."""
-    e = np.exp(z - np.max(z, axis=1, keepdims=True))
-    return e / np.sum(e, axis=1, keepdims=True)
+    """Softmax of z (..., k) along the last axis, shifted by the max."""
+    e = np.exp(z - np.max(z, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
 
 
 def expm1_neg(z: np.ndarray) -> np.ndarray:

@@ -1,7 +1,10 @@
-"""Cost functions of the output layer's logits z (n, k) and one-hot targets Y (n, k).
+"""Cost functions of the output layer's logits z (..., n, k) and one-hot targets Y (..., n, k).
 
-Each loss returns `(value, dL/dz)`; the output activation (sigmoid | softmax | linear) is part of
-the call, so matched pairs use the `delta = p − y` shortcut and nothing saturates numerically.
+Each loss is written once for one run (z: (n, k)) and for a stack of runs (z: (R, n, k)):
+`entry.grad(z, Y, output, value)` returns (the value per run, shape (...) — a 0-d number for a
+lone run — or None when `value` is False, and dL/dz). Calling the entry, `get(name)(z, Y, output)`,
+returns `(value, dL/dz)`. The output activation (sigmoid | softmax | linear) is part of the call,
+so matched pairs use the `delta = p − y` shortcut and nothing saturates numerically.
 
 - cross_entropy: from logits. Binary (k = 1): mean softplus(z) − y·z, as
   torch.nn.BCEWithLogitsLoss(); K classes: mean logsumexp(z) − z_y, as torch.nn.CrossEntropyLoss().
@@ -9,18 +12,25 @@ the call, so matched pairs use the `delta = p − y` shortcut and nothing satura
 - hinge: on the raw logits. Binary: mean max(0, 1 − s·z) with s = ±1, as torch SoftMarginLoss's
   hinge cousin; K classes: mean over samples of Σ_{j≠y} max(0, 1 − z_y + z_j)/K, as
   torch.nn.MultiMarginLoss().
+
+Facts: `torch` / `keras` name the binary-task equivalent; `code` holds what codegen writes:
+"torch" (a `data_loss(z, y)` function for both cases), "keras_binary", "keras_multiclass" (a
+loss expression, or the name of the function in "keras_helper").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
 from playground.nn._stable import logsumexp, sigmoid, softmax, softplus
+from playground.nn.facts import Facts
 
 Array = np.ndarray
 OUTPUTS = ("sigmoid", "softmax", "linear")
+_ALL = (-2, -1)  # the sample and class axes: one value per run
 
 
 def output_activation(z: Array, output: str) -> Array:
@@ -32,55 +42,183 @@ def output_activation(z: Array, output: str) -> Array:
     return z
 
 
-def cross_entropy(z: Array, Y: Array, output: str) -> tuple[float, Array]:
+def _cross_entropy(z: Array, Y: Array, output: str, value: bool) -> tuple[Array | None, Array]:
     """H(y, p) = −Σ y log p, mean over samples, computed from logits."""
-    n = z.shape[0]
+    n = z.shape[-2]
+    v = None
     if output == "sigmoid":
-        value = np.sum(softplus(z) - Y * z) / n
-        return float(value), (sigmoid(z) - Y) / n
+        if value:
+            v = np.sum(softplus(z) - Y * z, axis=_ALL) / n
+        dz = sigmoid(z)
+        dz -= Y
+        dz /= n
+        return v, dz
     if output == "softmax":
-        value = np.sum(logsumexp(z) - np.sum(Y * z, axis=1, keepdims=True)) / n
-        return float(value), (softmax(z) - Y) / n
+        if value:
+            v = np.sum(logsumexp(z) - np.sum(Y * z, axis=-1, keepdims=True), axis=_ALL) / n
+        return v, (softmax(z) - Y) / n
     raise ValueError("cross_entropy needs a sigmoid or softmax output, not a linear one.")
 
 
-def mse(z: Array, Y: Array, output: str) -> tuple[float, Array]:
+def _mse(z: Array, Y: Array, output: str, value: bool) -> tuple[Array | None, Array]:
     """mean((p − Y)²) over all elements, p = out(z); dL/dz through the output's Jacobian."""
     p = output_activation(z, output)
     diff = p - Y
-    g = 2.0 * diff / diff.size
+    g = 2.0 * diff / (z.shape[-2] * z.shape[-1])
     if output == "sigmoid":
         g = g * p * (1.0 - p)
     elif output == "softmax":
-        g = p * (g - np.sum(g * p, axis=1, keepdims=True))
-    return float(np.mean(diff * diff)), g
+        g = p * (g - np.sum(g * p, axis=-1, keepdims=True))
+    return (np.mean(diff * diff, axis=_ALL) if value else None), g
 
 
-def hinge(z: Array, Y: Array, output: str) -> tuple[float, Array]:
+def _hinge(z: Array, Y: Array, output: str, value: bool) -> tuple[Array | None, Array]:
     """Margin loss on the logits (the output activation is only used for probabilities)."""
-    n, k = z.shape
+    n, k = z.shape[-2], z.shape[-1]
     if k == 1:
         s = 2.0 * Y - 1.0
         margin = 1.0 - s * z
-        return float(np.sum(np.maximum(margin, 0.0)) / n), -s * (margin > 0) / n
-    zy = np.sum(Y * z, axis=1, keepdims=True)
+        v = np.sum(np.maximum(margin, 0.0), axis=_ALL) / n if value else None
+        return v, -s * (margin > 0) / n
+    zy = np.sum(Y * z, axis=-1, keepdims=True)
     margin = np.maximum(1.0 - zy + z, 0.0) * (1.0 - Y)
     active = (margin > 0) * (1.0 - Y)
-    g = active - Y * np.sum(active, axis=1, keepdims=True)
-    return float(np.sum(margin) / (n * k)), g / (n * k)
+    g = active - Y * np.sum(active, axis=-1, keepdims=True)
+    return (np.sum(margin, axis=_ALL) / (n * k) if value else None), g / (n * k)
 
 
-_REGISTRY: dict[str, Callable[[Array, Array, str], tuple[float, Array]]] = {
-    "cross_entropy": cross_entropy,
-    "mse": mse,
-    "hinge": hinge,
-}
-NAMES: tuple[str, ...] = tuple(_REGISTRY)
+@dataclass(frozen=True)
+class Loss:
+    """One cost function: `fn(z, Y, output, value) -> (value per run or None, dL/dz)`."""
+
+    name: str
+    fn: Callable[[Array, Array, str, bool], tuple[Array | None, Array]]
+    facts: Facts
+
+    def grad(
+        self, z: Array, Y: Array, output: str, value: bool = True
+    ) -> tuple[Array | None, Array]:
+        """(value per run, shape z.shape[:-2], or None if not `value`; dL/dz). The value's
+        sums run over contiguous numbers, so a stack's runs add in a lone run's order."""
+        if value:
+            z, Y = np.ascontiguousarray(z), np.ascontiguousarray(Y)
+        return self.fn(z, Y, output, value)
+
+    def __call__(self, z: Array, Y: Array, output: str) -> tuple[float | Array, Array]:
+        """(value, dL/dz): a float for one run (z: (n, k)), an (R,) array for a stack."""
+        v, dz = self.grad(z, Y, output)
+        return (float(v) if np.ndim(v) == 0 else v), dz
 
 
-def get(name: str) -> Callable[[Array, Array, str], tuple[float, Array]]:
-    """The loss called `name`: f(z, Y, output) -> (value, dL/dz)."""
+_TORCH_CE = """\
+def data_loss(z, y):  # cross entropy from the logits, mean over samples
+    if binary:  # BCEWithLogitsLoss
+        return F.binary_cross_entropy_with_logits(z[:, 0], y.double())
+    return F.cross_entropy(z, y)  # CrossEntropyLoss"""
+_TORCH_MSE = """\
+def data_loss(z, y):  # MSELoss on the sigmoid/softmax output vs the one-hot target
+    if binary:
+        return F.mse_loss(torch.sigmoid(z[:, 0]), y.double())
+    return F.mse_loss(torch.softmax(z, dim=1), F.one_hot(y, sizes[-1]).double())"""
+_TORCH_HINGE = """\
+def data_loss(z, y):  # hinge on the logits
+    if binary:  # mean max(0, 1 − s·z) with s = ±1
+        return torch.clamp(1.0 - (2.0 * y - 1.0) * z[:, 0], min=0.0).mean()
+    return F.multi_margin_loss(z, y)  # MultiMarginLoss: Σ_{j≠y} max(0, 1 − z_y + z_j) / K"""
+_KERAS_MULTI_MARGIN = '''
+def multi_margin(Y, z):
+    """torch's MultiMarginLoss: Σ_{j≠y} max(0, 1 − z_y + z_j) / K (Y one-hot)."""
+    z_y = keras.ops.sum(Y * z, axis=1, keepdims=True)
+    return keras.ops.sum(keras.ops.relu(1.0 - z_y + z) * (1.0 - Y), axis=1) / sizes[-1]
+'''
+
+_REGISTRY: dict[str, Loss] = {}
+NAMES: tuple[str, ...] = ()
+
+
+def register(entry: Loss) -> Loss:
+    """Add a loss entry (e.g. a test's temporary one); returns it."""
+    global NAMES
+    if entry.name in _REGISTRY:
+        raise ValueError(f"A loss called {entry.name!r} is registered already.")
+    _REGISTRY[entry.name] = entry
+    NAMES = tuple(_REGISTRY)
+    return entry
+
+
+def unregister(name: str) -> None:
+    """Remove the loss `name` that `register` added."""
+    global NAMES
+    del _REGISTRY[name]
+    NAMES = tuple(_REGISTRY)
+
+
+def entries() -> tuple[Loss, ...]:
+    """Every registered loss, in the order of NAMES."""
+    return tuple(_REGISTRY.values())
+
+
+def get(name: str) -> Loss:
+    """The loss called `name`: callable f(z, Y, output) -> (value, dL/dz)."""
     try:
         return _REGISTRY[name]
     except (KeyError, TypeError):
         raise ValueError(f"Unknown loss {name!r}. Valid losses: {', '.join(NAMES)}.") from None
+
+
+cross_entropy = register(
+    Loss(
+        "cross_entropy",
+        _cross_entropy,
+        Facts(
+            formula=r"L = -\frac{1}{n}\sum_{i}\sum_{k} y_{ik}\,\log \hat y_{ik},\qquad "
+            r"\frac{\partial L}{\partial z} = \frac{\hat y - y}{n}",
+            text_key="loss.cross_entropy",
+            torch="torch.nn.BCEWithLogitsLoss()",
+            keras="keras.losses.BinaryCrossentropy(from_logits=True)",
+            sklearn="log_loss",
+            code={
+                "torch": _TORCH_CE,
+                "keras_binary": "keras.losses.BinaryCrossentropy(from_logits=True)",
+                "keras_multiclass": "keras.losses.SparseCategoricalCrossentropy(from_logits=True)",
+            },
+        ),
+    )
+)
+mse = register(
+    Loss(
+        "mse",
+        _mse,
+        Facts(
+            formula=r"L = \frac{1}{nK}\sum_{i}\sum_{k} (\hat y_{ik} - y_{ik})^2",
+            text_key="loss.mse",
+            torch="torch.nn.MSELoss()",
+            keras="keras.losses.MeanSquaredError()",
+            code={
+                "torch": _TORCH_MSE,
+                "keras_binary": "keras.losses.MeanSquaredError()",
+                "keras_multiclass": "keras.losses.MeanSquaredError()",
+            },
+        ),
+    )
+)
+hinge = register(
+    Loss(
+        "hinge",
+        _hinge,
+        Facts(
+            formula=r"L = \frac{1}{n}\sum_{i} \max(0,\, 1 - s_i z_i),\ s_i = \pm 1;\qquad "
+            r"K \text{ classes: } L = \frac{1}{nK}\sum_{i}\sum_{j \ne y_i} "
+            r"\max(0,\, 1 - z_{i y_i} + z_{ij})",
+            text_key="loss.hinge",
+            torch="torch.nn.MultiMarginLoss()",
+            keras="keras.losses.Hinge()",  # maps labels 0/1 to −1/+1
+            code={
+                "torch": _TORCH_HINGE,
+                "keras_binary": "keras.losses.Hinge()",
+                "keras_multiclass": "multi_margin",
+                "keras_helper": _KERAS_MULTI_MARGIN,
+            },
+        ),
+    )
+)

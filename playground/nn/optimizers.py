@@ -18,10 +18,26 @@ in the list, and the step count t starts at 1, as in torch.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 
+from playground.nn.facts import Facts, Hyper
+
 Array = np.ndarray
+
+# The UI's hyper-parameters (RunConfig field, torch keyword, default, low, high, step).
+_MOMENTUM = Hyper("momentum", "momentum", 0.9, 0.0, 0.999, 0.01)
+_BETA1 = Hyper("beta1", "betas", 0.9, 0.0, 0.9999, 0.01)
+_BETA2 = Hyper("beta2", "betas", 0.999, 0.0, 0.99999, 0.001)
+_ALPHA = Hyper("alpha", "alpha", 0.99, 0.0, 0.9999, 0.01)
+_EPS = Hyper("eps", "eps", 1e-8, 0.0, 1.0, None)  # step None: the widget's own
+_DECAY = Hyper("weight_decay", "weight_decay", 0.0, 0.0, 1.0, 0.01)
+_ADAM_TEX = (
+    r"m \leftarrow \beta_1 m + (1 - \beta_1) g,\quad v \leftarrow \beta_2 v + (1 - \beta_2) g^2,"
+    r"\quad \hat m = \frac{m}{1 - \beta_1^t},\quad \hat v = \frac{v}{1 - \beta_2^t},"
+    r"\quad \theta \leftarrow \theta - \eta\,\frac{\hat m}{\sqrt{\hat v} + \epsilon}"
+)
 
 
 class Optimizer:
@@ -59,6 +75,14 @@ class SGD(Optimizer):
     """g ← g + λp;  b ← μb + (1−τ)g (b₁ = g);  g ← g + μb (Nesterov) or b;  p ← p − γg."""
 
     name = "sgd"
+    facts = Facts(
+        formula=r"\theta \leftarrow \theta - \eta\, g",
+        text_key="opt.sgd",
+        torch="SGD",
+        keras="SGD",
+        sklearn="sgd",
+        hyper=(_DECAY,),
+    )
     defaults = {"momentum": 0.0, "dampening": 0.0, "weight_decay": 0.0, "nesterov": False}
 
     def __init__(self, lr: float = 0.01, **hyper) -> None:
@@ -84,11 +108,28 @@ class SGD(Optimizer):
 
 class Momentum(SGD):
     name = "momentum"
+    facts = Facts(
+        formula=r"v \leftarrow \mu v + g,\qquad \theta \leftarrow \theta - \eta\, v",
+        text_key="opt.momentum",
+        torch="SGD",
+        keras="SGD",
+        sklearn="sgd",
+        hyper=(_MOMENTUM, _DECAY),
+    )
     defaults = {**SGD.defaults, "momentum": 0.9}
 
 
 class Nesterov(SGD):
     name = "nesterov"
+    facts = Facts(
+        formula=r"v \leftarrow \mu v + g,\qquad \theta \leftarrow \theta - \eta\,(g + \mu v)",
+        text_key="opt.nesterov",
+        torch="SGD",
+        keras="SGD",
+        sklearn="sgd",
+        hyper=(_MOMENTUM, _DECAY),
+        code={"torch_fixed": "nesterov=True"},
+    )
     defaults = {**SGD.defaults, "momentum": 0.9, "nesterov": True}
 
 
@@ -96,6 +137,14 @@ class Adagrad(Optimizer):
     """γ_t = γ/(1+(t−1)η);  G ← G + g²;  p ← p − γ_t g/(√G + ε)."""
 
     name = "adagrad"
+    facts = Facts(
+        formula=r"G \leftarrow G + g^2,\qquad "
+        r"\theta \leftarrow \theta - \eta\,\frac{g}{\sqrt{G} + \epsilon}",
+        text_key="opt.adagrad",
+        torch="Adagrad",
+        keras="Adagrad",
+        hyper=(replace(_EPS, default=1e-10), _DECAY),
+    )
     defaults = {
         "lr_decay": 0.0,
         "weight_decay": 0.0,
@@ -119,6 +168,14 @@ class RMSprop(Optimizer):
     (with momentum μ: b ← μb + g/(√v̂ + ε), p ← p − γb)."""
 
     name = "rmsprop"
+    facts = Facts(
+        formula=r"s \leftarrow \alpha s + (1 - \alpha)\, g^2,\qquad "
+        r"\theta \leftarrow \theta - \eta\,\frac{g}{\sqrt{s} + \epsilon}",
+        text_key="opt.rmsprop",
+        torch="RMSprop",
+        keras="RMSprop",
+        hyper=(_ALPHA, _EPS, _DECAY),
+    )
     defaults = {
         "alpha": 0.99,
         "eps": 1e-8,
@@ -158,6 +215,14 @@ class Adam(Optimizer):
     p ← p − (γ/(1−β₁ᵗ)) · m / (√v/√(1−β₂ᵗ) + ε)  (amsgrad: v replaced by max over steps)."""
 
     name = "adam"
+    facts = Facts(
+        formula=_ADAM_TEX,
+        text_key="opt.adam",
+        torch="Adam",
+        keras="Adam",
+        sklearn="adam",
+        hyper=(_BETA1, _BETA2, _EPS, _DECAY),
+    )
     defaults = {"betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 0.0, "amsgrad": False}
     decoupled = False
 
@@ -186,6 +251,14 @@ class AdamW(Adam):
     """Adam with decoupled weight decay: p ← p − γλp before the Adam step."""
 
     name = "adamw"
+    facts = Facts(
+        formula=r"\theta \leftarrow \theta\,(1 - \eta\lambda),\qquad "
+        r"\theta \leftarrow \theta - \eta\,\frac{\hat m}{\sqrt{\hat v} + \epsilon}",
+        text_key="opt.adamw",
+        torch="AdamW",
+        keras="AdamW",
+        hyper=(_BETA1, _BETA2, _EPS, replace(_DECAY, default=0.01)),
+    )
     defaults = {**Adam.defaults, "weight_decay": 0.01}
     decoupled = True
 
@@ -195,6 +268,34 @@ _REGISTRY: dict[str, type[Optimizer]] = {
 }
 NAMES: tuple[str, ...] = tuple(_REGISTRY)
 DEFAULTS: dict[str, dict] = {n: dict(c.defaults) for n, c in _REGISTRY.items()}
+
+
+def _refresh() -> None:
+    """Rebuild NAMES and DEFAULTS in place (modules that imported them see the change)."""
+    global NAMES
+    NAMES = tuple(_REGISTRY)
+    DEFAULTS.clear()
+    DEFAULTS.update({n: dict(c.defaults) for n, c in _REGISTRY.items()})
+
+
+def register(cls: type[Optimizer]) -> type[Optimizer]:
+    """Add an optimizer class under `cls.name` (e.g. a test's temporary one); returns it."""
+    if cls.name in _REGISTRY:
+        raise ValueError(f"An optimizer called {cls.name!r} is registered already.")
+    _REGISTRY[cls.name] = cls
+    _refresh()
+    return cls
+
+
+def unregister(name: str) -> None:
+    """Remove the optimizer `name` that `register` added."""
+    del _REGISTRY[name]
+    _refresh()
+
+
+def entries() -> tuple[type[Optimizer], ...]:
+    """Every registered optimizer class, in the order of NAMES."""
+    return tuple(_REGISTRY.values())
 
 
 def get(name: str, lr: float = 0.01, **hyper) -> Optimizer:
