@@ -9,54 +9,84 @@
 | glorot_uniform  | U(−r, r)     | r = √(6/(fan_in+fan_out))   | xavier_uniform_              |
 | he_normal       | N(0, σ²)     | σ = √(2/fan_in)             | kaiming_normal_ (fan_in)     |
 | he_uniform      | U(−r, r)     | r = √(6/fan_in)             | kaiming_uniform_(a=0)        |
-| lecun_normal    | N(0, σ²)     | σ = √(1/fan_in)             | (Keras lecun_normal, plain)  |
-| lecun_uniform   | U(−r, r)     | r = √(3/fan_in)             | (Keras lecun_uniform)        |
+| lecun_normal    | N(0, σ²)     | σ = √(1/fan_in)             | kaiming_normal_ (linear)     |
+| lecun_uniform   | U(−r, r)     | r = √(3/fan_in)             | kaiming_uniform_ (linear)    |
 
 Plain (untruncated) normals, as torch.nn.init. Biases are not drawn here: they start at zero.
+Each entry is an `Initializer` (callable as before) that carries its distribution, its scale
+function and its `Facts`; `register(entry)` / `unregister(name)` add and remove one at run time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
+from playground.nn.facts import Facts
+
 Shape = tuple[int, int]
-Initializer = Callable[[Shape, np.random.Generator], np.ndarray]
+DISTRIBUTIONS = ("normal", "uniform", "zeros")
 
 
-def _normal(std: Callable[[int, int], float]) -> Initializer:
-    def init(shape: Shape, rng: np.random.Generator) -> np.ndarray:
-        return rng.normal(0.0, std(*shape), size=shape)
+@dataclass(frozen=True)
+class Initializer:
+    """W ~ N(0, σ²) ("normal"), U(−r, r) ("uniform") or all zeros, where σ or r is
+    `scale(fan_in, fan_out)`. `spread` is the LaTeX of that scale (σ = …, r = …)."""
 
-    return init
+    name: str
+    distribution: str
+    scale: Callable[[int, int], float]
+    spread: str
+    facts: Facts
+
+    def __call__(self, shape: Shape, rng: np.random.Generator) -> np.ndarray:
+        """W (fan_in, fan_out) drawn with `rng`."""
+        s = self.scale(*shape)
+        if self.distribution == "normal":
+            return rng.normal(0.0, s, size=shape)
+        if self.distribution == "uniform":
+            return rng.uniform(-s, s, size=shape)
+        return np.zeros(shape)
 
 
-def _uniform(bound: Callable[[int, int], float]) -> Initializer:
-    def init(shape: Shape, rng: np.random.Generator) -> np.ndarray:
-        r = bound(*shape)
-        return rng.uniform(-r, r, size=shape)
-
-    return init
+_LAW = {"normal": r"W \sim N(0,\ \sigma^2)", "uniform": r"W \sim U(-r,\ r)", "zeros": "W = 0"}
 
 
-def _zeros(shape: Shape, rng: np.random.Generator) -> np.ndarray:
-    return np.zeros(shape)
+def _entry(name, distribution, scale, spread, torch, keras) -> Initializer:
+    formula = _LAW[distribution] + (rf",\quad {spread}" if spread else "")
+    facts = Facts(formula, f"initializer.{name}.about", torch=torch, keras=keras)
+    return Initializer(name, distribution, scale, spread, facts)
 
 
-# (distribution, scale as a function of (fan_in, fan_out)) per name
-_REGISTRY: dict[str, Initializer] = {
-    "zeros": _zeros,
-    "random_normal": _normal(lambda i, o: 0.05),
-    "random_uniform": _uniform(lambda i, o: 0.05),
-    "glorot_normal": _normal(lambda i, o: np.sqrt(2.0 / (i + o))),
-    "glorot_uniform": _uniform(lambda i, o: np.sqrt(6.0 / (i + o))),
-    "he_normal": _normal(lambda i, o: np.sqrt(2.0 / i)),
-    "he_uniform": _uniform(lambda i, o: np.sqrt(6.0 / i)),
-    "lecun_normal": _normal(lambda i, o: np.sqrt(1.0 / i)),
-    "lecun_uniform": _uniform(lambda i, o: np.sqrt(3.0 / i)),
-}
-
+_N = "untruncated_normal"  # Keras' GlorotNormal/HeNormal/LecunNormal are truncated: not ours
+_ENTRIES = (
+    _entry("zeros", "zeros", lambda i, o: 0.0, "",
+           "nn.init.zeros_(w)", "keras.initializers.Zeros()"),
+    _entry("random_normal", "normal", lambda i, o: 0.05, r"\sigma = 0.05",
+           "nn.init.normal_(w, std=0.05)", "keras.initializers.RandomNormal(stddev=0.05)"),
+    _entry("random_uniform", "uniform", lambda i, o: 0.05, r"r = 0.05",
+           "nn.init.uniform_(w, -0.05, 0.05)", "keras.initializers.RandomUniform(-0.05, 0.05)"),
+    _entry("glorot_normal", "normal", lambda i, o: np.sqrt(2.0 / (i + o)),
+           r"\sigma = \sqrt{2/(n_{in} + n_{out})}", "nn.init.xavier_normal_(w)",
+           f'keras.initializers.VarianceScaling(1.0, "fan_avg", "{_N}")'),
+    _entry("glorot_uniform", "uniform", lambda i, o: np.sqrt(6.0 / (i + o)),
+           r"r = \sqrt{6/(n_{in} + n_{out})}", "nn.init.xavier_uniform_(w)",
+           "keras.initializers.GlorotUniform()"),
+    _entry("he_normal", "normal", lambda i, o: np.sqrt(2.0 / i), r"\sigma = \sqrt{2/n_{in}}",
+           "nn.init.kaiming_normal_(w)",
+           f'keras.initializers.VarianceScaling(2.0, "fan_in", "{_N}")'),
+    _entry("he_uniform", "uniform", lambda i, o: np.sqrt(6.0 / i), r"r = \sqrt{6/n_{in}}",
+           "nn.init.kaiming_uniform_(w)", "keras.initializers.HeUniform()"),
+    _entry("lecun_normal", "normal", lambda i, o: np.sqrt(1.0 / i), r"\sigma = \sqrt{1/n_{in}}",
+           'nn.init.kaiming_normal_(w, nonlinearity="linear")',
+           f'keras.initializers.VarianceScaling(1.0, "fan_in", "{_N}")'),
+    _entry("lecun_uniform", "uniform", lambda i, o: np.sqrt(3.0 / i), r"r = \sqrt{3/n_{in}}",
+           'nn.init.kaiming_uniform_(w, nonlinearity="linear")',
+           "keras.initializers.LecunUniform()"),
+)  # fmt: skip
+_REGISTRY: dict[str, Initializer] = {e.name: e for e in _ENTRIES}
 NAMES: tuple[str, ...] = tuple(_REGISTRY)
 
 
@@ -68,3 +98,26 @@ def get(name: str) -> Initializer:
         raise ValueError(
             f"Unknown initializer {name!r}. Valid initializers: {', '.join(NAMES)}."
         ) from None
+
+
+def entries() -> tuple[Initializer, ...]:
+    """Every initializer, in the order of `NAMES`."""
+    return tuple(_REGISTRY.values())
+
+
+def register(entry: Initializer) -> None:
+    """Add `entry` (e.g. a test's temporary initializer); ValueError if its name is taken."""
+    global NAMES
+    if entry.name in _REGISTRY:
+        raise ValueError(f"An initializer called {entry.name!r} exists already.")
+    if entry.distribution not in DISTRIBUTIONS:
+        raise ValueError(f"distribution: one of {', '.join(DISTRIBUTIONS)}.")
+    _REGISTRY[entry.name] = entry
+    NAMES = tuple(_REGISTRY)
+
+
+def unregister(name: str) -> None:
+    """Take the initializer `name` out again (no error if it is not there)."""
+    global NAMES
+    _REGISTRY.pop(name, None)
+    NAMES = tuple(_REGISTRY)
