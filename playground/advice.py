@@ -28,8 +28,7 @@ def _fan_scaled(initializer: str) -> bool:
 def adaptive(optimizer: str) -> bool:
     """The optimizer divides each parameter's step by its own gradient history (AdaGrad,
     RMSProp, Adam, AdamW): a vanished gradient still gets a step of about the learning rate."""
-    adaptive_rules = (optimizers.Adagrad, optimizers.RMSprop, optimizers.Adam)
-    return isinstance(optimizers.get(optimizer), adaptive_rules)
+    return bool(optimizers.get(optimizer).adaptive)
 
 
 def _limits(name: str) -> tuple[float, float]:

@@ -44,6 +44,9 @@ class Optimizer:
     """Base: validates hyper-parameters against `defaults`, counts steps, keeps state."""
 
     defaults: dict = {}
+    # divides each parameter's step by its own gradient history (AdaGrad, RMSProp, Adam…): a
+    # vanished gradient still gets a step of about the learning rate
+    adaptive = False
 
     def __init__(self, lr: float = 0.01, **hyper) -> None:
         unknown = sorted(set(hyper) - set(self.defaults))
@@ -137,6 +140,7 @@ class Adagrad(Optimizer):
     """γ_t = γ/(1+(t−1)η);  G ← G + g²;  p ← p − γ_t g/(√G + ε)."""
 
     name = "adagrad"
+    adaptive = True
     facts = Facts(
         formula=r"G \leftarrow G + g^2,\qquad "
         r"\theta \leftarrow \theta - \eta\,\frac{g}{\sqrt{G} + \epsilon}",
@@ -168,6 +172,7 @@ class RMSprop(Optimizer):
     (with momentum μ: b ← μb + g/(√v̂ + ε), p ← p − γb)."""
 
     name = "rmsprop"
+    adaptive = True
     facts = Facts(
         formula=r"s \leftarrow \alpha s + (1 - \alpha)\, g^2,\qquad "
         r"\theta \leftarrow \theta - \eta\,\frac{g}{\sqrt{s} + \epsilon}",
@@ -215,6 +220,7 @@ class Adam(Optimizer):
     p ← p − (γ/(1−β₁ᵗ)) · m / (√v/√(1−β₂ᵗ) + ε)  (amsgrad: v replaced by max over steps)."""
 
     name = "adam"
+    adaptive = True
     facts = Facts(
         formula=_ADAM_TEX,
         text_key="opt.adam",
