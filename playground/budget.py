@@ -26,6 +26,8 @@ from dataclasses import dataclass
 
 from playground import data
 from playground.config import RunConfig
+from playground.executor import plan
+from playground.experiment import load_data
 from playground.nn import activations
 from playground.nn.train import snapshot_schedule
 
@@ -104,8 +106,6 @@ def shape_of(config: RunConfig, dataset=None) -> Shape:
         if info.uses_n_samples:
             d = len(getattr(config, "features", None) or ("x1", "x2"))
             return Shape(config.n_samples, d, info.n_classes)
-        from playground.experiment import load_data
-
         dataset = load_data(config)
     X, y = dataset[0], dataset[1]
     return Shape(len(X), X.shape[1] if X.ndim == 2 else 1, int(y.max()) + 1 if len(y) else 2)
@@ -150,9 +150,7 @@ def estimate_seconds(config: RunConfig, dataset=None) -> float:
 
 def sweep_seconds(configs: list[RunConfig]) -> float:
     """Predicted CPU-seconds of training `configs` as a sweep does: runs that can share a
-    stacked computation (`sweep.plan`'s chunks) at `BATCHED` of their lone cost."""
-    from playground.sweep import plan
-
+    stacked computation (`executor.plan`'s chunks) at `BATCHED` of their lone cost."""
     total = 0.0
     for chunk in plan(list(configs)):
         lone = sum(estimate_seconds(configs[i]) for i in chunk)

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from sklearn.model_selection import train_test_split
 
-from playground import data
+from playground import data, executor
 from playground.config import RunConfig
 from playground.nn import optimizers
 from playground.nn.network import MLP
@@ -224,10 +224,10 @@ def run_many(
     """The results of `run(c)` for each config, in order; only faster.
 
     Configs that differ only in seed, initializer, init scale, learning rate or optimizer
-    numbers (`_BATCHABLE`) train together as one stacked computation
+    numbers (`executor.BATCHABLE`) train together as one stacked computation
     (`playground.nn.batched`); each result equals run(c)'s, bit for bit on one machine.
     `n_jobs=1` (default) runs everything in this process. Otherwise the groups go through
-    `playground.sweep.execute`: to `n_jobs` local worker processes (-1: all cores; None: only
+    `playground.executor.execute`: to `n_jobs` local worker processes (-1: all cores; None: only
     when the work pays for them), or to a Dask cluster if `scheduler` (address or Client) is
     given or, with n_jobs != 1, the PLAYGROUND_DASK_SCHEDULER environment variable is set.
     `should_stop()`: asked between epochs and mini-batches in this process (between chunks
@@ -236,41 +236,14 @@ def run_many(
     configs = list(configs)
     if n_jobs == 1 and scheduler is None:
         return _run_together(configs, should_stop)
-    from playground.sweep import execute  # sweep builds on this module
-
     results: list = [None] * len(configs)
-    for indices, chunk in execute(configs, n_jobs=n_jobs, scheduler=scheduler):
+    chunks = executor.execute(configs, _run_together, n_jobs=n_jobs, scheduler=scheduler)
+    for indices, chunk in chunks:
         for i, result in zip(indices, chunk, strict=True):
             results[i] = result
         if should_stop is not None and should_stop():
             raise Stopped(f"stopped after {sum(r is not None for r in results)} runs")
     return results
-
-
-# what may differ between runs that train as one stacked computation
-_BATCHABLE = frozenset(
-    ("seed", "initializer", "init_scale", "learning_rate")
-    + ("momentum", "beta1", "beta2", "alpha", "eps", "weight_decay")
-)
-_MAX_BATCH = 32  # runs per stacked computation: more gains little and costs memory
-
-
-def _group_key(config: RunConfig) -> tuple:
-    """Configs with equal keys may train together (the rest is checked on the prepared runs)."""
-    return tuple(v for k, v in vars(config).items() if k not in _BATCHABLE)
-
-
-def _groups(configs: list[RunConfig], max_batch: int = _MAX_BATCH) -> list[list[int]]:
-    """Indices of configs that may train together, in order of first appearance, split into
-    even parts of at most `max_batch`."""
-    groups: dict[tuple, list[int]] = {}
-    for i, c in enumerate(configs):
-        groups.setdefault(_group_key(c), []).append(i)
-    parts = []
-    for idx in groups.values():
-        k = -(-len(idx) // max_batch)
-        parts += [idx[j * len(idx) // k : (j + 1) * len(idx) // k] for j in range(k)]
-    return parts
 
 
 def _run_together(
@@ -279,7 +252,7 @@ def _run_together(
     """run(c) for each config, in order; runs that can share a stacked computation do.
     `should_stop()`: asked between epochs and mini-batches (True raises `train.Stopped`)."""
     results: list = [None] * len(configs)
-    for idx in _groups(configs):
+    for idx in executor.groups(configs):
         group = _run_group([configs[i] for i in idx], should_stop)
         for i, result in zip(idx, group, strict=True):
             results[i] = result

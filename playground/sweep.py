@@ -6,12 +6,11 @@ or optimizer numbers train as one stacked computation) and reports each finished
 can show progress, an ETA and stop between chunks; `summarize` makes one row per run and
 `tuning_curve` the mean and spread over seeds per knob value.
 
-Where the chunks run (`execute`): in this process; in local worker processes through joblib
-(`n_jobs`); or on a Dask cluster through joblib's Dask backend when `scheduler` (an address such
-as "tcp://10.0.0.5:8786", or a `dask.distributed.Client`) is given or the environment variable
-PLAYGROUND_DASK_SCHEDULER is set. The cluster's workers need this repository importable and the
-same package versions. A scheduler that does not answer within `DASK_TIMEOUT` seconds, or a
-cluster lost on the way, raises `ClusterUnavailable` (plain words; callers may run locally).
+Where the chunks run (`execute`, see `playground.executor`): in this process; in local worker
+processes through joblib (`n_jobs`); or on a Dask cluster through joblib's Dask backend when
+`scheduler` (an address such as "tcp://10.0.0.5:8786", or a `dask.distributed.Client`) is given
+or the environment variable PLAYGROUND_DASK_SCHEDULER is set. A scheduler that does not answer
+within `DASK_TIMEOUT` seconds, or a cluster lost on the way, raises `ClusterUnavailable`.
 
 `compact` keeps of a result only what a sweep's charts and table need, so a page can hold
 hundreds of runs. No streamlit here.
@@ -19,7 +18,6 @@ hundreds of runs. No streamlit here.
 
 from __future__ import annotations
 
-import contextlib
 import math
 import os
 import time
@@ -29,28 +27,16 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from playground import experiment
+from playground import executor, experiment
 from playground.config import FIELD_NAMES, RunConfig
+from playground.executor import local_jobs, plan
 from playground.experiment import RunResult, prepare
 
-DASK_ENV = "PLAYGROUND_DASK_SCHEDULER"
-DASK_TIMEOUT = 5.0  # seconds to reach the scheduler before giving up on it
 KNOBS: tuple[str, ...] = (*(f for f in FIELD_NAMES if f != "seed"), "width", "depth")
 METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
-# Local worker processes pay off from about this much work: Σ epochs × samples, stacked runs
-# counted at 1/4 (≈ 5 s of training at ~2 µs per epoch-sample). Measured on the 2-core machine
-# (benchmarks/sweep.py): 8 configs that cannot share a batch took 0.57 × the sequential time in
-# 2 warm loky processes; 2 threads took 1.1–1.8 × (the GIL: many small NumPy calls); starting
-# the process pool took 2.7–5.6 s (imports in each worker), a warm pool ~10 ms per chunk.
-PARALLEL_WORK = 2_500_000
-MIN_BATCH = 8  # chunks are split no smaller than this, so each still batches well
 BOUNDARIES = 24  # decision boundaries a sweep shows: the first seed of its first settings
 CURVE_POINTS = 200  # loss-curve points kept per run (the last epoch always)
 POINTS = 300  # training points drawn on a boundary panel
-
-
-class ClusterUnavailable(OSError):
-    """The Dask scheduler did not answer, or the cluster was lost during a sweep."""
 
 
 # ------------------------------------------------------------------------------ description
@@ -163,19 +149,6 @@ def run_sweep(
     return results
 
 
-def plan(configs: list[RunConfig], parts: int = 1) -> list[list[int]]:
-    """Chunks of config indices: each trains as one batch (at most 32 runs); groups are split
-    evenly into smaller chunks (not below 8 runs) until there are about `parts` chunks."""
-    chunks = experiment._groups(configs)
-    while chunks and len(chunks) < parts:  # none: every run was cached
-        big = max(chunks, key=len)
-        if len(big) < 2 * MIN_BATCH:
-            break
-        chunks.remove(big)
-        chunks += [big[: len(big) // 2], big[len(big) // 2 :]]
-    return sorted(chunks)
-
-
 def execute(
     configs: list[RunConfig],
     n_jobs: int | None = None,
@@ -183,89 +156,11 @@ def execute(
     should_stop: Callable[[], bool] | None = None,
     parts: int = 1,
 ) -> Iterator[tuple[list[int], list[RunResult]]]:
-    """Yield (indices, results) per chunk as chunks finish (in any order).
-
-    `scheduler` (or $PLAYGROUND_DASK_SCHEDULER): run on that Dask cluster. Else `n_jobs`: 1 = in
-    this process, k > 1 or -1 = local worker processes (joblib/loky), None = processes only
-    when there is enough work to pay for them (`PARALLEL_WORK`) and more than one chunk.
-    """
-    scheduler = scheduler or os.environ.get(DASK_ENV) or None
-    if scheduler is None:
-        n_jobs = _local_jobs(configs, n_jobs)
-    elif n_jobs is None or n_jobs == 1:
-        n_jobs = -1  # every worker thread of the cluster
-    chunks = plan(configs, parts=max(parts, n_jobs if n_jobs > 0 else (os.cpu_count() or 1)))
-    if scheduler is None and (n_jobs == 1 or len(chunks) == 1):
-        for chunk in chunks:
-            if should_stop is not None and should_stop():
-                return
-            yield chunk, experiment._run_together([configs[i] for i in chunk])
-        return
-    yield from _parallel(configs, chunks, n_jobs, scheduler, should_stop)
-
-
-def _local_jobs(configs: list[RunConfig], n_jobs: int | None) -> int:
-    """n_jobs, or for None: all cores if the work pays for worker processes, else 1."""
-    if n_jobs is not None:
-        return n_jobs
-    work = 0.0
-    for chunk in experiment._groups(configs):
-        work += sum(configs[i].epochs * configs[i].n_samples for i in chunk) / (
-            1 if len(chunk) == 1 else 4
-        )
-    return (os.cpu_count() or 1) if work >= PARALLEL_WORK else 1
-
-
-def connect(address: str, timeout: float | None = None):
-    """A `dask.distributed.Client` of the scheduler at `address`, or ClusterUnavailable after
-    `timeout` (default `DASK_TIMEOUT`) seconds; the Client alone would wait 30 s, then raise a
-    bare OSError."""
-    from dask.distributed import Client
-
-    timeout = DASK_TIMEOUT if timeout is None else timeout
-
-    try:
-        return Client(address, set_as_default=True, timeout=timeout)
-    except (OSError, TimeoutError, ValueError) as e:
-        raise ClusterUnavailable(
-            f"The Dask scheduler at {address} did not answer within {timeout:g} s."
-        ) from e
-
-
-def _parallel(configs, chunks, n_jobs, scheduler, should_stop):
-    from joblib import Parallel, delayed, parallel_config
-
-    with contextlib.ExitStack() as stack:
-        if scheduler is not None:
-            if isinstance(scheduler, str):
-                stack.enter_context(connect(scheduler))
-            else:
-                stack.enter_context(scheduler.as_current())
-            stack.enter_context(parallel_config(backend="dask"))
-        else:
-            stack.enter_context(parallel_config(backend="loky"))
-        tasks = (delayed(_work)(chunk, [configs[i] for i in chunk]) for chunk in chunks)
-        results = Parallel(n_jobs=n_jobs, return_as="generator_unordered")(tasks)
-        try:
-            while True:
-                try:
-                    chunk, chunk_results = next(results)
-                except StopIteration:
-                    return
-                except (OSError, TimeoutError) as e:
-                    if scheduler is None:
-                        raise
-                    raise ClusterUnavailable(f"The Dask cluster was lost: {e}") from e
-                yield chunk, chunk_results
-                if should_stop is not None and should_stop():
-                    return
-        finally:
-            results.close()
-
-
-def _work(chunk: list[int], configs: list[RunConfig]) -> tuple[list[int], list[RunResult]]:
-    """A worker's share: results travel back pickled (an MLP pickles with its views intact)."""
-    return chunk, experiment._run_together(configs)
+    """Yield (indices, results) per chunk as chunks finish (in any order): `executor.execute`
+    with experiment's trainer of a chunk (see there for `n_jobs`, `scheduler`, `parts`)."""
+    return executor.execute(
+        configs, experiment._run_together, n_jobs, scheduler, should_stop, parts
+    )
 
 
 # ------------------------------------------------------------------------------ estimates
@@ -288,7 +183,7 @@ def estimate_seconds(spec: SweepSpec, n_jobs: int | None = None) -> float:
     per_epoch = (time.perf_counter() - start) / len(sample)
     work0 = _work_units(sample[0])
     total = sum(per_prepare + per_epoch * c.epochs * _work_units(c) / work0 for c in configs)
-    workers = 1 if _local_jobs(configs, n_jobs) == 1 else (os.cpu_count() or 1)
+    workers = 1 if local_jobs(configs, n_jobs) == 1 else (os.cpu_count() or 1)
     return total / min(workers, len(chunks))
 
 

@@ -21,7 +21,7 @@ from typing import NoReturn
 
 import streamlit as st
 
-from playground import budget, remote, sweep
+from playground import budget, executor, remote, sweep
 from playground.app.chart_cache import spec_cache
 from playground.app.i18n import lang, t
 from playground.app.safe import md
@@ -286,14 +286,14 @@ def _train_here(config, dataset, on_progress=None, every=0.5, after=0.8, stop=No
 def sweep_chunks(
     configs: list[RunConfig], parts: int = 4, should_stop: Callable[[], bool] | None = None
 ) -> Iterator[tuple[list[int], list[RunResult]]]:
-    """Train `configs` chunk by chunk (as `sweep.plan` splits them), yielding (indices, results)
+    """Train `configs` chunk by chunk (as `executor.plan` splits them), yielding (indices, results)
     as each chunk finishes: on the Dask cluster $PLAYGROUND_DASK_SCHEDULER names (one that does
     not answer gets a message, then the sweep runs here), else in one of this server's long
     slots, in a low-priority worker process. Ends early, freeing the slot, when the tab closes,
     the page reruns or `should_stop()` says so."""
     stop = stop_check(should_stop)
     todo = list(range(len(configs)))
-    if address := os.environ.get(sweep.DASK_ENV):
+    if address := os.environ.get(executor.DASK_ENV):
         try:
             for indices, results in sweep.execute(
                 configs, scheduler=address, should_stop=stop, parts=parts
@@ -302,15 +302,15 @@ def sweep_chunks(
                 todo = [i for i in todo if i not in done]
                 yield indices, results
             return
-        except sweep.ClusterUnavailable:
-            note = t("budget.dask_down", address=md(address), seconds=f"{sweep.DASK_TIMEOUT:g}")
+        except executor.ClusterUnavailable:
+            note = t("budget.dask_down", address=md(address), seconds=f"{executor.DASK_TIMEOUT:g}")
             st.warning(note, icon=":material/cloud_off:")
     try:
         with queued(stop) as slot:
             workers = long_workers()
             worker = workers[slot] if workers is not None else None
             sub = [configs[i] for i in todo]
-            for chunk in sweep.plan(sub, parts):
+            for chunk in executor.plan(sub, parts):
                 chunk_configs = [sub[i] for i in chunk]
                 results = None
                 if worker is not None:

@@ -17,7 +17,7 @@ import streamlit.runtime
 import streamlit.runtime.scriptrunner
 from streamlit.testing.v1 import AppTest
 
-from playground import budget, export, remote, sweep
+from playground import budget, executor, export, remote
 from playground.app import runs
 from playground.app.i18n import EN, KO
 from playground.app.safe import md
@@ -40,7 +40,7 @@ def _no_training_shown(at: AppTest) -> None:
 
 @pytest.fixture(autouse=True)
 def _defaults(monkeypatch):
-    for env in (budget.MAX_ENV, budget.CONFIRM_ENV, budget.SLOTS_ENV, sweep.DASK_ENV):
+    for env in (budget.MAX_ENV, budget.CONFIRM_ENV, budget.SLOTS_ENV, executor.DASK_ENV):
         monkeypatch.delenv(env, raising=False)
 
 
@@ -232,8 +232,8 @@ render()
 
 def test_an_unreachable_dask_scheduler_gets_words_and_the_sweep_runs_here(monkeypatch):
     pytest.importorskip("dask.distributed", reason="dask[distributed] not installed")
-    monkeypatch.setenv(sweep.DASK_ENV, "tcp://127.0.0.1:1")
-    monkeypatch.setattr(sweep, "DASK_TIMEOUT", 1.0)
+    monkeypatch.setenv(executor.DASK_ENV, "tcp://127.0.0.1:1")
+    monkeypatch.setattr(executor, "DASK_TIMEOUT", 1.0)
     at = AppTest.from_string(SWEEP_PAGE, default_timeout=120)
     at.query_params.update({"epochs": "10", "n_samples": "100"})
     at.run()

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from playground import sweep
+from playground import executor, sweep
 from playground.config import RunConfig
 from playground.experiment import run, run_many
 from playground.sweep import SweepSpec, estimate_seconds, run_sweep, summarize, tuning_curve
@@ -99,9 +99,9 @@ def test_should_stop_cancels_between_chunks():
 
 def test_plan_splits_big_groups_for_workers_and_progress():
     configs = SweepSpec(BASE, "learning_rate", [0.01], seeds=40).configs()
-    assert [len(c) for c in sweep.plan(configs)] == [20, 20]  # at most 32 per batch, evenly
-    assert sorted(len(c) for c in sweep.plan(configs, parts=4)) == [10, 10, 10, 10]
-    assert len(sweep.plan(configs[:12], parts=4)) == 1  # not below 8 runs per chunk
+    assert [len(c) for c in executor.plan(configs)] == [20, 20]  # at most 32 per batch, evenly
+    assert sorted(len(c) for c in executor.plan(configs, parts=4)) == [10, 10, 10, 10]
+    assert len(executor.plan(configs[:12], parts=4)) == 1  # not below 8 runs per chunk
 
 
 def test_summarize_and_tuning_curve():
@@ -180,7 +180,7 @@ def test_dask_cluster_gives_the_same_results(monkeypatch):
         many = run_many(HETEROGENEOUS, scheduler=cluster.scheduler_address)
         transitions = cluster.scheduler.transition_counter
         assert transitions >= 3 * 4  # the chunks really went through the cluster
-        monkeypatch.setenv(sweep.DASK_ENV, cluster.scheduler_address)  # as an instructor would
+        monkeypatch.setenv(executor.DASK_ENV, cluster.scheduler_address)  # as an instructor would
         spec = SweepSpec(BASE, "width", [3, 4], seeds=2)
         swept = run_sweep(spec)
         assert cluster.scheduler.transition_counter > transitions
@@ -195,12 +195,12 @@ def test_dask_cluster_gives_the_same_results(monkeypatch):
 # ------------------------------------------------------------------------------ failures
 def test_an_unreachable_scheduler_says_so_within_seconds(monkeypatch):
     pytest.importorskip("dask.distributed", reason="dask[distributed] not installed")
-    monkeypatch.setattr(sweep, "DASK_TIMEOUT", 2.0)
+    monkeypatch.setattr(executor, "DASK_TIMEOUT", 2.0)
     start = time.perf_counter()
-    with pytest.raises(sweep.ClusterUnavailable, match=r"tcp://127\.0\.0\.1:1 did not answer"):
+    with pytest.raises(executor.ClusterUnavailable, match=r"tcp://127\.0\.0\.1:1 did not answer"):
         list(sweep.execute([BASE, replace(BASE, seed=1)], scheduler="tcp://127.0.0.1:1"))
     assert time.perf_counter() - start < 2.0 + 3  # not the Client's own 30 s
-    monkeypatch.setenv(sweep.DASK_ENV, "tcp://127.0.0.1:1")  # the same through the environment
+    monkeypatch.setenv(executor.DASK_ENV, "tcp://127.0.0.1:1")  # the same through the environment
     with pytest.raises(OSError):  # ClusterUnavailable is an OSError: old callers still catch it
         run_many([BASE, replace(BASE, seed=1)], n_jobs=2)
 
