@@ -78,16 +78,14 @@ class Activation:
 
 
 def _maxout(z: Array) -> Array:
-    """a_j = max(z_{j,0}, z_{j,1}): columns are grouped per unit, (n, m·k) -> (n, m)."""
-    n = z.shape[0]
-    return z.reshape(n, -1, MAXOUT_PIECES).max(axis=2)
+    """a_j = max(z_{j,0}, z_{j,1}): columns are grouped per unit, (…, n, m·k) -> (…, n, m)."""
+    return z.reshape(*z.shape[:-1], -1, MAXOUT_PIECES).max(axis=-1)
 
 
 def _maxout_backward(z: Array, grad_a: Array) -> Array:
-    """The gradient flows only into the piece that won the max."""
-    n = z.shape[0]
-    zk = z.reshape(n, -1, MAXOUT_PIECES)
-    mask = zk.argmax(axis=2)[..., None] == np.arange(MAXOUT_PIECES)
+    """The gradient flows only into the piece that won the max (any leading axes)."""
+    zk = z.reshape(*z.shape[:-1], -1, MAXOUT_PIECES)
+    mask = zk.argmax(axis=-1)[..., None] == np.arange(MAXOUT_PIECES)
     return (mask * grad_a[..., None]).reshape(z.shape)
 
 
