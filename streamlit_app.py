@@ -8,13 +8,11 @@ import functools  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
-from playground.app import exercises_page, i18n, layout, learn_page, navigation  # noqa: E402
+from playground.app import i18n, layout, learn_page, navigation, state  # noqa: E402
 from playground.app.backprop_page import render as backprop_page  # noqa: E402
-from playground.app.compare_page import render as compare_page  # noqa: E402
 from playground.app.optimizer_lab import render as optimizer_lab  # noqa: E402
-from playground.app.playground_page import render as playground_page  # noqa: E402
+from playground.app.pages import compare, exercises, playground, sweep  # noqa: E402
 from playground.app.sidebar import check_url  # noqa: E402
-from playground.app.sweep_page import render as sweep_page  # noqa: E402
 
 st.set_page_config(page_title="Tuning Playground", page_icon=":material/tune:", layout="wide")
 layout.style()  # phone layout: Korean line breaks, wrapping formulas
@@ -24,21 +22,20 @@ st.sidebar.segmented_control(
     i18n.LANGS,
     default=i18n.locale_lang(),
     required=True,
-    key="lang",
+    key=state.LANG,
     bind="query-params",
 )
-home = navigation.target(navigation.PLAYGROUND)
 renders = {
-    navigation.PLAYGROUND: playground_page,
+    navigation.PLAYGROUND: playground.render,
     navigation.LEARN: functools.partial(
         learn_page.render,
-        playground_page=home,
+        playground_page=navigation.target(navigation.PLAYGROUND),
         optimizer_lab_page=navigation.target(navigation.OPTIMIZER_LAB),
         backprop_page=navigation.target(navigation.BACKPROP),
     ),
-    navigation.EXERCISES: functools.partial(exercises_page.render, playground_page=home),
-    navigation.COMPARE: compare_page,
-    navigation.SWEEP: sweep_page,
+    navigation.EXERCISES: exercises.render,
+    navigation.COMPARE: compare.render,
+    navigation.SWEEP: sweep.render,
     navigation.OPTIMIZER_LAB: optimizer_lab,
     navigation.BACKPROP: backprop_page,
 }

@@ -11,7 +11,7 @@ import pkgutil
 
 import streamlit as st
 
-from playground.app import locales
+from playground.app import locales, state
 from playground.app.locales.glossary import FORMATTER
 
 LANGS = ("en", "ko")
@@ -86,7 +86,7 @@ def locale_lang() -> str:
 
 
 def lang() -> str:
-    value = st.session_state.get("lang", "en")
+    value = st.session_state.get(state.LANG, "en")
     return value if value in LANGS else "en"
 
 

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 NARROW = 640  # px: below this width the "narrow" variants show and the "wide" ones hide
+CIRCLED = dict(zip("1234567", "①②③④⑤⑥⑦", strict=True))  # the seven tuning points' marks
 
 CSS = f"""<style>
 /* Korean breaks lines between words, not inside them (keep-all leaves English as it was);

@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from playground import charts, data, presets
-from playground.app import playground_page, sidebar
+from playground.app import navigation, sidebar
 from playground.app.i18n import option_label, t
 from playground.app.layout import latex
 from playground.app.runs import train
@@ -366,8 +366,8 @@ def sweep(dataset: str, field: str, values: tuple[int, ...]) -> pd.DataFrame:
 
 # ---- page plumbing -------------------------------------------------------------------------------
 def playground_target() -> st.Page:
-    """The playground page as registered in streamlit_app.py (pages match by url_path)."""
-    return st.Page(playground_page.render, title=t("nav.playground"), url_path="playground")
+    """The playground page as registered with st.navigation (pages match by url_path)."""
+    return navigation.target(navigation.PLAYGROUND)
 
 
 def go_to(page: st.Page | None, config: RunConfig | None = None) -> None:

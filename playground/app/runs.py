@@ -22,6 +22,7 @@ from typing import NoReturn
 import streamlit as st
 
 from playground import budget, executor, remote, sweep
+from playground.app import state
 from playground.app.chart_cache import spec_cache
 from playground.app.i18n import lang, t
 from playground.app.safe import md
@@ -148,12 +149,12 @@ def confirm_budget(config: RunConfig, upload=None) -> None:
     verdict = budget.verdict(seconds)
     if verdict == "refuse":
         _refuse(seconds)
-    if verdict == "ok" or key in st.session_state.get("budget_confirmed", ()):
+    if verdict == "ok" or key in st.session_state.get(state.BUDGET_CONFIRMED, ()):
         return
     st.warning(t("budget.confirm", seconds=_seconds(seconds)), icon=":material/timer:")
     st.button(
         t("budget.confirm_button", seconds=_seconds(seconds)),
-        key="budget_confirm",
+        key=state.BUDGET_CONFIRM,
         type="primary",
         icon=":material/play_arrow:",
         on_click=_confirmed,
@@ -163,7 +164,10 @@ def confirm_budget(config: RunConfig, upload=None) -> None:
 
 
 def _confirmed(key) -> None:
-    st.session_state["budget_confirmed"] = {*st.session_state.get("budget_confirmed", ()), key}
+    st.session_state[state.BUDGET_CONFIRMED] = {
+        *st.session_state.get(state.BUDGET_CONFIRMED, ()),
+        key,
+    }
 
 
 def _refuse(seconds: float) -> NoReturn:

@@ -10,6 +10,7 @@ import numpy as np
 import streamlit as st
 
 from playground import data
+from playground.app import state
 from playground.app.i18n import t
 from playground.app.safe import md
 
@@ -42,32 +43,32 @@ def parse(name: str, raw: bytes) -> Upload:
 
 def sidebar_uploader() -> None:
     """The uploader; keeps the last valid upload in session state, reports a bad file."""
-    file = st.file_uploader(t("up.label"), type=["csv"], help=t("up.help"), key="upload_file")
+    file = st.file_uploader(t("up.label"), type=["csv"], help=t("up.help"), key=state.UPLOAD_FILE)
     if file is None:
-        st.session_state.pop("upload", None)
+        st.session_state.pop(state.UPLOAD, None)
         return
-    current = st.session_state.get("upload")
+    current = st.session_state.get(state.UPLOAD)
     if (
         current is None
         or current.name != file.name
-        or st.session_state.get("upload_id") != file.file_id
+        or st.session_state.get(state.UPLOAD_ID) != file.file_id
     ):
         try:
-            st.session_state["upload"] = parse(file.name, file.getvalue())
-            st.session_state["upload_id"] = file.file_id
+            st.session_state[state.UPLOAD] = parse(file.name, file.getvalue())
+            st.session_state[state.UPLOAD_ID] = file.file_id
         except ValueError as e:
-            st.session_state.pop("upload", None)
+            st.session_state.pop(state.UPLOAD, None)
             st.error(t("up.error", error=md(e, 400)), icon=":material/error:")
             return
-    up = st.session_state["upload"]
+    up = st.session_state[state.UPLOAD]
     st.toggle(
         t("up.use", name=md(up.name), n=len(up.y), k=len(up.class_names)),
         value=True,
-        key="use_upload",
+        key=state.USE_UPLOAD,
     )
 
 
 def active() -> Upload | None:
     """The upload to train on, if any and switched on."""
-    up = st.session_state.get("upload")
-    return up if up is not None and st.session_state.get("use_upload", True) else None
+    up = st.session_state.get(state.UPLOAD)
+    return up if up is not None and st.session_state.get(state.USE_UPLOAD, True) else None

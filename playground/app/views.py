@@ -10,16 +10,28 @@ import functools
 import numpy as np
 import streamlit as st
 
-from playground import charts, codegen, export, page_specs
-from playground.app import sidebar
+from playground import charts, codegen, data, export, page_specs
+from playground.app import sidebar, state, upload
 from playground.app.chart_cache import run_key, show
 from playground.app.downloads import button as download
-from playground.app.i18n import option_label, t
+from playground.app.i18n import EN, option_label, t
 from playground.app.safe import md
 from playground.experiment import finish, prepare
 from playground.nn.losses import output_activation
 
 VIEWS = ("gradients", "scaler", "network", "step", "export")
+
+
+def chart_labels(config=None) -> dict[str, str]:
+    """Every chart text in the current language; axes named after the data set's features
+    (a RunConfig, or a RunResult, gives the data set)."""
+    labels = {k: t(f"chart.{k}") for k in charts.DEFAULT_LABELS if f"chart.{k}" in EN}
+    if config is not None:
+        config = getattr(config, "config", config)
+        up = upload.active()
+        names = up.feature_names if up else data.get(config.dataset).feature_names
+        labels["x"], labels["y"] = names
+    return labels
 
 
 def gradients(result, labels) -> None:
@@ -55,7 +67,7 @@ def _scaler_panel(result, labels, side: int):
 def network(result, labels) -> None:
     st.caption(t("network.caption"))
     st.graphviz_chart(charts.network_dot(result.model, labels), width="stretch")
-    if result.model.n_layers > 1 and st.toggle(t("network.units"), key="show_units"):
+    if result.model.n_layers > 1 and st.toggle(t("network.units"), key=state.SHOW_UNITS):
         show(
             st,
             run_key(result),
@@ -66,27 +78,27 @@ def network(result, labels) -> None:
 
 
 def _steps(n: int) -> None:
-    trainer = st.session_state["stepper"].trainer
+    trainer = st.session_state[state.STEPPER].trainer
     for _ in range(n):
         trainer.step_epoch()
 
 
 def _reset_steps() -> None:
-    st.session_state.pop("stepper", None)
+    st.session_state.pop(state.STEPPER, None)
 
 
 def step_mode(result, labels) -> None:
     """Train the current setup one epoch at a time; the model stays in this session."""
     st.caption(t("step.caption"))
-    state = st.session_state.get("stepper")
-    if state is None or state.config != result.config:
-        state = st.session_state["stepper"] = prepare(result.config)
-    trainer = state.trainer
+    stepper = st.session_state.get(state.STEPPER)
+    if stepper is None or stepper.config != result.config:
+        stepper = st.session_state[state.STEPPER] = prepare(result.config)
+    trainer = stepper.trainer
     c = st.container(horizontal=True)
     # callbacks run before the script, so the buttons' disabled state is already up to date
-    c.button(t("step.one"), disabled=trainer.done, on_click=_steps, args=(1,), key="step_one")
-    c.button(t("step.ten"), disabled=trainer.done, on_click=_steps, args=(10,), key="step_ten")
-    c.button(t("step.reset"), on_click=_reset_steps, key="step_reset")
+    c.button(t("step.one"), disabled=trainer.done, on_click=_steps, args=(1,), key=state.STEP_ONE)
+    c.button(t("step.ten"), disabled=trainer.done, on_click=_steps, args=(10,), key=state.STEP_TEN)
+    c.button(t("step.reset"), on_click=_reset_steps, key=state.STEP_RESET)
     st.markdown(t("step.state", epoch=trainer.epoch, epochs=trainer.epochs))
     partial = finish(state)
     net = trainer.net
@@ -101,14 +113,14 @@ def step_mode(result, labels) -> None:
 
 def _load_setup() -> None:
     """on_change of the setup uploader: put a valid JSON setup into the sidebar widgets."""
-    file = st.session_state.get("setup_file")
+    file = st.session_state.get(state.SETUP_FILE)
     if file is None:
         return
     try:
         sidebar.load_config(export.config_from_upload(file.getvalue()))
-        st.session_state["setup_message"] = ("ok", t("export.loaded", name=md(file.name)))
+        st.session_state[state.SETUP_MESSAGE] = ("ok", t("export.loaded", name=md(file.name)))
     except ValueError as e:
-        st.session_state["setup_message"] = ("error", t("export.bad_setup", error=md(e, 400)))
+        st.session_state[state.SETUP_MESSAGE] = ("error", t("export.bad_setup", error=md(e, 400)))
 
 
 def downloads(result, labels) -> None:
@@ -122,15 +134,15 @@ def downloads(result, labels) -> None:
              "text/csv", icon=":material/table:")  # fmt: skip
     download(c, t("export.weights"), lambda: export.weights_npz(result), codegen.NPZ_NAME,
              "application/octet-stream", icon=":material/download:")  # fmt: skip
-    st.file_uploader(t("export.upload"), type=["json"], key="setup_file", on_change=_load_setup)
-    if msg := st.session_state.pop("setup_message", None):
+    st.file_uploader(t("export.upload"), type=["json"], key=state.SETUP_FILE, on_change=_load_setup)
+    if msg := st.session_state.pop(state.SETUP_MESSAGE, None):
         (st.success if msg[0] == "ok" else st.error)(msg[1])
     st.markdown(f"**{t('export.code')}**")
     st.caption(t("export.code_caption", npz=codegen.NPZ_NAME))
     builders = {"PyTorch": codegen.pytorch_script, "Keras": codegen.keras_script,
                 "scikit-learn": codegen.sklearn_script}  # fmt: skip
     lib = st.segmented_control(
-        t("export.framework"), list(builders), default="PyTorch", key="code_lib"
+        t("export.framework"), list(builders), default="PyTorch", key=state.CODE_LIB
     )
     code = builders[lib or "PyTorch"](result.config)
     st.code(code, language="python")
@@ -145,7 +157,7 @@ def render(result, labels) -> None:
         VIEWS,
         default="gradients",
         format_func=lambda v: t(f"view.{v}"),
-        key="view",
+        key=state.VIEW,
     )
     {
         "gradients": gradients,

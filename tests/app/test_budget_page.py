@@ -225,7 +225,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SWEEP_PAGE = f"""
 import sys
 sys.path.insert(0, {REPO!r})
-from playground.app.sweep_page import render
+from playground.app.pages.sweep import render
 render()
 """
 

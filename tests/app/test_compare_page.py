@@ -6,9 +6,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from playground.app import compare_page
 from playground.app.i18n import CATALOGUES, EN
 from playground.app.locales.glossary import FORMATTER
+from playground.app.pins import CURRENT  # the current setup in the run picker
 from playground.config import RunConfig
 
 REPO = Path(__file__).resolve().parents[2]
@@ -16,7 +16,7 @@ APP = str(REPO / "streamlit_app.py")
 PAGE = f"""
 import sys
 sys.path.insert(0, {str(REPO)!r})
-from playground.app.compare_page import render
+from playground.app.pages.compare import render
 render()
 """
 SMALL = {"epochs": "20", "n_samples": "200"}
@@ -103,7 +103,6 @@ def test_korean_compare_page():
 # ---- the labels name exactly what is compared -------------------------------------------------
 PIN_A = RunConfig(epochs=20, n_samples=200)  # tanh
 PIN_B = RunConfig(epochs=20, n_samples=200, l2=0.01)  # tanh, L2
-CURRENT = compare_page.CURRENT  # the current setup (sidebar: ReLU, no L2)
 # pair picked -> the changed settings (setting key, value in the first, value in the second)
 PAIRS = {
     ("A", CURRENT): [("activation", "tanh", "ReLU")],

@@ -71,7 +71,8 @@ def test_a_broken_setup_file_says_why_and_changes_nothing():
 
 
 def test_a_long_run_shows_progress_and_a_live_loss_chart(make_app):
-    from playground.app.playground_page import chart_labels, live_loss_spec
+    from playground.app.pages.playground import live_loss_spec
+    from playground.app.views import chart_labels
     from playground.experiment import prepare
 
     trainer = prepare(RunConfig(epochs=20, n_samples=100)).trainer

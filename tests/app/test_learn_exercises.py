@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
 
 from playground import exercises, presets
-from playground.app import exercises_page, i18n, learn_page
+from playground.app import exercise_progress, i18n, learn_page, state
 from playground.app.safe import md
 
 REPO = Path(__file__).resolve().parents[2]
@@ -28,7 +28,7 @@ if page == "learn":
     from playground.app.learn_page import render
     render()
 elif page == "exercises":
-    from playground.app.exercises_page import render
+    from playground.app.pages.exercises import render
     render()
 else:
     st.session_state["config"] = sidebar.render()
@@ -97,9 +97,9 @@ def test_exercise_page_renders_in_both_languages(lang):
         i18n.catalogue("exercises", "en") if lang == "en" else i18n.catalogue("exercises", "ko")
     )
     assert at.title[0].value == catalogue["ex.title"]
-    assert at.selectbox(key=exercises_page.CURRENT).value == exercises.EXERCISES[0].id
+    assert at.selectbox(key=state.EX_CURRENT).value == exercises.EXERCISES[0].id
     for ex in exercises.EXERCISES:  # (set_value would format the options outside the run)
-        at.session_state[exercises_page.SELECTED] = ex.id
+        at.session_state[state.EX_SELECTED] = ex.id
         at.run()
         assert not at.exception, ex.id
         assert at.markdown[0].value == catalogue[f"ex.{ex.id}.task"]
@@ -117,14 +117,14 @@ def test_a_link_opens_an_exercise_with_controls_locked():
     at.query_params["lock"] = "auto"
     at.run()
     assert not at.exception
-    assert at.selectbox(key=exercises_page.CURRENT).value == "largest_lr"
+    assert at.selectbox(key=state.EX_CURRENT).value == "largest_lr"
     start = exercises.get("largest_lr").start  # loaded, so the locked controls hold its values
     assert (at.session_state["optimizer"], at.session_state["learning_rate"]) == ("sgd", 10.0)
     assert at.session_state["activation"] == start.activation
-    locked = at.session_state[exercises_page.LOCKED]
+    locked = at.session_state[state.LOCKED]
     assert "learning_rate" not in locked and {"optimizer", "scaler", "dataset"} <= locked
     at.button(key="ex_unlock").click().run()
-    assert at.session_state[exercises_page.LOCKED] == set()
+    assert at.session_state[state.LOCKED] == set()
 
 
 def _predict(at: AppTest, ex, choice: int) -> AppTest:
@@ -136,19 +136,19 @@ EN = i18n.catalogue("exercises", "en")
 
 def test_solution_passes_and_the_start_does_not():
     ex = exercises.get("largest_lr")
-    at = app("exercises", **{exercises_page.SELECTED: ex.id}).run()
+    at = app("exercises", **{state.EX_SELECTED: ex.id}).run()
     assert at.button(key="ex_check").disabled  # a prediction first
     _predict(at, ex, 2)  # "it blows up"
     assert not at.button(key="ex_check").disabled
     _check(at, ex.start)
-    progress = at.session_state[exercises_page.PROGRESS][ex.id]
+    progress = at.session_state[state.EX_PROGRESS][ex.id]
     assert progress["attempts"] == 1 and progress["step"] == 0 and progress["prediction"] == 2
     assert not exercises.passed(progress["last"][1]) and progress["last"][2] == 2  # it diverged
     assert any(w.value.startswith("Not yet") for w in at.warning)
     assert EN["ex.predict_match"] in [s.value for s in at.success]
     assert at.radio(key=f"ex_predict_{ex.id}").disabled  # recorded: no second guess
     _check(at, ex.solution[0])
-    progress = at.session_state[exercises_page.PROGRESS][ex.id]
+    progress = at.session_state[state.EX_PROGRESS][ex.id]
     assert progress["attempts"] == 2 and progress["step"] == 1
     assert progress["last"][2] == 0 and progress["predicted_right"] is False
     assert EN["ex.predict_miss"] in [i.value for i in at.info]
@@ -162,23 +162,23 @@ def test_solution_passes_and_the_start_does_not():
 
 def test_two_step_exercise():
     ex = exercises.get("overfit_l2")
-    at = app("exercises", "ko", **{exercises_page.SELECTED: ex.id}).run()
+    at = app("exercises", "ko", **{state.EX_SELECTED: ex.id}).run()
     _check(at, ex.solution[0])
-    assert at.session_state[exercises_page.PROGRESS][ex.id]["step"] == 1
+    assert at.session_state[state.EX_PROGRESS][ex.id]["step"] == 1
     assert at.button(key="ex_check").disabled  # step 2 asks for a prediction
     _predict(at, ex, 0)
     _check(at, ex.solution[1])
-    progress = at.session_state[exercises_page.PROGRESS][ex.id]
+    progress = at.session_state[state.EX_PROGRESS][ex.id]
     assert progress["step"] == 2 and progress["predicted_right"] is True
     assert not at.exception
     at.button(key="ex_check").click().run()  # checking a solved exercise again still passes
-    progress = at.session_state[exercises_page.PROGRESS][ex.id]
+    progress = at.session_state[state.EX_PROGRESS][ex.id]
     assert exercises.passed(progress["last"][1]) and progress["attempts"] == 3
 
 
 def _solve_normalizer(lang: str = "en") -> AppTest:
     quiz = exercises.get("normalizer")
-    at = app("exercises", lang, **{exercises_page.SELECTED: quiz.id}).run()
+    at = app("exercises", lang, **{state.EX_SELECTED: quiz.id}).run()
     _predict(at, quiz, 1)
     return _check(at, quiz.solution[0])
 
@@ -191,7 +191,7 @@ def test_a_quiz_takes_one_answer_then_locks_and_explains():
     wrong = (quiz.answer + 1) % quiz.quiz
     at.radio(key=f"ex_quiz_{quiz.id}").set_value(wrong).run()
     assert not at.exception
-    assert at.session_state[exercises_page.PROGRESS][quiz.id]["quiz"] == wrong
+    assert at.session_state[state.EX_PROGRESS][quiz.id]["quiz"] == wrong
     radio = at.radio(key=f"ex_quiz_{quiz.id}")
     assert radio.disabled and radio.value == wrong
     why_wrong = ko[f"ex.normalizer.quiz.{wrong}.why"]
@@ -204,9 +204,9 @@ def test_a_quiz_takes_one_answer_then_locks_and_explains():
     assert ko["ex.solved"] in [s.value for s in at.success]  # answered: the exercise is done
     with pytest.raises(AppTestError, match="disabled"):  # a browser cannot answer again
         at.radio(key=f"ex_quiz_{quiz.id}").set_value(quiz.answer)
-    exercises_page._answered(quiz)  # nor can a stray callback: the first answer stays
+    exercise_progress.answered(quiz)  # nor can a stray callback: the first answer stays
     at.run()
-    assert at.session_state[exercises_page.PROGRESS][quiz.id]["quiz"] == wrong
+    assert at.session_state[state.EX_PROGRESS][quiz.id]["quiz"] == wrong
     assert at.radio(key=f"ex_quiz_{quiz.id}").value == wrong
     row = at.dataframe[0].value.iloc[exercises.EXERCISES.index(quiz)]
     assert row.iloc[5] == ko["ex.mark.wrong"]
@@ -225,7 +225,7 @@ def test_progress_survives_a_reload_through_the_address():
     at = _solve_normalizer()
     at.radio(key=f"ex_quiz_{quiz.id}").set_value(0).run()
     lr = exercises.get("largest_lr")
-    at.session_state[exercises_page.SELECTED] = lr.id
+    at.session_state[state.EX_SELECTED] = lr.id
     at.run()
     _predict(at, lr, 0)
     _check(at, lr.solution[0])
@@ -238,7 +238,7 @@ def test_progress_survives_a_reload_through_the_address():
     fresh.run()
     note = EN["ex.url_ignored"].split("{")[0]
     assert not fresh.exception and not [i for i in fresh.info if i.value.startswith(note)]
-    progress = fresh.session_state[exercises_page.PROGRESS]
+    progress = fresh.session_state[state.EX_PROGRESS]
     assert progress["normalizer"]["quiz"] == 0 and progress["largest_lr"]["step"] == 1
     radio = fresh.radio(key=f"ex_quiz_{quiz.id}")  # the first exercise: its quiz stays locked
     assert radio.disabled and radio.value == 0
@@ -270,12 +270,12 @@ def test_malformed_progress_in_the_address_is_ignored_with_a_note(done, quiz, ig
     assert not at.exception
     # shown as text: escaped for Markdown (safe.md), so "<b>" cannot become HTML
     assert [i.value for i in at.info] == [EN["ex.url_ignored"].format(values=md(ignored, 200))]
-    progress = at.session_state[exercises_page.PROGRESS]
+    progress = at.session_state[state.EX_PROGRESS]
     assert progress["normalizer"]["step"] == (1 if "normalizer" in done.split(",") else 0)
     assert all(p["quiz"] is None for p in progress.values())
     at.run()  # the note is shown once; the progress stays
     assert not at.info
-    steps = at.session_state[exercises_page.PROGRESS]["normalizer"]["step"]
+    steps = at.session_state[state.EX_PROGRESS]["normalizer"]["step"]
     assert steps == (1 if "normalizer" in done.split(",") else 0)
 
 
@@ -284,5 +284,5 @@ def test_hints_appear_one_at_a_time():
     at = app("exercises").run()
     for shown in range(1, ex.hints + 1):
         at.button(key=f"ex_hint_{ex.id}").click().run()
-        assert at.session_state[exercises_page.PROGRESS][ex.id]["hints"] == shown
+        assert at.session_state[state.EX_PROGRESS][ex.id]["hints"] == shown
     assert not [b for b in at.button if b.key == f"ex_hint_{ex.id}"]  # all shown

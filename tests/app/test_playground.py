@@ -14,7 +14,7 @@ from playground import data, preprocessing
 from playground.app import i18n
 from playground.app.i18n import EN, KO, OPTION_LABELS
 from playground.app.locales.glossary import FORMATTER  # picks Korean particles
-from playground.app.playground_page import _loss_text
+from playground.app.pages.playground import _loss_text
 from playground.app.safe import md
 from playground.config import RunConfig
 from playground.experiment import run

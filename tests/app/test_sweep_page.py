@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 PAGE = f"""
 import sys
 sys.path.insert(0, {str(REPO)!r})
-from playground.app.sweep_page import render
+from playground.app.pages.sweep import render
 render()
 """
 

@@ -22,7 +22,7 @@ import pytest
 from playground import advice, diagnosis
 from playground.app import i18n, sidebar
 from playground.app.locales.glossary import FORMATTER
-from playground.app.playground_page import _fmt_finding
+from playground.app.pages.playground import _fmt_finding
 from playground.config import STEPS, RunConfig
 from playground.diagnosis import delta_ratio, diagnose
 from playground.experiment import run

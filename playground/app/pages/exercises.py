@@ -1,139 +1,37 @@
 """Exercises page: workshop challenges with a goal the app checks, a prediction made before the
-run, hints, a quiz answered once, progress kept in the page's address (`?done=<id>,…&quiz=<id>.<k>`,
-restored in a fresh session), and instructor links (`?exercise=<id>&lock=auto` or
-`&lock=scaler,loss`) that lock controls."""
+run, hints, a quiz answered once, progress (kept in the address, see `exercise_progress`), and
+instructor links (`?exercise=<id>&lock=auto` or `&lock=scaler,loss`) that lock controls."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from playground import exercises
-from playground.app import sidebar
+from playground.app import navigation, sidebar, state
+from playground.app.exercise_progress import (
+    answered,
+    apply_link,
+    is_solved,
+    more_hints,
+    needs_prediction,
+    on_select,
+    predict_key,
+    progress,
+    reset,
+    restore_from_url,
+    solved_ids,
+    steps_done,
+    sync_url,
+    unlock,
+)
 from playground.app.i18n import option_label, t
-from playground.app.learn_page import CIRCLED, go_to
+from playground.app.layout import CIRCLED
 from playground.app.runs import train
 from playground.app.safe import md
 from playground.exercises import Criterion, Exercise
 
-LOCKED = "locked_controls"  # session key the sidebar reads: widget keys to disable
-PROGRESS = "ex_progress"
-CURRENT = "ex_current"  # the selectbox's key (widget state is per page in Streamlit) …
-SELECTED = "ex_selected"  # … so the choice itself is kept here
 OK, NO = ":green[:material/check_circle:]", ":red[:material/cancel:]"
 TODO, NEXT = ":gray[:material/radio_button_unchecked:]", ":blue[:material/arrow_forward:]"
-
-
-# ---- session state ------------------------------------------------------------------------------
-RESTORED = "_ex_url_restored"  # the address's progress was read in this session
-
-
-def progress(exercise_id: str) -> dict:
-    """This session's record of one exercise (created on first use). `quiz`: the answer given
-    (locked once given); `prediction`: the option picked before the prediction step's first
-    check; `predicted_right`: whether the run that passed that step showed it."""
-    all_ = st.session_state.setdefault(PROGRESS, {})
-    return all_.setdefault(
-        exercise_id,
-        {"step": 0, "previous": None, "attempts": 0, "hints": 0, "quiz": None, "last": None,
-         "prediction": None, "predicted_right": None},
-    )  # fmt: skip
-
-
-def steps_done(ex: Exercise) -> bool:
-    return progress(ex.id)["step"] >= len(ex.steps)
-
-
-def is_solved(ex: Exercise) -> bool:
-    return steps_done(ex) and (ex.quiz == 0 or progress(ex.id)["quiz"] is not None)
-
-
-def solved_ids() -> set[str]:
-    """Ids of the exercises solved in this session."""
-    return {ex.id for ex in exercises.EXERCISES if is_solved(ex)}
-
-
-def restore_from_url() -> list[str]:
-    """Once per session, before anything is drawn: mark the exercises the address lists as done
-    (`done=`) and lock their quiz answers (`quiz=`). Returns the values it could not use."""
-    if st.session_state.get(RESTORED):
-        return []
-    st.session_state[RESTORED] = True
-    qp = st.query_params
-    done, answers, ignored = exercises.parse_progress(qp.get("done", ""), qp.get("quiz", ""))
-    for ex in exercises.EXERCISES:
-        p = progress(ex.id)
-        if ex.id in done:
-            p["step"] = max(p["step"], len(ex.steps))
-        if ex.id in answers and p["quiz"] is None:
-            p["quiz"] = answers[ex.id]
-    return ignored
-
-
-def sync_url() -> None:
-    """Write this session's progress into the address (so a reload or a bookmark keeps it)."""
-    done = [ex.id for ex in exercises.EXERCISES if steps_done(ex)]
-    quiz = {
-        e.id: progress(e.id)["quiz"]
-        for e in exercises.EXERCISES
-        if progress(e.id)["quiz"] is not None
-    }
-    for key, value in zip(("done", "quiz"), exercises.format_progress(done, quiz), strict=True):
-        if value and st.query_params.get(key) != value:
-            st.query_params[key] = value
-        elif not value and key in st.query_params:
-            del st.query_params[key]
-
-
-def apply_link() -> str | None:
-    """Read `?exercise=<id>&lock=…` once per distinct link: select the exercise, load its
-    starting setup into the sidebar (so locked controls hold the start's values) and lock
-    controls. Call before the sidebar renders. Returns an unknown id from the link, else None."""
-    qp = st.query_params
-    link = (qp.get("exercise"), qp.get("lock", ""))
-    if link[0] is None or st.session_state.get("_ex_link") == link:
-        return None
-    st.session_state["_ex_link"] = link
-    if link[0] not in exercises.BY_ID:
-        return link[0]
-    ex = exercises.BY_ID[link[0]]
-    st.session_state[SELECTED] = ex.id
-    st.session_state[LOCKED] = exercises.lock_set(ex, link[1])
-    sidebar.load_config(ex.start)
-    return None
-
-
-def _on_select() -> None:
-    """Another exercise picked: its id into the URL, the instructor's locks released."""
-    new = st.session_state[CURRENT]
-    st.session_state[SELECTED] = new
-    st.query_params["exercise"] = new
-    st.query_params.pop("lock", None)
-    st.session_state["_ex_link"] = (new, "")
-    st.session_state[LOCKED] = set()
-
-
-def _unlock() -> None:
-    st.session_state[LOCKED] = set()
-    st.query_params.pop("lock", None)
-
-
-def _reset(ex: Exercise) -> None:
-    st.session_state[PROGRESS].pop(ex.id, None)
-    st.session_state.pop(f"ex_quiz_{ex.id}", None)
-    st.session_state.pop(f"ex_predict_{ex.id}", None)
-
-
-def _more_hints(ex: Exercise) -> None:
-    p = progress(ex.id)
-    p["hints"] = min(p["hints"] + 1, ex.hints)
-
-
-def _answered(ex: Exercise) -> None:
-    """The first answer is kept; the radio is disabled after it (and reset to it if a client
-    sends another)."""
-    p = progress(ex.id)
-    if p["quiz"] is None:
-        p["quiz"] = st.session_state.get(f"ex_quiz_{ex.id}")
 
 
 # ---- pieces of the page ---------------------------------------------------------------------
@@ -167,7 +65,7 @@ def _controls_note(ex: Exercise) -> None:
         st.caption(t("ex.controls_all", fixed=_names(exercises.DATA)))
     else:
         st.caption(t("ex.controls", controls=_names(ex.controls)))
-    locked = sorted(st.session_state.get(LOCKED, set()), key=exercises.CONTROLS.index)
+    locked = sorted(st.session_state.get(state.LOCKED, set()), key=exercises.CONTROLS.index)
     if not locked:
         return
     free = [c for c in exercises.CONTROLS if c not in locked]
@@ -177,7 +75,7 @@ def _controls_note(ex: Exercise) -> None:
         else t("ex.locked", controls=_names(locked))
     )
     st.info(text, icon=":material/lock:")
-    st.button(t("ex.unlock"), on_click=_unlock, key="ex_unlock", icon=":material/lock_open:")
+    st.button(t("ex.unlock"), on_click=unlock, key=state.EX_UNLOCK, icon=":material/lock_open:")
 
 
 def _goal(ex: Exercise, step: int) -> None:
@@ -190,22 +88,12 @@ def _goal(ex: Exercise, step: int) -> None:
         st.markdown(f"{OK if done else (NEXT if n == step + 1 else TODO)} {text}")
 
 
-def _predict_key(ex: Exercise) -> str:
-    return f"ex_predict_{ex.id}"
-
-
-def needs_prediction(ex: Exercise) -> bool:
-    """The current step asks for a prediction that has not been recorded yet."""
-    p, pr = progress(ex.id), ex.predict
-    return pr is not None and p["step"] == pr.step and p["prediction"] is None
-
-
 def _prediction(ex: Exercise) -> None:
     """The prediction to make before the step's first check (locked once recorded)."""
     p, pr = progress(ex.id), ex.predict
     if pr is None or p["step"] != pr.step:
         return
-    key = _predict_key(ex)
+    key = predict_key(ex)
     if p["prediction"] is not None:
         st.session_state[key] = p["prediction"]
     st.markdown(f"**{t('ex.predict_title')}**")
@@ -225,7 +113,7 @@ def _check(ex: Exercise) -> None:
     """Record the prediction, train the sidebar's setup (cached) and check the current step."""
     p = progress(ex.id)
     if needs_prediction(ex):
-        choice = st.session_state.get(_predict_key(ex))
+        choice = st.session_state.get(predict_key(ex))
         if choice is None:
             st.warning(t("ex.predict_first"), icon=":material/psychology:")
             return
@@ -291,7 +179,7 @@ def _quiz(ex: Exercise) -> None:
     """One answer, then the radio locks and both the chosen and the right answer are explained."""
     if not ex.quiz:
         return
-    p, key = progress(ex.id), f"ex_quiz_{ex.id}"
+    p, key = progress(ex.id), state.ex_quiz(ex.id)
     labels = {k: t(f"ex.{ex.id}.quiz.{k}") for k in range(ex.quiz)}
     if p["quiz"] is not None:
         st.session_state[key] = p["quiz"]
@@ -302,7 +190,7 @@ def _quiz(ex: Exercise) -> None:
         index=None,
         key=key,
         format_func=labels.get,
-        on_change=_answered,
+        on_change=answered,
         args=(ex,),
         disabled=p["quiz"] is not None,
     )
@@ -329,8 +217,8 @@ def _hints(ex: Exercise) -> None:
     if p["hints"] < ex.hints:
         st.button(
             t("ex.hint_btn", shown=p["hints"], total=ex.hints),
-            key=f"ex_hint_{ex.id}",
-            on_click=_more_hints,
+            key=state.ex_hint(ex.id),
+            on_click=more_hints,
             args=(ex,),
             icon=":material/lightbulb:",
         )
@@ -382,9 +270,8 @@ def _share(ex: Exercise) -> None:
         st.caption(f"lock=auto → {locks}")
 
 
-def render(playground_page: st.Page | None = None) -> None:
-    """The exercises page; `playground_page` is where "Load starting setup" goes (by default
-    a page with url_path "playground", as registered in streamlit_app.py)."""
+def render() -> None:
+    """The exercises page; "Load starting setup" goes to the playground."""
     bad = apply_link()
     ignored = restore_from_url()
     sidebar.render()
@@ -395,14 +282,14 @@ def render(playground_page: st.Page | None = None) -> None:
     if ignored:
         st.info(t("ex.url_ignored", values=md(", ".join(ignored), 200)), icon=":material/link_off:")
     ids = [ex.id for ex in exercises.EXERCISES]
-    if st.session_state.get(SELECTED) not in ids:
-        st.session_state[SELECTED] = ids[0]
-    st.session_state[CURRENT] = st.session_state[SELECTED]
+    if st.session_state.get(state.EX_SELECTED) not in ids:
+        st.session_state[state.EX_SELECTED] = ids[0]
+    st.session_state[state.EX_CURRENT] = st.session_state[state.EX_SELECTED]
     ex_id = st.selectbox(
         t("ex.choose"),
         ids,
-        key=CURRENT,
-        on_change=_on_select,
+        key=state.EX_CURRENT,
+        on_change=on_select,
         format_func={e.id: title(e) for e in exercises.EXERCISES}.get,  # labels of this run
     )
     ex = exercises.BY_ID[ex_id]
@@ -417,22 +304,22 @@ def render(playground_page: st.Page | None = None) -> None:
         c1, c2 = st.columns(2)
         if c1.button(
             t("ex.load"),
-            key="ex_load",
+            key=state.EX_LOAD,
             help=t("ex.load.help"),
             width="stretch",
             icon=":material/upload:",
             on_click=sidebar.load_config,
             args=(ex.start,),
         ):
-            go_to(playground_page)
+            navigation.switch(navigation.PLAYGROUND)
         if c2.button(
             t("ex.check"),
-            key="ex_check",
+            key=state.EX_CHECK,
             help=t("ex.check.help"),
             type="primary",
             width="stretch",
             icon=":material/task_alt:",
-            disabled=needs_prediction(ex) and st.session_state.get(_predict_key(ex)) is None,
+            disabled=needs_prediction(ex) and st.session_state.get(predict_key(ex)) is None,
         ):
             _check(ex)
         with goal:
@@ -448,8 +335,8 @@ def render(playground_page: st.Page | None = None) -> None:
         _hints(ex)
         st.button(
             t("ex.reset"),
-            key=f"ex_reset_{ex.id}",
-            on_click=_reset,
+            key=state.ex_reset(ex.id),
+            on_click=reset,
             args=(ex,),
             icon=":material/restart_alt:",
         )

@@ -5,65 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from playground import charts, compare
-from playground.app import sidebar
-from playground.app.i18n import CATALOGUES, option_label, t
+from playground.app import sidebar, state
+from playground.app.i18n import option_label, t
+from playground.app.pins import CURRENT, MAX_SHOWN, delete, label, move, pin_button, pins, rename
 from playground.app.runs import train
 from playground.app.safe import md
+from playground.app.views import chart_labels
 from playground.config import RunConfig
-
-MAX_PINS = 8  # per session: bounded memory on a shared host
-MAX_SHOWN = 4
-CURRENT = "\x1fcurrent"  # the current setup in the run picker: a name no pin can have
-
-
-def label(name: str) -> str:
-    """What the page calls a run: the pin's name, or "current setup" in the page's language."""
-    return t("cmp.current") if name == CURRENT else name
-
-
-def pins() -> list[dict]:
-    """This session's pinned setups: [{"name": str, "config": RunConfig}, …]."""
-    return st.session_state.setdefault("pins", [])
-
-
-def pin(config: RunConfig) -> None:
-    """Pin `config` under the next free letter (A, B, C, …); a callback for Pin buttons."""
-    items = pins()
-    if len(items) >= MAX_PINS:
-        st.session_state["pin_message"] = t("cmp.full", n=MAX_PINS)
-        return
-    used = {p["name"] for p in items}
-    name = next(c for c in "ABCDEFGHIJ" if c not in used)
-    items.append({"name": name, "config": config})
-    st.session_state["pin_message"] = t("cmp.pinned", name=md(name))
-    picked = st.session_state.get("cmp_runs")
-    if picked is not None and len(picked) < MAX_SHOWN:  # compare it at once (pins, then current)
-        rest = [n for n in picked if n != CURRENT]
-        st.session_state["cmp_runs"] = [*rest, name] + ([CURRENT] if CURRENT in picked else [])
-
-
-def _move(i: int, step: int) -> None:
-    items = pins()
-    j = i + step
-    if 0 <= j < len(items):
-        items[i], items[j] = items[j], items[i]
-
-
-def _delete(i: int) -> None:
-    pins().pop(i)
-
-
-def _rename(i: int) -> None:
-    """A pin's new name; refused when another pin or the current setup is called so (the
-    tables and charts name their runs, so two runs may not share a name)."""
-    name = st.session_state.get(f"pin_name_{i}", "").strip()
-    taken = {p["name"] for j, p in enumerate(pins()) if j != i}
-    taken |= {cat["cmp.current"] for cat in CATALOGUES.values()}
-    if name in taken:
-        st.session_state["pin_message"] = t("cmp.name_taken", name=md(name))
-        st.session_state[f"pin_name_{i}"] = pins()[i]["name"]
-    elif name:
-        pins()[i]["name"] = name
 
 
 def _manage() -> None:
@@ -72,35 +20,29 @@ def _manage() -> None:
         for i, p in enumerate(items):
             row = st.container(horizontal=True, vertical_alignment="bottom")
             row.text_input(
-                t("cmp.name"), p["name"], key=f"pin_name_{i}", on_change=_rename, args=(i,)
+                t("cmp.name"), p["name"], key=state.pin_name(i), on_change=rename, args=(i,)
             )
             row.button(
                 ":material/arrow_upward:",
-                key=f"up_{i}",
+                key=state.pin_up(i),
                 help=t("cmp.up"),
-                on_click=_move,
+                on_click=move,
                 args=(i, -1),
             )
             row.button(
                 ":material/arrow_downward:",
-                key=f"dn_{i}",
+                key=state.pin_down(i),
                 help=t("cmp.down"),
-                on_click=_move,
+                on_click=move,
                 args=(i, 1),
             )
             row.button(
                 ":material/delete:",
-                key=f"del_{i}",
+                key=state.pin_delete(i),
                 help=t("cmp.delete"),
-                on_click=_delete,
+                on_click=delete,
                 args=(i,),
             )
-
-
-def _pin_button(config: RunConfig) -> None:
-    st.button(t("cmp.pin"), icon=":material/push_pin:", on_click=pin, args=(config,), key="pin_btn")
-    if msg := st.session_state.pop("pin_message", None):
-        st.toast(msg)
 
 
 def _runs(current: RunConfig) -> dict[str, object]:
@@ -115,7 +57,7 @@ def _runs(current: RunConfig) -> dict[str, object]:
         default=default,
         max_selections=MAX_SHOWN,
         format_func=label,
-        key="cmp_runs",
+        key=state.CMP_RUNS,
     )
     return {name: train(configs[name]) for name in chosen}
 
@@ -169,12 +111,10 @@ def _two(names: tuple[str, str], a, b, labels) -> None:
 
 
 def render() -> None:
-    from playground.app.playground_page import chart_labels
-
     current = sidebar.render()
     st.title(t("cmp.title"))
     st.caption(t("cmp.intro"))
-    _pin_button(current)
+    pin_button(current)
     if not pins():
         st.info(t("cmp.none"))
     _manage()
@@ -188,7 +128,7 @@ def render() -> None:
         _two(tuple(results), *results.values(), labels)
     named = {label(name): r for name, r in results.items()}
     st.markdown(f"**{t('cmp.curves')}**")
-    log = st.toggle(t("cmp.log"), key="cmp_log")
+    log = st.toggle(t("cmp.log"), key=state.CMP_LOG)
     hist = {name: r.history for name, r in named.items()}
     c1, c2 = st.columns(2)
     c1.altair_chart(compare.overlay_curves(hist, "loss", labels, log), width="stretch")

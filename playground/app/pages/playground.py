@@ -5,33 +5,22 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from playground import charts, data
-from playground.app import dataset_notes, sidebar, upload, views
+from playground import charts
+from playground.app import dataset_notes, sidebar, state, upload, views
 from playground.app.chart_cache import run_key, show
-from playground.app.compare_page import pin
-from playground.app.i18n import EN, option_label, t
+from playground.app.i18n import option_label, t
+from playground.app.pins import pin_button
 from playground.app.runs import confirm_budget, train
 from playground.app.safe import md
+from playground.app.views import chart_labels
 from playground.config import RunConfig
 from playground.diagnosis import diagnose
-
-
-def chart_labels(config=None) -> dict[str, str]:
-    """Every chart text in the current language; axes named after the data set's features
-    (a RunConfig, or a RunResult, gives the data set)."""
-    labels = {k: t(f"chart.{k}") for k in charts.DEFAULT_LABELS if f"chart.{k}" in EN}
-    if config is not None:
-        config = getattr(config, "config", config)
-        up = upload.active()
-        names = up.feature_names if up else data.get(config.dataset).feature_names
-        labels["x"], labels["y"] = names
-    return labels
 
 
 def _url_warnings() -> None:
     """Once per session: say which values of the shared link were not usable."""
     # said once: the next rerun (the user changing something) clears them
-    for key, value, reason in st.session_state.pop("url_checked", []):
+    for key, value, reason in st.session_state.pop(state.URL_CHECKED, []):
         st.warning(sidebar.url_problem_text(key, value, reason), icon=":material/link_off:")
 
 
@@ -130,9 +119,9 @@ def _boundary(result, labels) -> None:
     if len(epochs) > 1:
         help_ = t("boundary.epoch.help")
         shown = c1.select_slider(
-            t("boundary.epoch"), epochs, epochs[-1], key="boundary_epoch", help=help_
+            t("boundary.epoch"), epochs, epochs[-1], key=state.BOUNDARY_EPOCH, help=help_
         )
-    discretize = c2.toggle(t("boundary.discretize"), key="discretize")
+    discretize = c2.toggle(t("boundary.discretize"), key=state.DISCRETIZE)
     idx = epochs.index(shown) if shown in epochs else len(epochs) - 1
     show(
         st,
@@ -146,7 +135,7 @@ def _boundary(result, labels) -> None:
 
 def _curves(result, labels) -> None:
     st.markdown(f"**{t('curves.title')}**")
-    log = st.toggle(t("curves.log"), key="log_scale")
+    log = st.toggle(t("curves.log"), key=state.LOG_SCALE)
     h, key = result.history, run_key(result)
     show(st, key, "loss", lambda: charts.loss_curves(h, log_scale=log, labels=labels), log)
     show(st, key, "accuracy", lambda: charts.accuracy_curves(h, labels=labels))
@@ -203,11 +192,7 @@ def render() -> None:
     config = sidebar.render()
     head = st.container(horizontal=True, vertical_alignment="bottom")
     head.title(t("app.title"), width="stretch")
-    head.button(
-        t("cmp.pin"), icon=":material/push_pin:", on_click=pin, args=(config,), key="pin_btn"
-    )
-    if msg := st.session_state.pop("pin_message", None):
-        st.toast(msg)
+    pin_button(config, head)
     st.caption(t("app.subtitle"))
     _url_warnings()
     labels = chart_labels(config)

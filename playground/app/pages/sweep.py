@@ -7,7 +7,7 @@ import functools
 import streamlit as st
 
 from playground import budget, preprocessing, sweep, sweep_charts
-from playground.app import i18n, sidebar
+from playground.app import i18n, sidebar, state
 from playground.app.i18n import option_label, t
 from playground.app.runs import run_cache, sweep_chunks
 from playground.app.safe import md
@@ -65,15 +65,15 @@ def _knob_label(knob: str) -> str:
 def _controls(base) -> sweep.SweepSpec | None:
     knobs = list(CHOICES)
     c1, c2, c3 = st.columns([1, 1, 1])
-    knob1 = c1.selectbox(t("sw.knob1"), knobs, format_func=_knob_label, key="sw_knob1")
+    knob1 = c1.selectbox(t("sw.knob1"), knobs, format_func=_knob_label, key=state.SW_KNOB1)
     knob2 = c2.selectbox(t("sw.knob2"), ["-", *[k for k in knobs if k != knob1]],
-                         format_func=lambda k: t("sw.none") if k == "-" else _knob_label(k), key="sw_knob2")  # fmt: skip
-    seeds = c3.slider(t("sw.seeds"), 1, 10, 3, key="sw_seeds")
+                         format_func=lambda k: t("sw.none") if k == "-" else _knob_label(k), key=state.SW_KNOB2)  # fmt: skip
+    seeds = c3.slider(t("sw.seeds"), 1, 10, 3, key=state.SW_SEEDS)
     values = {}
     for knob in [knob1] + ([knob2] if knob2 != "-" else []):
         options = CHOICES[knob][0]
         values[knob] = st.multiselect(t("sw.values", knob=_knob_label(knob)), options,
-                                      default=DEFAULT_VALUES[knob], key=f"sw_values_{knob}",
+                                      default=DEFAULT_VALUES[knob], key=state.sweep_values(knob),
                                       format_func=lambda v, k=knob: _value_label(k, v))  # fmt: skip
     if not all(values.values()):
         return None
@@ -95,15 +95,15 @@ def _run(spec: sweep.SweepSpec, configs) -> None:
     a line to wait in, a low-priority worker, stopped by a closed tab or any rerun); every
     finished run lands in the shared cache and, compact, in this session's sweep state at once,
     so Stop (any rerun) keeps what is done."""
-    state = st.session_state["sweep"] = {
+    held = st.session_state[state.SWEEP] = {
         "spec": spec,
         "results": [None] * len(configs),
         "done": False,
     }
     shown = sweep.boundary_runs(spec)  # only these keep a decision boundary
     for i, r in _cached(configs).items():
-        state["results"][i] = sweep.compact(r, boundary=i in shown)
-    todo = [i for i, r in enumerate(state["results"]) if r is None]
+        held["results"][i] = sweep.compact(r, boundary=i in shown)
+    todo = [i for i, r in enumerate(held["results"]) if r is None]
     bar, live = st.progress(0.0), st.empty()
     try:
         sub = [configs[i] for i in todo]
@@ -112,14 +112,14 @@ def _run(spec: sweep.SweepSpec, configs) -> None:
             for j, result in zip(indices, chunk, strict=True):
                 result.extra["key"] = sub[j]
                 run_cache().put(sub[j], result)
-                state["results"][todo[j]] = sweep.compact(result, boundary=todo[j] in shown)
+                held["results"][todo[j]] = sweep.compact(result, boundary=todo[j] in shown)
             done += len(chunk)
             elapsed = sum(r.elapsed for r in chunk)
             eta = elapsed / len(chunk) * (len(configs) - done) if chunk else 0
             bar.progress(
                 done / len(configs), t("sw.progress", done=done, total=len(configs), eta=eta)
             )
-        state["done"] = all(r is not None for r in state["results"])
+        held["done"] = all(r is not None for r in held["results"])
     finally:
         bar.empty()
         live.empty()
@@ -138,19 +138,19 @@ def results_table(df, knobs) -> object:
     return shown.rename(columns=names)
 
 
-def _results(state) -> None:
-    spec, results = state["spec"], state["results"]
+def _results(held) -> None:
+    spec, results = held["spec"], held["results"]
     finished = [r for r in results if r is not None]
     if not finished:
         return
     total = len(results)
-    if state["done"]:
+    if held["done"]:
         st.success(t("sw.done", total=total, seconds=sum(r.elapsed for r in finished)))
     else:
         st.warning(t("sw.stopped", done=len(finished), total=total))
     df = sweep.summarize(results, spec)
     metric = st.segmented_control(t("sw.metric"), METRICS, default="test_accuracy",
-                                  format_func=lambda m: t(f"sw.metric.{m}"), key="sw_metric") or "test_accuracy"  # fmt: skip
+                                  format_func=lambda m: t(f"sw.metric.{m}"), key=state.SW_METRIC) or "test_accuracy"  # fmt: skip
     mtitle = t(f"sw.metric.{metric}")
     curve = sweep.tuning_curve(df, metric)
     if spec.knob2 is None:
@@ -208,19 +208,19 @@ def render() -> None:
             cap = f"{budget.max_sweep_seconds():,.0f}"
             st.error(t("budget.sweep_refused", seconds=f"{seconds:,.0f}", max=cap))
         else:
-            ok = n <= CONFIRM_RUNS or st.checkbox(t("sw.confirm", runs=n), key="sw_confirm")
+            ok = n <= CONFIRM_RUNS or st.checkbox(t("sw.confirm", runs=n), key=state.SW_CONFIRM)
             row = st.container(horizontal=True)
             start = row.button(
                 t("sw.run"),
                 type="primary",
                 disabled=not ok,
-                key="sw_run",
+                key=state.SW_RUN,
                 icon=":material/play_arrow:",
             )
             row.button(
-                t("sw.stop"), key="sw_stop", icon=":material/stop:"
+                t("sw.stop"), key=state.SW_STOP, icon=":material/stop:"
             )  # any rerun stops a sweep
             if start:
                 _run(spec, configs)
-    if state := st.session_state.get("sweep"):
-        _results(state)
+    if held := st.session_state.get(state.SWEEP):
+        _results(held)
