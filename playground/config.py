@@ -7,14 +7,59 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import asdict, dataclass, fields, replace
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import MISSING, asdict, dataclass, fields, replace
 from typing import Any
 
 from playground import data, preprocessing
 from playground.nn import activations, initializers, losses, optimizers
+from playground.nn.facts import Hyper
+
+_FIELD_DEFAULTS: dict[str, Any] = {}  # RunConfig field -> default (filled below the class)
+
+
+def optimizer_facts(name: str):
+    """The `Facts` of the optimizer `name` (its update rule, UI hyper-parameters, …)."""
+    return optimizers.get(name).facts
+
+
+def hyper_fields() -> dict[str, Hyper]:
+    """Every RunConfig field some optimizer offers as a hyper-parameter, read from the registry
+    now (a registered optimizer counts at once): field -> its Hyper, the range spanning every
+    optimizer that uses it, in the order the optimizers list them."""
+    out: dict[str, Hyper] = {}
+    for cls in optimizers.entries():
+        for h in cls.facts.hyper:
+            if h.field not in _FIELD_DEFAULTS:
+                continue  # not a RunConfig field: nothing could set it
+            seen = out.get(h.field, h)
+            out[h.field] = replace(seen, low=min(seen.low, h.low), high=max(seen.high, h.high))
+    return out
+
+
+class _WithHyper(Mapping):
+    """`fixed` entries plus one per optimizer hyper-parameter field (`make(hyper)`), looked up
+    in the registry at each use."""
+
+    def __init__(self, fixed: dict, make: Callable[[Hyper], tuple]) -> None:
+        self._fixed, self._make = fixed, make
+
+    def _all(self) -> dict:
+        return {**self._fixed, **{f: self._make(h) for f, h in hyper_fields().items()}}
+
+    def __getitem__(self, key: str) -> tuple:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
 
 # Numeric ranges: field -> (low, high); the learning rate and init scale are log-scale knobs.
-RANGES: dict[str, tuple[float, float]] = {
+# The optimizers' hyper-parameters (momentum, beta1, …) come from their registry facts.
+_FIXED_RANGES: dict[str, tuple[float, float]] = {
     "n_samples": (20, 20_000),
     "noise": (0.0, 2.0),
     "test_fraction": (0.05, 0.9),
@@ -24,13 +69,8 @@ RANGES: dict[str, tuple[float, float]] = {
     "l2": (0.0, 1.0),
     "seed": (0, 2**31 - 1),
     "init_scale": (1e-3, 100.0),
-    "momentum": (0.0, 0.999),
-    "beta1": (0.0, 0.9999),
-    "beta2": (0.0, 0.99999),
-    "alpha": (0.0, 0.9999),
-    "eps": (0.0, 1.0),
-    "weight_decay": (0.0, 1.0),
 }
+RANGES: Mapping[str, tuple[float, float]] = _WithHyper(_FIXED_RANGES, lambda h: (h.low, h.high))
 INTEGER_FIELDS = ("n_samples", "batch_size", "epochs", "seed")
 WIDTH_RANGE = (1, 128)
 
@@ -106,7 +146,7 @@ class RunConfig:
                 raise ValueError(f"{name}: unknown value {value!r}. Valid: {', '.join(valid)}.")
         for name, (lo, hi) in RANGES.items():
             value = getattr(self, name)
-            if value is None and name in ("eps", "weight_decay"):
+            if value is None and nullable(name):
                 continue
             if not (isinstance(value, int | float) and math.isfinite(value) and lo <= value <= hi):
                 raise ValueError(f"{name}: {value!r} is outside the valid range {lo} … {hi}.")
@@ -118,8 +158,24 @@ class RunConfig:
             raise ValueError(
                 f"hidden: widths must be {WIDTH_RANGE[0]} … {WIDTH_RANGE[1]}, got {self.hidden}."
             )
-        if self.optimizer == "nesterov" and self.momentum <= 0:
-            raise ValueError("momentum: Nesterov needs a momentum above 0 (e.g. 0.9).")
+        self._check_optimizer()
+
+    def _check_optimizer(self) -> None:
+        """The optimizer accepts these hyper-parameters together (e.g. Nesterov needs a
+        momentum above 0); ValueError "<field>: <the optimizer's reason>" otherwise, naming the
+        first field whose default the optimizer would accept."""
+        try:
+            optimizers.get(self.optimizer, self.learning_rate, **self.optimizer_hyper())
+        except ValueError as e:
+            culprit = "optimizer"
+            for h in optimizer_facts(self.optimizer).hyper:
+                try:
+                    replace(self, **{h.field: _FIELD_DEFAULTS[h.field]})
+                except ValueError:
+                    continue
+                culprit = h.field
+                break
+            raise ValueError(f"{culprit}: {e}") from None
 
     @property
     def width(self) -> int:
@@ -132,20 +188,15 @@ class RunConfig:
         return len(self.hidden)
 
     def optimizer_hyper(self) -> dict[str, Any]:
-        """The torch-named hyper-parameters this config passes to `optimizers.get`."""
-        allowed = optimizers.DEFAULTS[self.optimizer]
-        hyper: dict[str, Any] = {}
-        if "betas" in allowed:
-            hyper["betas"] = (self.beta1, self.beta2)
-        if "alpha" in allowed:
-            hyper["alpha"] = self.alpha
-        if self.optimizer in ("momentum", "nesterov"):
-            hyper["momentum"] = self.momentum
-        if self.eps is not None and "eps" in allowed:
-            hyper["eps"] = self.eps
-        if self.weight_decay is not None:
-            hyper["weight_decay"] = self.weight_decay
-        return hyper
+        """The torch-named hyper-parameters this config passes to `optimizers.get`: the fields
+        the optimizer's facts list (None: its own default, left out); fields sharing one torch
+        keyword become a tuple in their order (beta1, beta2 → betas)."""
+        hyper: dict[str, list] = {}
+        for h in optimizer_facts(self.optimizer).hyper:
+            value = getattr(self, h.field)
+            if value is not None:
+                hyper.setdefault(h.torch, []).append(value)
+        return {k: v[0] if len(v) == 1 else tuple(v) for k, v in hyper.items()}
 
     # ---- round trips ------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -187,6 +238,12 @@ class RunConfig:
 
 
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(RunConfig))
+_FIELD_DEFAULTS.update({f.name: f.default for f in fields(RunConfig) if f.default is not MISSING})
+
+
+def nullable(name: str) -> bool:
+    """The field may be None (eps, weight_decay: the optimizer's own default)."""
+    return name in _FIELD_DEFAULTS and _FIELD_DEFAULTS[name] is None
 
 
 def _to_text(value: Any) -> str:
@@ -208,7 +265,7 @@ def _coerce(name: str, value: Any) -> Any:
                 raise ValueError  # 8.5 layers wide is not 8: refuse, never round silently
             return tuple(int(v) for v in items)
         if value is None or (isinstance(value, str) and value.lower() in ("", "none", "default")):
-            if name in ("eps", "weight_decay"):
+            if nullable(name):
                 return None
             raise ValueError
         if isinstance(value, bool) and not isinstance(default, bool):
@@ -220,7 +277,7 @@ def _coerce(name: str, value: Any) -> Any:
             if f != int(f):
                 raise ValueError
             return int(f)
-        if isinstance(default, float) or name in ("eps", "weight_decay"):
+        if isinstance(default, float) or nullable(name):
             return float(value)
         return str(value)
     except (TypeError, ValueError, OverflowError):
@@ -255,21 +312,19 @@ STEPS: dict[str, tuple[float, ...]] = {  # select sliders: exactly these values
     "epochs": (10, 20, 50, 100, 200, 300, 500, 1000),
     "l2": (0.0, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1),
 }
-# sliders and number inputs: field -> (low, high, step or None); whole numbers where step is 1
-SPANS: dict[str, tuple[float, float, float | None]] = {
+# sliders and number inputs: field -> (low, high, step or None); whole numbers where step is 1.
+# The optimizers' hyper-parameters come from their registry facts (Hyper.low, high, step).
+_FIXED_SPANS: dict[str, tuple[float, float, float | None]] = {
     "width": (1, 32, 1),
     "depth": (0, 6, 1),
     "n_samples": (50, 2000, 50),
     "noise": (0.0, 1.0, 0.05),
     "test_fraction": (0.1, 0.5, 0.05),
     "seed": (0, 2**31 - 1, 1),
-    "momentum": (0.0, 0.999, 0.01),
-    "beta1": (0.0, 0.9999, 0.01),
-    "beta2": (0.0, 0.99999, 0.001),
-    "alpha": (0.0, 0.9999, 0.01),
-    "eps": (0.0, 1.0, None),
-    "weight_decay": (0.0, 1.0, 0.01),
 }
+SPANS: Mapping[str, tuple[float, float, float | None]] = _WithHyper(
+    _FIXED_SPANS, lambda h: (h.low, h.high, h.step)
+)
 
 
 def _num(v: float) -> str:
@@ -285,9 +340,7 @@ def control_allowed(name: str) -> str:
     lo, hi, step = SPANS[name]
     whole = "a whole number" if _whole_control(name) else "a number"
     text = f"{whole} from {_num(lo)} to {_num(hi)}"
-    return text + (
-        " (or null for the optimizer's default)" if name in ("eps", "weight_decay") else ""
-    )
+    return text + (" (or null for the optimizer's default)" if nullable(name) else "")
 
 
 def control_value_ok(name: str, value: Any) -> bool:
@@ -295,7 +348,7 @@ def control_value_ok(name: str, value: Any) -> bool:
     if name in choices():
         return value in choices()[name]
     if value is None:
-        return name in ("eps", "weight_decay")
+        return nullable(name)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         return False
     if name in STEPS:

@@ -26,10 +26,14 @@ WIDTH_RANGE, DEPTH_RANGE = SPANS["width"][:2], SPANS["depth"][:2]
 N_SAMPLES_RANGE, NOISE_RANGE = SPANS["n_samples"][:2], SPANS["noise"][:2]
 TEST_RANGE = SPANS["test_fraction"][:2]
 SEED_RANGE = SPANS["seed"][:2]
-HYPER_KEYS = ("momentum", "beta1", "beta2", "alpha", "eps", "weight_decay")  # optimizer's
 DEFAULT = RunConfig()
 DEFAULTS = {**DEFAULT.to_dict(), "width": DEFAULT.width, "depth": DEFAULT.depth}
 BIND = {"bind": "query-params"}
+
+
+def all_hyper_keys() -> tuple[str, ...]:
+    """Every optimizer hyper-parameter the sidebar can show (read from the registry's facts)."""
+    return tuple(cfg.hyper_fields())
 
 
 def fmt(v) -> str:
@@ -114,14 +118,15 @@ def url_spec() -> dict[str, tuple]:
         "noise": ("range", *NOISE_RANGE, False),
         "test_fraction": ("range", *TEST_RANGE, False),
         "seed": ("range", *SEED_RANGE, True),
-        **{key: ("range", *SPANS[key][:2], False) for key in HYPER_KEYS},
+        **{key: ("range", *SPANS[key][:2], False) for key in all_hyper_keys()},
     }
 
 
 def widget_values(config: RunConfig) -> dict:
     """The sidebar's widget values (keys as the widgets) that show `config`; the optimizer's
     hyper-parameters only where the sidebar shows them for its optimizer."""
-    values = {k: v for k, v in config.to_dict().items() if k != "hidden" and k not in HYPER_KEYS}
+    skip = {"hidden", *all_hyper_keys()}
+    values = {k: v for k, v in config.to_dict().items() if k not in skip}
     values |= {k: getattr(config, k) for k in hyper_keys(config.optimizer)}
     return values | {"width": config.width or DEFAULTS["width"], "depth": config.depth}
 
@@ -220,7 +225,7 @@ def check_url() -> None:
     bad = invalid_url_values(params)
     for key, *_ in bad:
         params.pop(key)
-    for _ in range(len(HYPER_KEYS)):  # each round settles one field
+    for _ in range(len(all_hyper_keys())):  # each round settles one field
         problem = _combination_problem(params)
         if problem is None:
             break
@@ -233,17 +238,14 @@ def check_url() -> None:
     st.session_state["url_checked"] = bad
 
 
-COMBINATIONS = {"Nesterov needs": "allowed.nesterov"}  # RunConfig's reason → its text key
-
-
 def url_problem_text(key: str, value: str, reason: str | None) -> str:
     """The warning for a link value the page did not use: field, value, what is allowed, and
     the default used instead (in the page's language; the value shown as text)."""
     if reason is None:
         allowed = allowed_text(key)
-    else:
-        found = [k for prefix, k in COMBINATIONS.items() if reason.startswith(prefix)]
-        allowed = t(found[0]) if found else md(reason, 200)
+    else:  # the optimizer refused it (RunConfig passes on its reason, in English)
+        default = option_label(DEFAULT.optimizer)
+        allowed = t("allowed.together", optimizer=md(st.query_params.get("optimizer", default)))
     return t("url.invalid", field=t(key), value=md(value), allowed=allowed,
              default=_default_text(key))  # fmt: skip
 
@@ -276,16 +278,12 @@ def _rules_of_thumb(n_in: int, n_out: int) -> None:
 
 
 def hyper_keys(optimizer: str) -> list[str]:
-    """The optimizer's hyper-parameters that the sidebar shows for `optimizer`."""
-    allowed = optimizers.DEFAULTS[optimizer]
-    used = ["momentum"] if optimizer in ("momentum", "nesterov") else []
-    used += ["beta1", "beta2"] if "betas" in allowed else []
-    used += [k for k in ("alpha", "eps") if k in allowed]
-    return [*used, "weight_decay"]
+    """The optimizer's hyper-parameters that the sidebar shows for `optimizer`: its facts'."""
+    return [h.field for h in cfg.optimizer_facts(optimizer).hyper if h.field in DEFAULTS]
 
 
 def _hyper(optimizer: str) -> None:
-    allowed = optimizers.DEFAULTS[optimizer]
+    own = {h.field: h.default for h in cfg.optimizer_facts(optimizer).hyper}
     with st.expander(t("hyper")):
         for key in hyper_keys(optimizer):
             default = DEFAULTS[key]
@@ -299,7 +297,7 @@ def _hyper(optimizer: str) -> None:
                 step=step,
                 key=key,
                 help=t(f"{key}.help"),
-                placeholder=fmt(allowed.get(key, 0.0)) if default is None else None,
+                placeholder=fmt(own[key]) if default is None else None,
                 disabled=_off(key),
                 **BIND,
             )
@@ -418,9 +416,10 @@ def config_from_values(s) -> RunConfig:
     get = lambda k: s[k] if k in s else DEFAULTS[k]  # noqa: E731
     values = {k: get(k) for k in RunConfig.__dataclass_fields__ if k != "hidden"}
     values["hidden"] = (int(get("width")),) * int(get("depth"))
-    allowed = optimizers.DEFAULTS[values["optimizer"]]
-    if "eps" not in allowed:
-        values["eps"] = None
+    used = hyper_keys(values["optimizer"])
+    for key in all_hyper_keys():  # the optimizer's own default where it has none to show
+        if key not in used and cfg.nullable(key):
+            values[key] = None
     return RunConfig(**values)
 
 

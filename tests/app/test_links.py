@@ -34,7 +34,7 @@ STEPS = {  # select sliders
     "l2": sidebar.L2_OPTIONS,
 }
 SLIDERS = ("width", "depth", "n_samples", "noise", "test_fraction")
-NUMBER_INPUTS = ("seed", *sidebar.HYPER_KEYS)
+NUMBER_INPUTS = ("seed", *sidebar.all_hyper_keys())
 # A hyper-parameter's input is drawn only for optimizers that use it.
 NEEDS = {"momentum": {"optimizer": "Momentum"}, "alpha": {"optimizer": "RMSProp"}}
 

@@ -163,5 +163,5 @@ MESSAGES = {
     "allowed.whole": "it must be a whole number from {lo} to {hi}",
     "allowed.optimizer_default": "the optimizer's own",
     "sidebar.invalid": "These settings do not go together, so nothing was trained: {error}",
-    "allowed.nesterov": "Nesterov needs a momentum above 0 (e.g. 0.9)",
+    "allowed.together": "{optimizer} does not accept it together with the link's other settings",
 }

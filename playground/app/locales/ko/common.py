@@ -159,5 +159,5 @@ MESSAGES = {
     "allowed.whole": "{lo}에서 {hi} 사이의 정수여야 합니다",
     "allowed.optimizer_default": "옵티마이저의 기본값",
     "sidebar.invalid": "함께 쓸 수 없는 설정이라 학습하지 않았습니다: {error}",
-    "allowed.nesterov": "Nesterov는 0보다 큰 모멘텀이 필요합니다(예: 0.9)",
+    "allowed.together": "{optimizer}에서는 링크의 다른 설정과 함께 쓸 수 없습니다",
 }
