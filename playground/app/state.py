@@ -90,3 +90,39 @@ def ex_hint(exercise_id: str) -> str:
 
 def ex_reset(exercise_id: str) -> str:
     return f"ex_reset_{exercise_id}"
+
+
+# ---- learn page ---------------------------------------------------------------------------------
+LEARN_SECTION = "learn_section"  # which section (①–⑦, backprop, gradients) is shown
+LEARN_DATA, LEARN_SCALER = "learn_1_data", "learn_1_scaler"  # ①: standardization picture
+LEARN_NORM_DATA, LEARN_NORM = "learn_1_ndata", "learn_1_norm"  # ①: Normalizer picture
+LEARN_DISTANCE, LEARN_SIGMA = "learn_2_d", "learn_2_s"  # ②: p and q
+LEARN_LOSS = "learn_2_loss"  # ②: the cost function explained
+LEARN_ACTIVATION = "learn_3_act"
+LEARN_INIT, LEARN_FAN_IN, LEARN_FAN_OUT = "learn_4_init", "learn_4_in", "learn_4_out"
+LEARN_OPTIMIZER, LEARN_LR = "learn_5_opt", "learn_5_lr"
+LEARN_WIDTH_DATA, LEARN_DEPTH_DATA = "learn_6_data", "learn_7_data"
+LEARN_G_ACT, LEARN_G_SCALE = "learn_g_act", "learn_g_scale"  # gradients picture
+LEARN_G_DEPTH, LEARN_G_WIDTH = "learn_g_depth", "learn_g_width"
+
+
+def learn_try(section: str, preset_id: str) -> str:
+    """A section's "Try it" button of one preset."""
+    return f"try_{section}_{preset_id}"
+
+
+# ---- optimizer lab ------------------------------------------------------------------------------
+LAB_SURFACE, LAB_OPTIMIZERS = "lab_surface", "lab_optimizers"
+LAB_GRADIENT, LAB_SEED = "lab_gradient", "lab_seed"
+
+
+def lab_setting(setting: str, surface: str) -> str:
+    """A lab control kept per surface (lr, steps, x, y, noise): each surface has its defaults."""
+    return f"lab_{setting}_{surface}"
+
+
+# ---- back-propagation page ----------------------------------------------------------------------
+BP_STEP = "bp_step"  # 0, 1, 2, 3 = iteration 1's four steps, 4 = iteration 2's first …
+BP_ACTIVATION, BP_HIDDEN, BP_LOSS = "bp_activation", "bp_hidden", "bp_loss"
+BP_LR, BP_SEED, BP_SAMPLES, BP_SHOWN = "bp_lr", "bp_seed", "bp_samples", "bp_shown"
+BP_BACK, BP_NEXT, BP_RESET = "bp_back", "bp_next", "bp_reset"
