@@ -1,0 +1,65 @@
+"""Helpers for the room tests: a fresh database on each backend, and a clock the test moves.
+
+SQLite always; PostgreSQL when PLAYGROUND_TEST_PG_URL is set (each test gets its own schema, so
+parallel test processes never meet). Under CI=true a missing PostgreSQL is a failure, not a skip.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
+
+from playground.rooms import db
+
+BACKENDS = ("sqlite", "postgresql")
+PG_URL = "PLAYGROUND_TEST_PG_URL"
+
+
+def postgres_url() -> str:
+    """The test server's URL; skips the test without one (fails under CI)."""
+    url = os.environ.get(PG_URL, "").strip()
+    if not url:
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"CI must run the room tests on PostgreSQL: set {PG_URL} (.ci/run does).")
+        pytest.skip(f"no PostgreSQL: set {PG_URL} to run the room tests on it too")
+    return db.database_url({"PLAYGROUND_DB": url})
+
+
+@contextmanager
+def database(backend: str, folder: Path) -> Iterator[str]:
+    """The URL of an empty database on `backend`, dropped afterwards."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'rooms.sqlite'}"
+        return
+    admin = create_engine(postgres_url(), isolation_level="AUTOCOMMIT")
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as c:
+        c.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    try:
+        url = make_url(postgres_url()).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as c:
+            c.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+
+class Clock:
+    """A UTC clock that stands still until the test moves it."""
+
+    def __init__(self) -> None:
+        self.t = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += timedelta(seconds=seconds)
