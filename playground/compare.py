@@ -8,25 +8,11 @@ from __future__ import annotations
 import io
 import json
 
-import altair as alt
 import numpy as np
 import pandas as pd
 
-from playground import charts
 from playground.config import RunConfig, diff
 from playground.experiment import RunResult, initial_net
-
-RUN_COLORS = [
-    "#0877bd",
-    "#d55e00",
-    "#009e73",
-    "#cc79a7",
-    "#6a3d9a",
-    "#e6c229",
-    "#4d4d4d",
-    "#8c564b",
-]
-DISAGREE, AGREE = np.array([0.84, 0.15, 0.16]), np.array([0.93, 0.94, 0.95])
 
 
 def changed_settings(
@@ -67,63 +53,6 @@ def disagreement(a: RunResult, b: RunResult) -> np.ndarray | None:
     if len(a.snapshots) == 0 or len(b.snapshots) == 0:
         return None
     return predicted_classes(a.snapshots[-1]) != predicted_classes(b.snapshots[-1])
-
-
-def disagreement_chart(a: RunResult, b: RunResult, labels: dict | None = None) -> alt.Chart | None:
-    """The plane coloured red where A and B predict different classes, with the data on top."""
-    mask = disagreement(a, b)
-    if mask is None:
-        return None
-    size = len(a.grid.x)
-    rgb = np.where(mask[:, None], DISAGREE, AGREE)
-    url = charts.png_url(charts.grid_image(rgb, size), smooth=False)
-    lab = charts._labels(labels)
-    image = charts._image_layer(url, charts._extent(a.grid.x), charts._extent(a.grid.y), lab)
-    X = np.vstack([a.X_train, a.X_test])
-    pts = pd.DataFrame({"x": X[:, 0], "y": X[:, 1]})
-    dots = alt.Chart(pts).mark_circle(size=12, color="#333", opacity=0.5).encode(x="x:Q", y="y:Q")
-    return alt.layer(image, dots).properties(width="container", height=320)
-
-
-def overlay_curves(
-    histories: dict[str, pd.DataFrame], metric: str, labels: dict | None = None, log: bool = False
-) -> alt.Chart:
-    """Train (dashed) and test (solid) `metric` ("loss" | "accuracy") of several runs, by colour."""
-    lab = charts._labels(labels)
-    frames = []
-    for name, h in histories.items():
-        for split in ("train", "test"):
-            frames.append(
-                pd.DataFrame(
-                    {
-                        "epoch": h["epoch"],
-                        "value": h[f"{split}_{metric}"],
-                        "run": name,
-                        "split": lab[split],
-                    }  # fmt: skip
-                )
-            )
-    df = pd.concat(frames, ignore_index=True)
-    if log:
-        df["value"] = df["value"].clip(lower=charts.TINY)
-    y_scale = alt.Scale(type="log") if log else alt.Scale(zero=False)
-    return (
-        alt.Chart(df)
-        .mark_line()
-        .encode(
-            x=alt.X("epoch:Q", title=lab["epoch"]),
-            y=alt.Y("value:Q", title=lab[metric], scale=y_scale),
-            color=alt.Color(
-                "run:N",
-                title=None,
-                legend=alt.Legend(orient="top"),
-                scale=alt.Scale(range=RUN_COLORS),
-            ),
-            strokeDash=alt.StrokeDash("split:N", title=None, legend=alt.Legend(orient="top")),
-            tooltip=["run:N", "split:N", "epoch:Q", alt.Tooltip("value:Q", format=".4g")],
-        )
-        .properties(width="container", height=260)
-    )
 
 
 def metrics_table(results: dict[str, RunResult]) -> pd.DataFrame:

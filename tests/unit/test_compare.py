@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from playground import compare
+from playground.charts import compare as compare_charts
 from playground.config import RunConfig
 from playground.experiment import prepare, run
 
@@ -52,14 +53,14 @@ def test_disagreement_is_where_predicted_classes_differ(twins):
     pb = compare.predicted_classes(b.snapshots[-1])
     np.testing.assert_array_equal(mask, pa != pb)
     assert not compare.disagreement(a, a).any()
-    assert compare.disagreement_chart(a, b).to_dict()["layer"]
+    assert compare_charts.disagreement_chart(a, b).to_dict()["layer"]
 
 
 def test_disagreement_needs_the_same_plane(twins):
     a, _ = twins
     other_data = run(RunConfig(**{**BASE.to_dict(), "seed": 3, "epochs": 1}))
     assert compare.disagreement(a, other_data) is None
-    assert compare.disagreement_chart(a, other_data) is None
+    assert compare_charts.disagreement_chart(a, other_data) is None
 
 
 def test_exports_round_trip(twins):
@@ -72,5 +73,5 @@ def test_exports_round_trip(twins):
     assert df.columns[0] == "run" and len(df) == len(a.history) + len(b.history)
     table = compare.metrics_table(results)
     assert table["test_accuracy"].tolist() == [a.final["test_accuracy"], b.final["test_accuracy"]]
-    spec = compare.overlay_curves({"A": a.history, "B": b.history}, "loss").to_dict()
+    spec = compare_charts.overlay_curves({"A": a.history, "B": b.history}, "loss").to_dict()
     assert spec["encoding"]["strokeDash"]["field"] == "split"

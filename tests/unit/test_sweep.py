@@ -215,7 +215,7 @@ def lr_results():
 
 
 def test_compact_keeps_what_the_table_and_charts_need(lr_results):
-    from playground import sweep_charts
+    from playground.charts import sweep as sweep_charts
 
     shown = sweep.boundary_runs(LR_SWEEP)
     assert shown == {0, 2, 4, 6, 8, 10}  # the base seed of each setting

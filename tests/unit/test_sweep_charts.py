@@ -2,7 +2,8 @@
 
 import pytest
 
-from playground import sweep, sweep_charts
+from playground import sweep
+from playground.charts import sweep as sweep_charts
 from playground.config import RunConfig
 
 BASE = RunConfig(epochs=8, n_samples=120)

@@ -11,6 +11,7 @@ from playground.app.pins import CURRENT, MAX_SHOWN, delete, label, move, pin_but
 from playground.app.runs import train
 from playground.app.safe import md
 from playground.app.views import chart_labels
+from playground.charts import compare as compare_charts
 from playground.config import RunConfig
 
 
@@ -101,7 +102,7 @@ def _two(names: tuple[str, str], a, b, labels) -> None:
         st.dataframe(table, hide_index=True, width="content")
     st.caption(t("cmp.same_init") if compare.same_initial_weights(a, b) else t("cmp.diff_init"))
     st.markdown(f"**{t('cmp.disagree', a=md(name_a), b=md(name_b))}**")
-    chart = compare.disagreement_chart(a, b, labels)
+    chart = compare_charts.disagreement_chart(a, b, labels)
     if chart is None:
         st.info(t("cmp.no_disagree"))
     else:
@@ -131,8 +132,8 @@ def render() -> None:
     log = st.toggle(t("cmp.log"), key=state.CMP_LOG)
     hist = {name: r.history for name, r in named.items()}
     c1, c2 = st.columns(2)
-    c1.altair_chart(compare.overlay_curves(hist, "loss", labels, log), width="stretch")
-    c2.altair_chart(compare.overlay_curves(hist, "accuracy", labels), width="stretch")
+    c1.altair_chart(compare_charts.overlay_curves(hist, "loss", labels, log), width="stretch")
+    c2.altair_chart(compare_charts.overlay_curves(hist, "accuracy", labels), width="stretch")
     st.markdown(f"**{t('cmp.boundaries')}**")
     for col, (name, r) in zip(st.columns(len(named)), named.items(), strict=True):
         col.caption(md(name))

@@ -6,11 +6,12 @@ import functools
 
 import streamlit as st
 
-from playground import budget, preprocessing, sweep, sweep_charts
+from playground import budget, preprocessing, sweep
 from playground.app import i18n, sidebar, state
 from playground.app.i18n import option_label, t
 from playground.app.runs import run_cache, sweep_chunks
 from playground.app.safe import md
+from playground.charts import sweep as sweep_charts
 from playground.nn import activations, initializers, losses, optimizers
 
 CONFIRM_RUNS = 60  # larger sweeps ask before they start (a shared host has 2 cores)

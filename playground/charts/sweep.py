@@ -3,12 +3,19 @@ coloured by its knob value, and small multiples of the decision boundaries. No S
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import altair as alt
 import numpy as np
 import pandas as pd
 
-from playground import charts
-from playground.experiment import RunResult
+from playground.charts.boundary import extent
+from playground.charts.curves import significant
+from playground.charts.images import boundary_png
+from playground.charts.style import FIXED_SIZE, PALETTE, message
+
+if TYPE_CHECKING:
+    from playground.experiment import RunResult
 
 LOG_KNOBS = {"learning_rate", "init_scale", "l2", "eps", "weight_decay"}
 
@@ -39,15 +46,11 @@ def tuning_curve(curve: pd.DataFrame, knob: str, metric_title: str, knob_title: 
         "diverged:Q",
     ]
     if x.to_dict()["type"] == "quantitative":
-        spread = base.mark_area(opacity=0.25, color=charts.PALETTE[1]).encode(y="min:Q", y2="max:Q")
-        line = base.mark_line(point=True, color=charts.PALETTE[1]).encode(y=y, tooltip=tooltip)
+        spread = base.mark_area(opacity=0.25, color=PALETTE[1]).encode(y="min:Q", y2="max:Q")
+        line = base.mark_line(point=True, color=PALETTE[1]).encode(y=y, tooltip=tooltip)
     else:
-        spread = base.mark_rule(strokeWidth=2, color=charts.PALETTE[1]).encode(
-            y="min:Q", y2="max:Q"
-        )
-        line = base.mark_point(filled=True, size=80, color=charts.PALETTE[1]).encode(
-            y=y, tooltip=tooltip
-        )
+        spread = base.mark_rule(strokeWidth=2, color=PALETTE[1]).encode(y="min:Q", y2="max:Q")
+        line = base.mark_point(filled=True, size=80, color=PALETTE[1]).encode(y=y, tooltip=tooltip)
     return alt.layer(spread, line).properties(width="container", height=280)
 
 
@@ -91,7 +94,7 @@ def loss_curves(results: list[RunResult], label_of, title: str, epoch_title: str
             )
         )
     df = pd.concat(frames, ignore_index=True)
-    df["loss"] = charts._sig(df["loss"].to_numpy())
+    df["loss"] = significant(df["loss"].to_numpy())
     order = list(dict.fromkeys(df["setting"]))
     return (
         alt.Chart(df)
@@ -113,7 +116,7 @@ def boundary_panels(results: list[RunResult], label_of, px: int = 150) -> list[a
     """Each setting's decision boundary (its first seed) with the data on top: one chart per run
     with a snapshot, its plot exactly px × px. A page lays them out in a wrapping row (as many
     per line as fit: two on a phone); `boundaries` joins them into one chart."""
-    return [p.properties(autosize=charts.FIXED_SIZE) for p in _panels(results, label_of, px)]
+    return [p.properties(autosize=FIXED_SIZE) for p in _panels(results, label_of, px)]
 
 
 def _panels(results: list[RunResult], label_of, px: int) -> list[alt.LayerChart]:
@@ -121,8 +124,8 @@ def _panels(results: list[RunResult], label_of, px: int) -> list[alt.LayerChart]
     for r in results:
         if len(r.snapshots) == 0:
             continue
-        url = charts.boundary_png(r.snapshots[-1], len(r.grid.x))
-        x, y = charts._extent(r.grid.x), charts._extent(r.grid.y)
+        url = boundary_png(r.snapshots[-1], len(r.grid.x))
+        x, y = extent(r.grid.x), extent(r.grid.y)
         scale = {"nice": False, "zero": False}
         img = alt.Chart(
             pd.DataFrame({"url": [url], "x": [x[0]], "x2": [x[1]], "y": [y[0]], "y2": [y[1]]})
@@ -148,7 +151,7 @@ def _panels(results: list[RunResult], label_of, px: int) -> list[alt.LayerChart]
                     "c:N",
                     scale=alt.Scale(
                         domain=[str(k) for k in range(len(r.class_names))],
-                        range=list(charts.PALETTE),
+                        range=list(PALETTE),
                     ),
                     legend=None,
                 ),
@@ -169,5 +172,5 @@ def boundaries(results: list[RunResult], label_of, columns: int = 4, px: int = 1
     than a phone, where a page should lay out the panels itself)."""
     panels = _panels(results, label_of, px)
     if not panels:
-        return charts._message("—")
+        return message("—")
     return alt.concat(*panels, columns=columns).resolve_scale(color="independent")

@@ -1,0 +1,106 @@
+"""Altair chart builders by what they draw: data in, chart out (no streamlit).
+
+Every user-visible text comes from a `labels` mapping merged over `DEFAULT_LABELS`, so the app
+can pass English or Korean; keys it does not pass fall back to the English defaults. Titles are
+empty by default (the pages have their own headings); pass e.g. `{"loss_title": "..."}` to add one.
+
+The decision boundary and the neuron thumbnails are small PNG images (`mark_image`) with the data
+points layered on top: one image instead of thousands of rect marks keeps the payload small.
+
+Modules: `style` (palette, sizes, default texts), `images` (PNG colour grids), `boundary`, `curves`,
+`scaler` (① scaler lens), `gradients`, `activations`, `network` (diagram, unit thumbnails),
+`compare` (twin runs) and `sweep` (tuning curves, heatmap, boundary panels). The builders of the
+first eight are also here, as `charts.<builder>`; import `compare` and `sweep` as modules.
+"""
+
+from playground.charts.activations import activation_hist, hidden_activations
+from playground.charts.boundary import (
+    boundary_points,
+    decision_boundary,
+    extent,
+    image_layer,
+    round_to_span,
+)
+from playground.charts.curves import accuracy_curves, loss_curves, significant, subsample_epochs
+from playground.charts.gradients import (
+    grad_columns,
+    grad_heatmap,
+    grad_norm_lines,
+    gradient_ratio,
+    layer_name,
+)
+from playground.charts.images import (
+    boundary_png,
+    diverging_colors,
+    grid_image,
+    hex_rgb,
+    png_url,
+    probability_colors,
+)
+from playground.charts.network import combined_weights, network_dot, neuron_thumbnails, unit_maps
+from playground.charts.scaler import scaler_lens, scaler_panels
+from playground.charts.style import (
+    BACKGROUND,
+    DEFAULT_LABELS,
+    FIT_WIDTH,
+    FIXED_SIZE,
+    HEIGHT,
+    NEGATIVE,
+    PALETTE,
+    PHONE_WIDTH,
+    POSITIVE,
+    SPLIT_COLORS,
+    TINY,
+    VIRIDIS,
+    Array,
+    Labels,
+    merged_labels,
+    message,
+)
+
+__all__ = [
+    "Array",
+    "BACKGROUND",
+    "DEFAULT_LABELS",
+    "FIT_WIDTH",
+    "FIXED_SIZE",
+    "HEIGHT",
+    "Labels",
+    "NEGATIVE",
+    "PALETTE",
+    "PHONE_WIDTH",
+    "POSITIVE",
+    "SPLIT_COLORS",
+    "TINY",
+    "VIRIDIS",
+    "merged_labels",
+    "message",
+    "boundary_png",
+    "diverging_colors",
+    "grid_image",
+    "hex_rgb",
+    "png_url",
+    "probability_colors",
+    "boundary_points",
+    "decision_boundary",
+    "extent",
+    "image_layer",
+    "round_to_span",
+    "accuracy_curves",
+    "loss_curves",
+    "significant",
+    "subsample_epochs",
+    "scaler_lens",
+    "scaler_panels",
+    "grad_columns",
+    "grad_heatmap",
+    "grad_norm_lines",
+    "gradient_ratio",
+    "layer_name",
+    "activation_hist",
+    "hidden_activations",
+    "combined_weights",
+    "network_dot",
+    "neuron_thumbnails",
+    "unit_maps",
+]
