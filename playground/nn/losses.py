@@ -14,8 +14,9 @@ so matched pairs use the `delta = p − y` shortcut and nothing saturates numeri
   torch.nn.MultiMarginLoss().
 
 Facts: `torch` / `keras` name the binary-task equivalent; `code` holds what codegen writes:
-"torch" (a `data_loss(z, y)` function for both cases), "keras_binary", "keras_multiclass" (a
-loss expression, or the name of the function in "keras_helper").
+"torch" (a `data_loss(z, y)` function of logits and labels, for both cases) and "keras" (a
+`data_loss(Y, z)` of float targets (a column, or one-hot rows) and logits, written with float64
+sums through the script's `mean`: Keras' own losses average in float32 except on TensorFlow).
 """
 
 from __future__ import annotations
@@ -125,12 +126,23 @@ def data_loss(z, y):  # hinge on the logits
     if binary:  # mean max(0, 1 − s·z) with s = ±1
         return torch.clamp(1.0 - (2.0 * y - 1.0) * z[:, 0], min=0.0).mean()
     return F.multi_margin_loss(z, y)  # MultiMarginLoss: Σ_{j≠y} max(0, 1 − z_y + z_j) / K"""
-_KERAS_MULTI_MARGIN = '''
-def multi_margin(Y, z):
-    """torch's MultiMarginLoss: Σ_{j≠y} max(0, 1 − z_y + z_j) / K (Y one-hot)."""
-    z_y = keras.ops.sum(Y * z, axis=1, keepdims=True)
-    return keras.ops.sum(keras.ops.relu(1.0 - z_y + z) * (1.0 - Y), axis=1) / sizes[-1]
-'''
+_KERAS_CE = """\
+def data_loss(Y, z):  # cross entropy from the logits, mean over samples
+    if binary:  # keras.losses.BinaryCrossentropy(from_logits=True)
+        return mean(ops.softplus(z) - Y * z)
+    # keras.losses.CategoricalCrossentropy(from_logits=True)
+    return mean(ops.logsumexp(z, axis=1) - ops.sum(Y * z, axis=1))"""
+_KERAS_MSE = """\
+def data_loss(Y, z):  # keras.losses.MeanSquaredError() on the sigmoid/softmax output
+    p = ops.sigmoid(z) if binary else ops.softmax(z, axis=1)
+    return mean(ops.square(p - Y))"""
+_KERAS_HINGE = """\
+def data_loss(Y, z):  # hinge on the logits
+    if binary:  # keras.losses.Hinge(): mean max(0, 1 − s·z) with s = ±1
+        return mean(ops.relu(1.0 - (2.0 * Y - 1.0) * z))
+    # torch's MultiMarginLoss: mean over samples of Σ_{j≠y} max(0, 1 − z_y + z_j) / K
+    z_y = ops.sum(Y * z, axis=1, keepdims=True)
+    return mean(ops.relu(1.0 - z_y + z) * (1.0 - Y))"""
 
 _REGISTRY: dict[str, Loss] = {}
 NAMES: tuple[str, ...] = ()
@@ -179,8 +191,7 @@ cross_entropy = register(
             sklearn="log_loss",
             code={
                 "torch": _TORCH_CE,
-                "keras_binary": "keras.losses.BinaryCrossentropy(from_logits=True)",
-                "keras_multiclass": "keras.losses.SparseCategoricalCrossentropy(from_logits=True)",
+                "keras": _KERAS_CE,
             },
         ),
     )
@@ -196,8 +207,7 @@ mse = register(
             keras="keras.losses.MeanSquaredError()",
             code={
                 "torch": _TORCH_MSE,
-                "keras_binary": "keras.losses.MeanSquaredError()",
-                "keras_multiclass": "keras.losses.MeanSquaredError()",
+                "keras": _KERAS_MSE,
             },
         ),
     )
@@ -215,9 +225,7 @@ hinge = register(
             keras="keras.losses.Hinge()",  # maps labels 0/1 to −1/+1
             code={
                 "torch": _TORCH_HINGE,
-                "keras_binary": "keras.losses.Hinge()",
-                "keras_multiclass": "multi_margin",
-                "keras_helper": _KERAS_MULTI_MARGIN,
+                "keras": _KERAS_HINGE,
             },
         ),
     )

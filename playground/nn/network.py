@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from playground.nn import activations, initializers, losses
+from playground.nn import activations, initializers, losses, passes
 
 Array = np.ndarray
 
@@ -92,15 +92,7 @@ class MLP:
     def forward_cache(self, X: Array) -> tuple[list[Array], list[Array]]:
         """Pre-activations zs[l] (n, cols_l) and activations acts[l] (acts[0] = X); the last
         z is the logits. acts has L entries: the input and each hidden layer's output."""
-        zs, acts = [], [X]
-        a = X
-        for l in range(self.n_layers):
-            z = a @ self.params[2 * l] + self.params[2 * l + 1]
-            zs.append(z)
-            if l < self.n_layers - 1:
-                a = self.act.forward(z)
-                acts.append(a)
-        return zs, acts
+        return passes.forward(self.params[0::2], self.params[1::2], X, self.act)
 
     def logits(self, X: Array) -> Array:
         """z_L (n, n_out): the output layer before its activation."""
@@ -124,16 +116,17 @@ class MLP:
         `deltas`: a list that receives the error signals dz_l (n, cols_l), from the output layer
         (l = L) down to the first, for the history's `delta_norm_l`.
         """
-        for l in range(self.n_layers - 1, -1, -1):
-            if deltas is not None:
-                deltas.append(dz)
-            W, gW, gb = self.params[2 * l], self._grads[2 * l], self._grads[2 * l + 1]
-            np.matmul(acts[l].T, dz, out=gW)
-            if l2:
-                gW += l2 * W
-            np.sum(dz, axis=0, out=gb)
-            if l > 0:
-                dz = self.act.backward(zs[l - 1], acts[l], dz @ W.T)
+        passes.backward(
+            self.params[0::2],
+            self._grads[0::2],
+            self._grads[1::2],
+            zs,
+            acts,
+            dz,
+            self.act,
+            l2,
+            deltas=deltas,
+        )
 
     def loss_into_grads(
         self, X: Array, Y: Array, loss: str, l2: float = 0.0, deltas: list[Array] | None = None

@@ -13,15 +13,25 @@ in the list, and the step count t starts at 1, as in torch.
 | rmsprop  | RMSprop(lr)                          | alpha 0.99, eps 1e-8, momentum 0, uncentered |
 | adam     | Adam(lr)                             | betas (0.9, 0.999), eps 1e-8, amsgrad False  |
 | adamw    | AdamW(lr)                            | as Adam, weight_decay 0.01 (decoupled)       |
+
+A stack of runs: `Optimizer.stack(opts)` makes one optimizer of the same class for R runs whose
+parameters are stacked rows (R, P); its learning rate and numeric hyper-parameters are Python
+scalars where the runs agree and per-run columns (R, 1) where they differ, so each rule's
+`_update` is written once, for both. Conditions on hyper-parameters (weight decay on or off,
+momentum on or off) must agree across a stack (`stack_signature`). Scalar arithmetic that the
+rule does in Python floats (bias corrections 1 − βᵗ, Adagrad's decayed rate) stays in Python
+floats per run (`per_run`): numpy's power may differ from Python's in the last bit.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
 
+from playground.nn._runs import column, numeric, on, per_run
 from playground.nn.facts import Facts, Hyper
 
 Array = np.ndarray
@@ -41,12 +51,15 @@ _ADAM_TEX = (
 
 
 class Optimizer:
-    """Base: validates hyper-parameters against `defaults`, counts steps, keeps state."""
+    """Base: validates hyper-parameters against `defaults`, counts steps, keeps state.
 
+    `scalar_state`: state keys that hold one number per parameter (not an array like it), e.g.
+    NAdam's running product of momentum factors; a stack keeps them as per-run columns."""
+
+    name = "optimizer"
     defaults: dict = {}
-    # divides each parameter's step by its own gradient history (AdaGrad, RMSProp, Adam…): a
-    # vanished gradient still gets a step of about the learning rate
-    adaptive = False
+    facts: Facts
+    scalar_state: tuple[str, ...] = ()
 
     def __init__(self, lr: float = 0.01, **hyper) -> None:
         unknown = sorted(set(hyper) - set(self.defaults))
@@ -61,8 +74,7 @@ class Optimizer:
         self.hyper = {**self.defaults, **hyper}
         self.t = 0
         self.state: dict[int, dict[str, Array]] = {}
-
-    name = "optimizer"
+        self.runs: int | None = None  # R for a stack made by `stack`
 
     def step(self, params: list[Array], grads: list[Array]) -> None:
         """One update of every array in `params` (in place) from the matching `grads`."""
@@ -72,6 +84,72 @@ class Optimizer:
 
     def _update(self, s: dict[str, Array], p: Array, g: Array) -> None:
         raise NotImplementedError
+
+    def _scratch(self, p: Array, k: int = 2) -> list[Array]:
+        """k scratch arrays shaped like p, reused between steps (never part of the state)."""
+        bufs = self.__dict__.setdefault("_bufs", {})
+        key = (p.shape, k)
+        if key not in bufs:
+            bufs[key] = [np.empty(p.shape) for _ in range(k)]
+        return bufs[key]
+
+    # ---- stacks of runs
+    def stack_signature(self) -> tuple:
+        """Optimizers with equal signatures can be stacked: same class, same non-numeric
+        hyper-parameters, same sign of every numeric one (so the same branches), same step
+        count and state layout. A class that overrides `step` never stacks."""
+        if type(self).step is not Optimizer.step or self.runs is not None:
+            return (type(self), id(self))
+        fixed, signs = [], []
+        for k, v in sorted(self.hyper.items()):
+            if numeric(v):
+                signs.append(
+                    (k, tuple(np.sign(v).tolist()) if isinstance(v, tuple) else np.sign(v))
+                )
+            else:
+                fixed.append((k, repr(v)))
+        layout = tuple((i, tuple(sorted(s))) for i, s in sorted(self.state.items()))
+        return (type(self), tuple(fixed), tuple(signs), self.t, layout)
+
+    @classmethod
+    def stack(cls, opts: Sequence[Optimizer]) -> Optimizer:
+        """One optimizer of class `cls` for R runs (parameters stacked as rows (R, …)), from R
+        optimizers of exactly this class with equal `stack_signature`s."""
+        if any(type(o) is not cls for o in opts) or len({o.stack_signature() for o in opts}) != 1:
+            raise ValueError(f"These optimizers cannot be stacked as one {cls.__name__}.")
+        new = cls.__new__(cls)
+        new.lr = column([o.lr for o in opts])
+        new.hyper = {k: column([o.hyper[k] for o in opts]) for k in opts[0].hyper}
+        new.t, new.runs = opts[0].t, len(opts)
+        new.state = {}
+        for i, s in opts[0].state.items():
+            new.state[i] = {}
+            for key in s:
+                values = [o.state[i][key] for o in opts]
+                if key in cls.scalar_state:
+                    new.state[i][key] = np.array([[float(v)] for v in values])
+                else:
+                    new.state[i][key] = np.stack(values)
+        return new
+
+    def select(self, rows: Array) -> None:
+        """Keep only these runs of a stack (rows)."""
+        pick = lambda v: v[rows] if isinstance(v, np.ndarray) else v  # noqa: E731
+        self.lr = pick(self.lr)
+        self.hyper = {
+            k: tuple(pick(x) for x in v) if isinstance(v, tuple) else pick(v)
+            for k, v in self.hyper.items()
+        }
+        self.state = {i: {k: v[rows] for k, v in s.items()} for i, s in self.state.items()}
+        self.runs = len(rows)
+
+    def write_row(self, r: int, opt: Optimizer) -> None:
+        """Give run r's step count and state to its own (lone) optimizer `opt`."""
+        opt.t = self.t
+        opt.state = {
+            i: {k: float(v[r, 0]) if k in self.scalar_state else v[r].copy() for k, v in s.items()}
+            for i, s in self.state.items()
+        }
 
 
 class SGD(Optimizer):
@@ -96,10 +174,10 @@ class SGD(Optimizer):
 
     def _update(self, s, p, g):
         h = self.hyper
-        if h["weight_decay"]:
+        if on(h["weight_decay"]):
             g = g + h["weight_decay"] * p
         mu = h["momentum"]
-        if mu:
+        if on(mu):
             if "buf" not in s:
                 s["buf"] = g.copy()
             else:
@@ -140,7 +218,6 @@ class Adagrad(Optimizer):
     """γ_t = γ/(1+(t−1)η);  G ← G + g²;  p ← p − γ_t g/(√G + ε)."""
 
     name = "adagrad"
-    adaptive = True
     facts = Facts(
         formula=r"G \leftarrow G + g^2,\qquad "
         r"\theta \leftarrow \theta - \eta\,\frac{g}{\sqrt{G} + \epsilon}",
@@ -157,9 +234,9 @@ class Adagrad(Optimizer):
     }
 
     def _update(self, s, p, g):
-        h = self.hyper
-        clr = self.lr / (1.0 + (self.t - 1) * h["lr_decay"])
-        if h["weight_decay"]:
+        h, t = self.hyper, self.t
+        clr = per_run(lambda lr, d: lr / (1.0 + (t - 1) * d), self.lr, h["lr_decay"])
+        if on(h["weight_decay"]):
             g = g + h["weight_decay"] * p
         if "sum" not in s:
             s["sum"] = np.full_like(p, h["initial_accumulator_value"])
@@ -172,7 +249,6 @@ class RMSprop(Optimizer):
     (with momentum μ: b ← μb + g/(√v̂ + ε), p ← p − γb)."""
 
     name = "rmsprop"
-    adaptive = True
     facts = Facts(
         formula=r"s \leftarrow \alpha s + (1 - \alpha)\, g^2,\qquad "
         r"\theta \leftarrow \theta - \eta\,\frac{g}{\sqrt{s} + \epsilon}",
@@ -192,7 +268,7 @@ class RMSprop(Optimizer):
     def _update(self, s, p, g):
         h = self.hyper
         a = h["alpha"]
-        if h["weight_decay"]:
+        if on(h["weight_decay"]):
             g = g + h["weight_decay"] * p
         if "sq" not in s:
             s["sq"] = np.zeros_like(p)
@@ -205,7 +281,7 @@ class RMSprop(Optimizer):
             avg = np.sqrt(s["sq"] - s["gavg"] ** 2) + h["eps"]
         else:
             avg = np.sqrt(s["sq"]) + h["eps"]
-        if h["momentum"] > 0:
+        if on(h["momentum"] > 0):
             if "buf" not in s:
                 s["buf"] = np.zeros_like(p)
             s["buf"] *= h["momentum"]
@@ -220,7 +296,6 @@ class Adam(Optimizer):
     p ← p − (γ/(1−β₁ᵗ)) · m / (√v/√(1−β₂ᵗ) + ε)  (amsgrad: v replaced by max over steps)."""
 
     name = "adam"
-    adaptive = True
     facts = Facts(
         formula=_ADAM_TEX,
         text_key="opt.adam",
@@ -233,24 +308,27 @@ class Adam(Optimizer):
     decoupled = False
 
     def _update(self, s, p, g):
-        h = self.hyper
+        h, t = self.hyper, self.t
         b1, b2 = h["betas"]
         wd = h["weight_decay"]
-        if wd and self.decoupled:
+        if on(wd) and self.decoupled:
             p *= 1.0 - self.lr * wd
-        elif wd:
+        elif on(wd):
             g = g + wd * p
         if "m" not in s:
             s["m"], s["v"] = np.zeros_like(p), np.zeros_like(p)
         m, v = s["m"], s["v"]
-        m += (1.0 - b1) * (g - m)  # torch's lerp_
+        a, b = self._scratch(p)
+        m += np.multiply(1.0 - b1, np.subtract(g, m, out=a), out=a)  # torch's lerp_
         v *= b2
-        v += (1.0 - b2) * g * g
+        v += np.multiply(np.multiply(1.0 - b2, g, out=a), g, out=a)  # (1−β₂)·g·g
         if h["amsgrad"]:
             s["vmax"] = np.maximum(s.get("vmax", v), v)
             v = s["vmax"]
-        denom = np.sqrt(v) / math.sqrt(1.0 - b2**self.t) + h["eps"]
-        p -= (self.lr / (1.0 - b1**self.t)) * m / denom
+        c2 = per_run(lambda b2: math.sqrt(1.0 - b2**t), b2)
+        c1 = per_run(lambda lr, b1: lr / (1.0 - b1**t), self.lr, b1)
+        denom = np.add(np.divide(np.sqrt(v, out=a), c2, out=a), h["eps"], out=a)
+        p -= np.divide(np.multiply(c1, m, out=b), denom, out=b)
 
 
 class AdamW(Adam):

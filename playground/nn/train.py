@@ -30,12 +30,23 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from playground.nn import losses
+from playground.nn.batched import BatchedTrainer, Stopped
 from playground.nn.network import MLP, one_hot
 from playground.nn.optimizers import Optimizer
+from playground.nn.passes import SATURATION, predict_labels
+
+__all__ = [
+    "EXPLODE_FACTOR",
+    "SATURATION",
+    "Stopped",
+    "Trainer",
+    "TrainResult",
+    "predict_labels",
+    "snapshot_schedule",
+]
 
 Array = np.ndarray
 EXPLODE_FACTOR = 100.0  # a loss this many times above max(initial loss, 1) counts as exploded
-SATURATION = 0.05
 
 
 @dataclass
@@ -50,10 +61,6 @@ class TrainResult:
     snapshot_epochs: list[int] = field(default_factory=list)
 
 
-class Stopped(Exception):
-    """Training was asked to stop (`should_stop()` said True); the run is left unfinished."""
-
-
 def snapshot_schedule(epochs: int, n: int = 30) -> list[int]:
     """About n epochs, log-spaced from 1 to `epochs`, plus epoch 0 (the boundary replay)."""
     if epochs <= n:
@@ -62,33 +69,14 @@ def snapshot_schedule(epochs: int, n: int = 30) -> list[int]:
     return [0, *steps.tolist()]
 
 
-def predict_labels(z: Array, output: str) -> Array:
-    """Class labels (n,) from logits (n, k): threshold at p = 0.5, or the arg-max."""
-    if z.shape[1] == 1:
-        p = losses.output_activation(z, output)[:, 0]
-        return (p > 0.5).astype(np.int64)
-    return np.argmax(z, axis=1)
-
-
-def _activation_stats(net: MLP, zs: list[Array], acts: list[Array]) -> dict[str, float]:
-    row: dict[str, float] = {}
-    for l in range(1, net.n_layers):
-        a, z = acts[l], zs[l - 1]
-        row[f"act_mean_{l}"] = float(np.mean(a))
-        row[f"act_std_{l}"] = float(np.std(a))
-        d = net.act.df(z, a) if net.act.df is not None else None
-        peak = net.act.peak
-        row[f"act_saturated_{l}"] = float(np.mean(d < SATURATION * peak)) if peak else 0.0
-        row[f"act_dead_{l}"] = float(np.mean(np.all(d == 0, axis=0))) if d is not None else 0.0
-    return row
-
-
 class Trainer:
     """Trains `net` epoch by epoch, so a UI can step, show progress or stop between epochs.
 
     X_*: (n, d) scaled features; y_*: (n,) int labels. `rng` shuffles the batches.
     `grid`: (g, d) scaled points whose predictions are kept at `snapshot_schedule(epochs)`.
     `should_stop()`, if set, is asked before each epoch and mini-batch: True raises `Stopped`.
+    A lone trainer trains as a `BatchedTrainer` of one (the same numerics as a stack of runs),
+    on its own network and optimizer in place: `net` holds the weights after every epoch.
     """
 
     should_stop: Callable[[], bool] | None = None
@@ -107,6 +95,7 @@ class Trainer:
     ) -> None:
         X_tr, y_tr, X_te, y_te = data
         k = net.sizes[-1]
+        losses.get(loss)  # an unknown loss raises here
         self.net, self.opt, self.rng, self.loss, self.l2 = net, optimizer, rng, loss, l2
         self.X_tr, self.y_tr, self.Y_tr = X_tr, y_tr, one_hot(y_tr, k)
         self.X_te, self.y_te, self.Y_te = X_te, y_te, one_hot(y_te, k)
@@ -114,11 +103,11 @@ class Trainer:
         self.epoch = 0
         self.history: dict[str, list[float]] = {}
         self.result = TrainResult(self.history)
-        self._snap_at = set(snapshot_schedule(epochs)) if grid is not None else set()
+        self.snapshot_at = frozenset(snapshot_schedule(epochs) if grid is not None else ())
         self._snaps: list[Array] = []
-        self._limit = np.inf
-        if self._record():
-            self._limit = EXPLODE_FACTOR * max(self.history["train_loss"][0], 1.0)
+        self.explosion_limit = math.inf  # set from the first row's loss
+        self._engine = BatchedTrainer([self])
+        self._engine.record()
 
     @property
     def done(self) -> bool:
@@ -128,22 +117,9 @@ class Trainer:
         """One pass over the shuffled training split in mini-batches, then a history row."""
         if self.done:
             return
-        n, bs = len(self.X_tr), self.batch_size
-        net, opt, params, grads = self.net, self.opt, [self.net.flat], [self.net.grad_flat]
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-            if bs <= 0 or bs >= n:
-                net.loss_into_grads(self.X_tr, self.Y_tr, self.loss, self.l2)
-                opt.step(params, grads)
-            else:
-                perm = self.rng.permutation(n)
-                for s in range(0, n, bs):
-                    if self.should_stop is not None and self.should_stop():
-                        raise Stopped(f"stopped in epoch {self.epoch + 1}")
-                    idx = perm[s : s + bs]
-                    net.loss_into_grads(self.X_tr[idx], self.Y_tr[idx], self.loss, self.l2)
-                    opt.step(params, grads)
-            self.epoch += 1
-            self._record()
+        engine = self._engine
+        engine.epoch, engine.should_stop = self.epoch, self.should_stop
+        engine.step_epoch()
 
     def run(
         self,
@@ -168,44 +144,38 @@ class Trainer:
             self.result.snapshots = np.stack(self._snaps)
         return self.result
 
-    def _record(self) -> bool:
-        """Append a history row if every value is finite; else mark the run diverged."""
-        net, deltas = self.net, []
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
-            _, train_loss, zs, acts = net.loss_into_grads(
-                self.X_tr, self.Y_tr, self.loss, 0.0, deltas
-            )
-            z_te = net.logits(self.X_te)
-            test_loss = losses.get(self.loss)(z_te, self.Y_te, net.output)[0]
-            row = {
-                "epoch": float(self.epoch),
-                "train_loss": train_loss,
-                "test_loss": test_loss,
-                "train_accuracy": float(np.mean(predict_labels(zs[-1], net.output) == self.y_tr)),
-                "test_accuracy": float(np.mean(predict_labels(z_te, net.output) == self.y_te)),
-            }
-            root_n = math.sqrt(len(self.X_tr))
-            for l in range(net.n_layers):
-                row[f"grad_norm_{l + 1}"] = float(np.linalg.norm(net._grads[2 * l]))
-                row[f"weight_norm_{l + 1}"] = float(np.linalg.norm(net.params[2 * l]))
-                row[f"delta_norm_{l + 1}"] = float(np.linalg.norm(deltas[-1 - l])) * root_n
-            row.update(_activation_stats(net, zs, acts))
-        if not all(np.isfinite(v) for v in row.values()):
-            self._diverge("nan" if np.isnan(train_loss) else "inf")
+    # ---- bookkeeping, for a BatchedTrainer that computed this run's row
+    def record_row(self, row: dict[str, float]) -> bool:
+        """Append the history row of `self.epoch` if every value is finite (else the run
+        diverged); take a snapshot if one is due (from `net`'s weights); mark the run exploded
+        if its loss passed the limit. Returns whether the run goes on."""
+        if self.history and set(row) != set(self.history):
+            raise RuntimeError("This history row's columns differ from the earlier rows'.")
+        if not all(math.isfinite(v) for v in row.values()):
+            self.diverge("nan" if math.isnan(row["train_loss"]) else "inf")
             return False
         for key, v in row.items():
             self.history.setdefault(key, []).append(v)
-        if self.epoch in self._snap_at:
-            self._snapshot()
-        if train_loss > self._limit:
-            self._diverge("exploded")
+        if len(self.history["train_loss"]) == 1:
+            self.explosion_limit = EXPLODE_FACTOR * max(row["train_loss"], 1.0)
+        if self.snapshot_due(self.epoch):
+            self.take_snapshot()
+        if row["train_loss"] > self.explosion_limit:
+            self.diverge("exploded")
+            return False
         return True
 
-    def _snapshot(self) -> None:
+    def snapshot_due(self, epoch: int) -> bool:
+        """Whether the boundary replay keeps a snapshot at `epoch`."""
+        return epoch in self.snapshot_at
+
+    def take_snapshot(self) -> None:
+        """The predictions on the grid from `net`'s current weights, for this epoch."""
         p = losses.output_activation(self.net.logits(self.grid), self.net.output)
         self._snaps.append(p.astype(np.float32))
         self.result.snapshot_epochs.append(self.epoch)
 
-    def _diverge(self, reason: str) -> None:
+    def diverge(self, reason: str) -> None:
+        """Mark the run diverged at this epoch ("nan" | "inf" | "exploded")."""
         self.result.status, self.result.reason = "diverged", reason
         self.result.diverged_epoch = self.epoch

@@ -19,7 +19,8 @@ import pytest
 from playground.config import RunConfig
 from playground.experiment import prepare, run, run_many
 from playground.nn import batched
-from playground.nn.batched import BatchedOptimizer, BatchedTrainer, signature
+from playground.nn.batched import BatchedTrainer, signature
+from playground.nn.optimizers import Adam, Optimizer
 from playground.nn.optimizers import get as get_optimizer
 
 BASE = RunConfig(n_samples=120, epochs=8, hidden=(6, 5), batch_size=16)
@@ -169,9 +170,9 @@ def test_signature_separates_what_cannot_share_a_batch():
 
 def test_batched_optimizer_rejects_structural_differences():
     with pytest.raises(ValueError):
-        BatchedOptimizer([get_optimizer("adam"), get_optimizer("adam", amsgrad=True)])
+        Adam.stack([get_optimizer("adam"), get_optimizer("adam", amsgrad=True)])
     with pytest.raises(ValueError):
-        BatchedOptimizer([get_optimizer("sgd"), get_optimizer("adam")])
+        Optimizer.stack([get_optimizer("sgd"), get_optimizer("adam")])
 
 
 @pytest.mark.parametrize("name", ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"])
@@ -180,7 +181,7 @@ def test_batched_optimizer_steps_like_lone_optimizers(name):
     extra = {
         "sgd": [
             {"weight_decay": 0.05, "momentum": 0.3, "dampening": 0.1},
-            {"weight_decay": 0.1, "momentum": 0.6},
+            {"weight_decay": 0.1, "momentum": 0.6, "dampening": 0.2},
         ],
         "momentum": [{"weight_decay": 0.05}, {"weight_decay": 0.1, "momentum": 0.5}],
         "nesterov": [{}, {"momentum": 0.5}],
@@ -192,14 +193,14 @@ def test_batched_optimizer_steps_like_lone_optimizers(name):
         "adam": [{"amsgrad": True}, {"amsgrad": True, "betas": (0.5, 0.9)}],
     }[name]
     lone = [get_optimizer(name, lr=lr, **h) for lr, h in zip([0.1, 0.02], extra, strict=True)]
-    stacked = BatchedOptimizer([get_optimizer(name, lr=o.lr, **o.hyper) for o in lone])
+    stacked = type(lone[0]).stack([get_optimizer(name, lr=o.lr, **o.hyper) for o in lone])
     P = rng.normal(size=(2, 7))
     params = [P[0].copy(), P[1].copy()]
     for _ in range(4):
         G = rng.normal(size=(2, 7))
         for o, p, g in zip(lone, params, G, strict=True):
             o.step([p], [g.copy()])
-        stacked.step(P, G)
+        stacked.step([P], [G])
     np.testing.assert_array_equal(P, np.stack(params))
 
 
