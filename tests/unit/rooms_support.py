@@ -17,9 +17,10 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
-from playground.rooms import db
+from playground.rooms import Store, db
 
 BACKENDS = ("sqlite", "postgresql")
+EX = ("normalizer", "zero_init", "mse_ce")  # the test rooms' exercises
 PG_URL = "PLAYGROUND_TEST_PG_URL"
 
 
@@ -63,3 +64,31 @@ class Clock:
 
     def advance(self, seconds: float) -> None:
         self.t += timedelta(seconds=seconds)
+
+
+# ---- fixtures (a test module imports the ones it uses) -------------------------------------------
+@pytest.fixture(params=BACKENDS)
+def url(request, tmp_path):
+    """An empty database on each backend."""
+    with database(request.param, tmp_path) as address:
+        yield address
+
+
+@pytest.fixture
+def clock():
+    return Clock()
+
+
+@pytest.fixture
+def store(url, clock):
+    """A store on a migrated database, on the test's clock."""
+    engine = db.make_engine(url)
+    db.migrate(engine)
+    yield Store(engine, clock=clock)
+    engine.dispose()
+
+
+@pytest.fixture
+def room(store):
+    """An open room with the three exercises EX and two locks."""
+    return store.create_room("Workshop", EX, {"scaler": "standard", "loss": None})

@@ -8,7 +8,8 @@ import threading
 from datetime import timedelta
 
 import pytest
-from rooms_support import BACKENDS, Clock, database
+import rooms_support
+from rooms_support import EX
 
 from playground.config import RunConfig
 from playground.rooms import (
@@ -27,33 +28,15 @@ from playground.rooms.progress import ProgressMixin
 from playground.rooms.safety import token_hash
 from playground.rooms.store import MAX_DEVICES
 
-EX = ("normalizer", "zero_init", "mse_ce")
+# the shared fixtures: a store on each backend (SQLite; PostgreSQL when configured), its clock
+url, clock, store, room = (
+    rooms_support.url,
+    rooms_support.clock,
+    rooms_support.store,
+    rooms_support.room,
+)
 FAIL = {"criterion": "test_acc", "codes": ["exploding"]}
 CONFIG = RunConfig(dataset="circles", hidden=(4, 4), learning_rate=0.1).to_dict()
-
-
-@pytest.fixture(params=BACKENDS)
-def url(request, tmp_path):
-    with database(request.param, tmp_path) as address:
-        yield address
-
-
-@pytest.fixture
-def clock():
-    return Clock()
-
-
-@pytest.fixture
-def store(url, clock):
-    engine = db.make_engine(url)
-    db.migrate(engine)
-    yield Store(engine, clock=clock)
-    engine.dispose()
-
-
-@pytest.fixture
-def room(store):
-    return store.create_room("Workshop", EX, {"scaler": "standard", "loss": None})
 
 
 # ---- rooms and their codes ----------------------------------------------------------------------
