@@ -8,10 +8,10 @@ what determines them (run key, chart, options, language) and shown with `st.vega
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 import streamlit as st
+from cachetools import LRUCache
 
 from playground.app.i18n import lang
 
@@ -19,24 +19,22 @@ MAX_SPECS = 400  # ≈ 50 KB each: ≲ 20 MB across all sessions
 
 
 class SpecCache:
-    """A thread-safe LRU of Vega-Lite spec dicts."""
+    """A thread-safe LRU of Vega-Lite spec dicts: `cachetools.LRUCache` behind a lock."""
 
     def __init__(self, max_entries: int = MAX_SPECS) -> None:
         self.max_entries = max_entries
-        self._items: OrderedDict[Hashable, dict] = OrderedDict()
+        self._items: LRUCache[Hashable, dict] = LRUCache(maxsize=max_entries)
         self._lock = threading.Lock()
 
     def put(self, key: Hashable, spec: dict) -> None:
         with self._lock:
-            self._items[key] = spec
-            while len(self._items) > self.max_entries:
-                self._items.popitem(last=False)
+            self._items[key] = spec  # the least recently used goes beyond max_entries
 
     def get_or_build(self, key: Hashable, build: Callable[[], object]) -> dict:
         with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
+            spec = self._items.get(key)  # a hit becomes the most recently used
+        if spec is not None:
+            return spec
         # outside the lock (other sessions need not wait); the unit tests validate every chart
         spec = build().to_dict(validate=False)
         self.put(key, spec)

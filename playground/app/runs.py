@@ -14,12 +14,12 @@ import contextlib
 import os
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from typing import NoReturn
 
 import streamlit as st
+from cachetools import LRUCache
 
 from playground import budget, executor, remote, sweep
 from playground.app import state
@@ -34,29 +34,25 @@ MAX_RUNS = 64  # cached results across all sessions (each ≲ 1 MB)
 
 
 class RunCache:
-    """A small thread-safe LRU of RunResults keyed by RunConfig (results are read-only)."""
+    """A small thread-safe LRU of RunResults keyed by RunConfig (results are read-only):
+    `cachetools.LRUCache` (not thread-safe by itself) behind a lock."""
 
     def __init__(self, max_entries: int = MAX_RUNS) -> None:
         self.max_entries = max_entries
-        self._items: OrderedDict[object, RunResult] = OrderedDict()
+        self._items: LRUCache[object, RunResult] = LRUCache(maxsize=max_entries)
         self._lock = threading.Lock()
 
     def get(self, config) -> RunResult | None:
         with self._lock:
-            result = self._items.get(config)
-            if result is not None:
-                self._items.move_to_end(config)
-            return result
+            return self._items.get(config)  # a hit becomes the most recently used
 
     def put(self, config, result: RunResult) -> None:
         with self._lock:
-            self._items[config] = result
-            self._items.move_to_end(config)
-            while len(self._items) > self.max_entries:
-                self._items.popitem(last=False)
+            self._items[config] = result  # the least recently used goes beyond max_entries
 
     def __len__(self) -> int:
-        return len(self._items)
+        with self._lock:
+            return len(self._items)
 
 
 @st.cache_resource

@@ -1,0 +1,51 @@
+"""The cross-session LRUs of runs and chart specs: the least recently used entry leaves first,
+a hit counts as a use, a spec is built once per key."""
+
+from playground.app.chart_cache import SpecCache
+from playground.app.runs import MAX_RUNS, RunCache, run_cache
+from playground.config import RunConfig
+
+A, B, C = (RunConfig(seed=s) for s in range(3))
+
+
+def test_run_cache_evicts_the_least_recently_used():
+    cache = RunCache(max_entries=2)
+    cache.put(A, "a")
+    cache.put(B, "b")
+    assert cache.get(A) == "a"  # A is now the most recently used ...
+    cache.put(C, "c")  # ... so B leaves
+    assert (cache.get(A), cache.get(B), cache.get(C)) == ("a", None, "c")
+    assert len(cache) == 2
+    cache.put(A, "a2")  # replacing a key keeps the size
+    assert len(cache) == 2 and cache.get(A) == "a2"
+
+
+def test_the_app_run_cache_keeps_its_limit():
+    assert run_cache().max_entries == MAX_RUNS == 64
+
+
+class _Chart:
+    def __init__(self, name: str, built: list) -> None:
+        built.append(name)
+        self.name = name
+
+    def to_dict(self, validate: bool = True) -> dict:
+        return {"mark": self.name}
+
+
+def test_spec_cache_builds_once_per_key_and_evicts_the_oldest():
+    built: list[str] = []
+    cache = SpecCache(max_entries=2)
+
+    def get(key):
+        return cache.get_or_build(key, lambda: _Chart(key, built))
+
+    assert get("x") == {"mark": "x"}
+    assert get("x") == {"mark": "x"} and built == ["x"]  # the second time from the cache
+    get("y")
+    get("x")  # x used again: y is now the oldest
+    get("z")  # y leaves
+    get("x")
+    assert built == ["x", "y", "z"]
+    get("y")
+    assert built == ["x", "y", "z", "y"]
