@@ -30,6 +30,19 @@ class Stopped(Exception):
     """Training was asked to stop (`should_stop()` said True); the run is left unfinished."""
 
 
+def run_epochs(trainer, callback, should_stop) -> None:
+    """The epoch loop of `Trainer.run` and `BatchedTrainer.run`: `should_stop()` (if given, it
+    is kept) before each epoch, `callback(trainer)` after it."""
+    if should_stop is not None:
+        trainer.should_stop = should_stop
+    while not trainer.done:
+        if trainer.should_stop is not None and trainer.should_stop():
+            raise Stopped(f"stopped before epoch {trainer.epoch + 1}")
+        trainer.step_epoch()
+        if callback is not None:
+            callback(trainer)
+
+
 def signature(trainer) -> tuple:
     """Trainers with equal signatures can be trained together by one `BatchedTrainer`."""
     t, net = trainer, trainer.net
@@ -169,21 +182,10 @@ class BatchedTrainer:
             self.epoch += 1
             self.record()
 
-    def run(
-        self,
-        callback: Callable[[BatchedTrainer], object] | None = None,
-        should_stop: Callable[[], bool] | None = None,
-    ) -> list:
+    def run(self, callback: Callable | None = None, should_stop: Callable | None = None) -> list:
         """Train to the end; `callback(self)` after each epoch; `should_stop()` between epochs
         and mini-batches (True raises `Stopped`). Returns each run's result."""
-        if should_stop is not None:
-            self.should_stop = should_stop
-        while not self.done:
-            if self.should_stop is not None and self.should_stop():
-                raise Stopped(f"stopped before epoch {self.epoch + 1}")
-            self.step_epoch()
-            if callback is not None:
-                callback(self)
+        run_epochs(self, callback, should_stop)
         return [t.finish() for t in self.all]
 
     # ---- the history row

@@ -28,6 +28,7 @@ import numpy as np
 
 from playground.nn._stable import logsumexp, sigmoid, softmax, softplus
 from playground.nn.facts import Facts
+from playground.nn.registry import Registry
 
 Array = np.ndarray
 OUTPUTS = ("sigmoid", "softmax", "linear")
@@ -144,38 +145,16 @@ def data_loss(Y, z):  # hinge on the logits
     z_y = ops.sum(Y * z, axis=1, keepdims=True)
     return mean(ops.relu(1.0 - z_y + z) * (1.0 - Y))"""
 
-_REGISTRY: dict[str, Loss] = {}
-NAMES: tuple[str, ...] = ()
+_REGISTRY: Registry[Loss] = Registry("loss", "losses")
+get = _REGISTRY.get  # the loss called `name`: callable f(z, Y, output) -> (value, dL/dz)
+entries, register, unregister = _REGISTRY.entries, _REGISTRY.register, _REGISTRY.unregister
 
 
-def register(entry: Loss) -> Loss:
-    """Add a loss entry (e.g. a test's temporary one); returns it."""
-    global NAMES
-    if entry.name in _REGISTRY:
-        raise ValueError(f"A loss called {entry.name!r} is registered already.")
-    _REGISTRY[entry.name] = entry
-    NAMES = tuple(_REGISTRY)
-    return entry
-
-
-def unregister(name: str) -> None:
-    """Remove the loss `name` that `register` added."""
-    global NAMES
-    del _REGISTRY[name]
-    NAMES = tuple(_REGISTRY)
-
-
-def entries() -> tuple[Loss, ...]:
-    """Every registered loss, in the order of NAMES."""
-    return tuple(_REGISTRY.values())
-
-
-def get(name: str) -> Loss:
-    """The loss called `name`: callable f(z, Y, output) -> (value, dL/dz)."""
-    try:
-        return _REGISTRY[name]
-    except (KeyError, TypeError):
-        raise ValueError(f"Unknown loss {name!r}. Valid losses: {', '.join(NAMES)}.") from None
+def __getattr__(name: str):
+    """NAMES follows the registry (a test may register a temporary loss)."""
+    if name == "NAMES":
+        return _REGISTRY.names
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 cross_entropy = register(

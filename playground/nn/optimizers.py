@@ -33,6 +33,7 @@ import numpy as np
 
 from playground.nn._runs import column, numeric, on, per_run
 from playground.nn.facts import Facts, Hyper
+from playground.nn.registry import Registry
 
 Array = np.ndarray
 
@@ -48,6 +49,27 @@ _ADAM_TEX = (
     r"\quad \hat m = \frac{m}{1 - \beta_1^t},\quad \hat v = \frac{v}{1 - \beta_2^t},"
     r"\quad \theta \leftarrow \theta - \eta\,\frac{\hat m}{\sqrt{\hat v} + \epsilon}"
 )
+
+
+_TEX = {  # LaTeX of each update rule (the Learn page shows them)
+    "sgd": r"\theta \leftarrow \theta - \eta\, g",
+    "momentum": r"v \leftarrow \mu v + g,\qquad \theta \leftarrow \theta - \eta\, v",
+    "nesterov": r"v \leftarrow \mu v + g,\qquad \theta \leftarrow \theta - \eta\,(g + \mu v)",
+    "adagrad": r"G \leftarrow G + g^2,\qquad "
+    r"\theta \leftarrow \theta - \eta\,\frac{g}{\sqrt{G} + \epsilon}",
+    "rmsprop": r"s \leftarrow \alpha s + (1 - \alpha)\, g^2,\qquad "
+    r"\theta \leftarrow \theta - \eta\,\frac{g}{\sqrt{s} + \epsilon}",
+    "adamw": r"\theta \leftarrow \theta\,(1 - \eta\lambda),\qquad "
+    r"\theta \leftarrow \theta - \eta\,\frac{\hat m}{\sqrt{\hat v} + \epsilon}",
+    "adam": _ADAM_TEX,
+}
+
+
+def _facts(name, torch, keras, sklearn, hyper, **code) -> Facts:
+    """An optimizer's Facts; `torch` / `keras`: the torch.optim / keras.optimizers class,
+    `sklearn`: MLPClassifier's solver (None: none); `code["torch_fixed"]`: keyword arguments
+    torch needs besides lr and the UI's hyper-parameters."""
+    return Facts(_TEX[name], f"opt.{name}", torch, keras, sklearn, hyper=hyper, code=code)
 
 
 class Optimizer:
@@ -156,14 +178,7 @@ class SGD(Optimizer):
     """g ← g + λp;  b ← μb + (1−τ)g (b₁ = g);  g ← g + μb (Nesterov) or b;  p ← p − γg."""
 
     name = "sgd"
-    facts = Facts(
-        formula=r"\theta \leftarrow \theta - \eta\, g",
-        text_key="opt.sgd",
-        torch="SGD",
-        keras="SGD",
-        sklearn="sgd",
-        hyper=(_DECAY,),
-    )
+    facts = _facts("sgd", "SGD", "SGD", "sgd", (_DECAY,))
     defaults = {"momentum": 0.0, "dampening": 0.0, "weight_decay": 0.0, "nesterov": False}
 
     def __init__(self, lr: float = 0.01, **hyper) -> None:
@@ -189,27 +204,14 @@ class SGD(Optimizer):
 
 class Momentum(SGD):
     name = "momentum"
-    facts = Facts(
-        formula=r"v \leftarrow \mu v + g,\qquad \theta \leftarrow \theta - \eta\, v",
-        text_key="opt.momentum",
-        torch="SGD",
-        keras="SGD",
-        sklearn="sgd",
-        hyper=(_MOMENTUM, _DECAY),
-    )
+    facts = _facts("momentum", "SGD", "SGD", "sgd", (_MOMENTUM, _DECAY))
     defaults = {**SGD.defaults, "momentum": 0.9}
 
 
 class Nesterov(SGD):
     name = "nesterov"
-    facts = Facts(
-        formula=r"v \leftarrow \mu v + g,\qquad \theta \leftarrow \theta - \eta\,(g + \mu v)",
-        text_key="opt.nesterov",
-        torch="SGD",
-        keras="SGD",
-        sklearn="sgd",
-        hyper=(_MOMENTUM, _DECAY),
-        code={"torch_fixed": "nesterov=True"},
+    facts = _facts(
+        "nesterov", "SGD", "SGD", "sgd", (_MOMENTUM, _DECAY), torch_fixed="nesterov=True"
     )
     defaults = {**SGD.defaults, "momentum": 0.9, "nesterov": True}
 
@@ -218,14 +220,7 @@ class Adagrad(Optimizer):
     """γ_t = γ/(1+(t−1)η);  G ← G + g²;  p ← p − γ_t g/(√G + ε)."""
 
     name = "adagrad"
-    facts = Facts(
-        formula=r"G \leftarrow G + g^2,\qquad "
-        r"\theta \leftarrow \theta - \eta\,\frac{g}{\sqrt{G} + \epsilon}",
-        text_key="opt.adagrad",
-        torch="Adagrad",
-        keras="Adagrad",
-        hyper=(replace(_EPS, default=1e-10), _DECAY),
-    )
+    facts = _facts("adagrad", "Adagrad", "Adagrad", None, (replace(_EPS, default=1e-10), _DECAY))
     defaults = {
         "lr_decay": 0.0,
         "weight_decay": 0.0,
@@ -249,14 +244,7 @@ class RMSprop(Optimizer):
     (with momentum μ: b ← μb + g/(√v̂ + ε), p ← p − γb)."""
 
     name = "rmsprop"
-    facts = Facts(
-        formula=r"s \leftarrow \alpha s + (1 - \alpha)\, g^2,\qquad "
-        r"\theta \leftarrow \theta - \eta\,\frac{g}{\sqrt{s} + \epsilon}",
-        text_key="opt.rmsprop",
-        torch="RMSprop",
-        keras="RMSprop",
-        hyper=(_ALPHA, _EPS, _DECAY),
-    )
+    facts = _facts("rmsprop", "RMSprop", "RMSprop", None, (_ALPHA, _EPS, _DECAY))
     defaults = {
         "alpha": 0.99,
         "eps": 1e-8,
@@ -296,14 +284,7 @@ class Adam(Optimizer):
     p ← p − (γ/(1−β₁ᵗ)) · m / (√v/√(1−β₂ᵗ) + ε)  (amsgrad: v replaced by max over steps)."""
 
     name = "adam"
-    facts = Facts(
-        formula=_ADAM_TEX,
-        text_key="opt.adam",
-        torch="Adam",
-        keras="Adam",
-        sklearn="adam",
-        hyper=(_BETA1, _BETA2, _EPS, _DECAY),
-    )
+    facts = _facts("adam", "Adam", "Adam", "adam", (_BETA1, _BETA2, _EPS, _DECAY))
     defaults = {"betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 0.0, "amsgrad": False}
     decoupled = False
 
@@ -335,59 +316,28 @@ class AdamW(Adam):
     """Adam with decoupled weight decay: p ← p − γλp before the Adam step."""
 
     name = "adamw"
-    facts = Facts(
-        formula=r"\theta \leftarrow \theta\,(1 - \eta\lambda),\qquad "
-        r"\theta \leftarrow \theta - \eta\,\frac{\hat m}{\sqrt{\hat v} + \epsilon}",
-        text_key="opt.adamw",
-        torch="AdamW",
-        keras="AdamW",
-        hyper=(_BETA1, _BETA2, _EPS, replace(_DECAY, default=0.01)),
+    facts = _facts(
+        "adamw", "AdamW", "AdamW", None, (_BETA1, _BETA2, _EPS, replace(_DECAY, default=0.01))
     )
     defaults = {**Adam.defaults, "weight_decay": 0.01}
     decoupled = True
 
 
-_REGISTRY: dict[str, type[Optimizer]] = {
-    c.name: c for c in [SGD, Momentum, Nesterov, Adagrad, RMSprop, Adam, AdamW]
-}
-NAMES: tuple[str, ...] = tuple(_REGISTRY)
-DEFAULTS: dict[str, dict] = {n: dict(c.defaults) for n, c in _REGISTRY.items()}
+_REGISTRY: Registry[type[Optimizer]] = Registry(
+    "optimizer", "optimizers", [SGD, Momentum, Nesterov, Adagrad, RMSprop, Adam, AdamW]
+)
+entries, register, unregister = _REGISTRY.entries, _REGISTRY.register, _REGISTRY.unregister
 
 
-def _refresh() -> None:
-    """Rebuild NAMES and DEFAULTS in place (modules that imported them see the change)."""
-    global NAMES
-    NAMES = tuple(_REGISTRY)
-    DEFAULTS.clear()
-    DEFAULTS.update({n: dict(c.defaults) for n, c in _REGISTRY.items()})
-
-
-def register(cls: type[Optimizer]) -> type[Optimizer]:
-    """Add an optimizer class under `cls.name` (e.g. a test's temporary one); returns it."""
-    if cls.name in _REGISTRY:
-        raise ValueError(f"An optimizer called {cls.name!r} is registered already.")
-    _REGISTRY[cls.name] = cls
-    _refresh()
-    return cls
-
-
-def unregister(name: str) -> None:
-    """Remove the optimizer `name` that `register` added."""
-    del _REGISTRY[name]
-    _refresh()
-
-
-def entries() -> tuple[type[Optimizer], ...]:
-    """Every registered optimizer class, in the order of NAMES."""
-    return tuple(_REGISTRY.values())
+def __getattr__(name: str):
+    """NAMES and DEFAULTS (torch-named hyper-parameters per name) follow the registry."""
+    if name == "NAMES":
+        return _REGISTRY.names
+    if name == "DEFAULTS":
+        return {c.name: dict(c.defaults) for c in _REGISTRY.entries()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def get(name: str, lr: float = 0.01, **hyper) -> Optimizer:
     """A new optimizer `name` with learning rate `lr` and torch-named hyper-parameters."""
-    try:
-        cls = _REGISTRY[name]
-    except (KeyError, TypeError):
-        raise ValueError(
-            f"Unknown optimizer {name!r}. Valid optimizers: {', '.join(NAMES)}."
-        ) from None
-    return cls(lr, **hyper)
+    return _REGISTRY.get(name)(lr, **hyper)

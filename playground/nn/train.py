@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from playground.nn import losses
-from playground.nn.batched import BatchedTrainer, Stopped
+from playground.nn.batched import BatchedTrainer, Stopped, run_epochs
 from playground.nn.network import MLP, one_hot
 from playground.nn.optimizers import Optimizer
 from playground.nn.passes import SATURATION, predict_labels
@@ -128,14 +128,7 @@ class Trainer:
     ) -> TrainResult:
         """Train to the end (or divergence); `callback(self)` after each epoch; `should_stop()`
         between epochs and mini-batches (True raises `Stopped`)."""
-        if should_stop is not None:
-            self.should_stop = should_stop
-        while not self.done:
-            if self.should_stop is not None and self.should_stop():
-                raise Stopped(f"stopped before epoch {self.epoch + 1}")
-            self.step_epoch()
-            if callback is not None:
-                callback(self)
+        run_epochs(self, callback, should_stop)
         return self.finish()
 
     def finish(self) -> TrainResult:
