@@ -100,20 +100,38 @@ def alembic_config() -> Config:
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision` (the newest by default) in one transaction. Replicas that
     start together wait for each other (PostgreSQL advisory lock; SQLite's write lock)."""
-    config = alembic_config()
-    with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    _run(engine, command.upgrade, revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Take the schema back to `revision` (tests and emergencies only)."""
+    _run(engine, command.downgrade, revision)
+
+
+def _run(engine: Engine, step, revision: str) -> None:
+    """Run an Alembic command in one transaction. SQLite: foreign keys are off meanwhile (a
+    table that Alembic rebuilds would otherwise cascade-delete its children's rows) and checked
+    before the commit."""
     config = alembic_config()
-    with engine.execution_options(sqlite_begin="IMMEDIATE").begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
+    with engine.execution_options(sqlite_begin="IMMEDIATE").connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        raw = connection.connection.driver_connection if sqlite else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")  # outside a transaction, or it is ignored
+        try:
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK})")
+                config.attributes["connection"] = connection
+                step(config, revision)
+                if (
+                    raw is not None
+                    and connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                ):
+                    raise RuntimeError("The migration left rows whose parent row is missing.")
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def current_revision(engine: Engine) -> str | None:

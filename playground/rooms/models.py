@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -85,7 +85,7 @@ class StateRow(Base):
     attempts: Mapped[int] = mapped_column(default=0)
     first_attempt_at: Mapped[datetime | None]
     solved_at: Mapped[datetime | None]
-    seconds: Mapped[float | None]  # first attempt -> solved
+    seconds: Mapped[float | None] = mapped_column(Float)  # first attempt -> solved
     quiz: Mapped[int | None]
     quiz_right: Mapped[bool | None]
     prediction: Mapped[int | None]
