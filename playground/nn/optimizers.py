@@ -148,8 +148,8 @@ class Optimizer:
             new.state[i] = {}
             for key in s:
                 values = [o.state[i][key] for o in opts]
-                if key in cls.scalar_state:
-                    new.state[i][key] = np.array([[float(v)] for v in values])
+                if key in cls.scalar_state:  # one scalar, or a column where runs differ
+                    new.state[i][key] = column([float(v) for v in values])
                 else:
                     new.state[i][key] = np.stack(values)
         return new
@@ -162,16 +162,20 @@ class Optimizer:
             k: tuple(pick(x) for x in v) if isinstance(v, tuple) else pick(v)
             for k, v in self.hyper.items()
         }
-        self.state = {i: {k: v[rows] for k, v in s.items()} for i, s in self.state.items()}
+        self.state = {i: {k: pick(v) for k, v in s.items()} for i, s in self.state.items()}
         self.runs = len(rows)
 
     def write_row(self, r: int, opt: Optimizer) -> None:
         """Give run r's step count and state to its own (lone) optimizer `opt`."""
         opt.t = self.t
         opt.state = {
-            i: {k: float(v[r, 0]) if k in self.scalar_state else v[r].copy() for k, v in s.items()}
-            for i, s in self.state.items()
+            i: {k: self._row_of(k, v, r) for k, v in s.items()} for i, s in self.state.items()
         }
+
+    def _row_of(self, key: str, v, r: int):
+        if key not in self.scalar_state:
+            return v[r].copy()
+        return float(v[r, 0]) if isinstance(v, np.ndarray) else float(v)
 
 
 class SGD(Optimizer):

@@ -209,3 +209,36 @@ def test_nn_imports_numpy_only():
         src = f.read()
     imports = {m.split()[1].split(".")[0] for m in re.findall(r"^(?:from|import) \S+", src, re.M)}
     assert imports <= {"__future__", "math", "collections", "numpy", "playground"}
+
+
+# Every registry entry, not a hand list: each optimizer (two runs with different learning rates
+# and seeds), each loss (binary and 3 classes) and each activation trains in a stack exactly as
+# it trains alone.
+def _registry_groups() -> dict[str, list[RunConfig]]:
+    from playground.nn import activations, losses, optimizers
+
+    small = replace(BASE, epochs=4)
+    groups = {}
+    for name in optimizers.NAMES:
+        groups[f"optimizer-{name}"] = [
+            replace(small, optimizer=name, seed=s, learning_rate=lr)
+            for s, lr in [(0, 0.01), (1, 0.05)]
+        ]
+    for name in losses.NAMES:
+        for data in ("moons", "blobs"):
+            groups[f"loss-{name}-{data}"] = _vary(
+                "seed", [0, 1], replace(small, loss=name, dataset=data)
+            )
+    for name in activations.NAMES:
+        groups[f"activation-{name}"] = _vary("seed", [0, 1], replace(small, activation=name))
+    return groups
+
+
+REGISTRY_GROUPS = _registry_groups()
+
+
+@pytest.mark.parametrize("name", list(REGISTRY_GROUPS))
+def test_run_many_equals_run_for_every_registry_entry(name):
+    configs = REGISTRY_GROUPS[name]
+    for a, c in zip(run_many(configs), configs, strict=True):
+        assert_same(a, run(c))

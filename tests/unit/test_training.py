@@ -327,6 +327,25 @@ def test_trainer_can_step_and_stops_at_epochs():
     assert t.epoch == 3 and len(t.history["epoch"]) == 4
 
 
+def test_stepping_shows_the_current_weights_in_trainer_net_after_each_epoch():
+    """The Playground's +1/+10 buttons read trainer.net between epochs: after every epoch the
+    network holds that epoch's weights (its loss is the history's last row), and a trainer
+    stepped by hand ends where run() ends."""
+    config = RunConfig(epochs=4, n_samples=200)
+    stepped, whole = prepare(config).trainer, prepare(config).trainer
+    seen = []
+    for _ in range(config.epochs):
+        stepped.step_epoch()
+        net = stepped.net
+        loss = net.loss_and_grads(stepped.X_tr, stepped.y_tr, stepped.loss)[0]
+        assert loss == pytest.approx(stepped.history["train_loss"][-1], rel=1e-12)
+        seen.append(net.flat.copy())
+    assert all(np.abs(a - b).max() > 1e-6 for a, b in zip(seen, seen[1:], strict=False))
+    whole.run()
+    np.testing.assert_array_equal(stepped.net.flat, whole.net.flat)
+    assert stepped.history == whole.history
+
+
 def test_snapshot_schedule():
     assert snapshot_schedule(0) == [0]
     assert snapshot_schedule(1) == [0, 1]
