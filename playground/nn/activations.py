@@ -111,7 +111,7 @@ _TORCH_MAXOUT = '''class Maxout(nn.Module):
 '''
 _KERAS_MAXOUT = """\
     # maxout: 2 linear pieces per unit (columns 2j, 2j+1), keep the larger one
-    model.add(layers.Dense(2 * width, **reg))
+    model.add(dense(2 * width))  # the script's Dense layer (float64 kept)
     model.add(layers.Reshape((width, 2)))
     model.add(layers.Lambda(lambda t: keras.ops.max(t, axis=-1)))"""
 
