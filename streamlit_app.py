@@ -4,14 +4,18 @@ from threadpoolctl import threadpool_limits
 
 threadpool_limits(1)  # 2 shared cores: concurrent sessions would otherwise thrash BLAS
 
-import functools  # noqa: E402
-
 import streamlit as st  # noqa: E402
 
-from playground.app import i18n, layout, learn_page, navigation, state  # noqa: E402
-from playground.app.backprop_page import render as backprop_page  # noqa: E402
-from playground.app.optimizer_lab import render as optimizer_lab  # noqa: E402
-from playground.app.pages import compare, exercises, playground, sweep  # noqa: E402
+from playground.app import i18n, layout, navigation, state  # noqa: E402
+from playground.app.pages import (  # noqa: E402
+    backprop,
+    compare,
+    exercises,
+    learn,
+    optimizer_lab,
+    playground,
+    sweep,
+)
 from playground.app.sidebar import check_url  # noqa: E402
 
 st.set_page_config(page_title="Tuning Playground", page_icon=":material/tune:", layout="wide")
@@ -27,16 +31,11 @@ st.sidebar.segmented_control(
 )
 renders = {
     navigation.PLAYGROUND: playground.render,
-    navigation.LEARN: functools.partial(
-        learn_page.render,
-        playground_page=navigation.target(navigation.PLAYGROUND),
-        optimizer_lab_page=navigation.target(navigation.OPTIMIZER_LAB),
-        backprop_page=navigation.target(navigation.BACKPROP),
-    ),
+    navigation.LEARN: learn.render,
     navigation.EXERCISES: exercises.render,
     navigation.COMPARE: compare.render,
     navigation.SWEEP: sweep.render,
-    navigation.OPTIMIZER_LAB: optimizer_lab,
-    navigation.BACKPROP: backprop_page,
+    navigation.OPTIMIZER_LAB: optimizer_lab.render,
+    navigation.BACKPROP: backprop.render,
 }
 st.navigation(navigation.pages(renders), position="top").run()

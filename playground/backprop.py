@@ -14,13 +14,15 @@ The four steps, for a network with layers l = 1 … L (layer L is the output):
 4. Update (가중치 조정): one plain gradient-descent step with learning rate η:
    W_l ← W_l − η ∂L/∂W_l,  b_l ← b_l − η ∂L/∂b_l.
 
-Everything is computed here, layer by layer, from its own derivative table: `MLP.loss_and_grads`
-is not called, so the tests comparing the two are a real check.
+Everything is computed here, layer by layer, with the registry's f and f′ (`activations.get`,
+checked against finite differences in tests/unit/test_gradients.py): `MLP.loss_and_grads` is
+not called, so the tests comparing the two are a real check of the chain rule written out here.
+Every element-wise activation of the registry is handled (not maxout: a unit there has two
+pieces).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,16 +33,6 @@ from playground.nn.network import MLP, one_hot
 
 Array = np.ndarray
 
-# f′(z), written from z and the output a = f(z) (the slide's activations, element-wise ones).
-DERIVATIVES: dict[str, Callable[[Array, Array], Array]] = {
-    "linear": lambda z, a: np.ones_like(z),
-    "sigmoid": lambda z, a: a * (1.0 - a),  # σ′ = σ(1 − σ)
-    "tanh": lambda z, a: 1.0 - a * a,  # tanh′ = 1 − tanh²
-    "relu": lambda z, a: (z > 0).astype(np.float64),  # 1 if z > 0 else 0
-    "leaky_relu": lambda z, a: np.where(z > 0, 1.0, activations.LEAKY_SLOPE),
-    "elu": lambda z, a: np.where(z > 0, 1.0, a + activations.ELU_ALPHA),  # α eᶻ = a + α
-}
-ACTIVATIONS: tuple[str, ...] = tuple(DERIVATIVES)
 LOSSES: tuple[str, ...] = ("cross_entropy", "mse")
 
 
@@ -161,10 +153,15 @@ def _share(delta: Array) -> Array:
     return total / s if s > 0 else np.zeros_like(total)
 
 
+def activation_names() -> tuple[str, ...]:
+    """The activations the walk-through handles: every element-wise one of the registry."""
+    return tuple(a.name for a in activations.entries() if a.elementwise)
+
+
 def _check(net: MLP, loss: str) -> None:
-    if net.activation not in DERIVATIVES:
+    if net.activation not in activation_names():
         raise ValueError(
-            f"The walk-through handles the activations {', '.join(ACTIVATIONS)}, "
+            f"The walk-through handles the activations {', '.join(activation_names())}, "
             f"not {net.activation!r}."
         )
     if loss not in LOSSES or (loss == "cross_entropy" and net.output == "linear"):
@@ -183,7 +180,7 @@ def walkthrough(
     zs, acts = _forward(params, X, net.activation, net.output)
     p = acts[-1]
     grad_a, delta = _output_grads(zs[-1], p, Y, loss, net.output)
-    derivative = DERIVATIVES[net.activation]
+    derivative = activations.get(net.activation).df  # f′(z) from z and a = f(z)
     layers: list[Layer] = []
     for l in range(len(zs) - 1, -1, -1):  # backward: output layer first
         W, b = params[2 * l], params[2 * l + 1]

@@ -50,6 +50,7 @@ class Activation:
         cannot
     worked : LaTeX of h = f(z) and of f'(z) with the numbers `{z}` and `{h}` filled in (the
         back-propagation page's worked example; literal braces doubled)
+    init : the initializer that suits it (He for the ReLU family, LeCun for SELU, else Glorot)
     """
 
     name: str
@@ -61,6 +62,7 @@ class Activation:
     bounded: bool = False
     flat_zero: bool = False
     worked: tuple[str, str] = GENERIC_WORKED
+    init: str = "glorot_uniform"
 
     @property
     def elementwise(self) -> bool:
@@ -159,7 +161,7 @@ _ENTRIES = (
             r"f'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}",
             "nn.ReLU()", '"relu"', "relu",
         ),
-        flat_zero=True, worked=(r"\max(0,\ {z})", r"[\,z>0\,] = [\,{z}>0\,]"),
+        flat_zero=True, worked=(r"\max(0,\ {z})", r"[\,z>0\,] = [\,{z}>0\,]"), init="he_normal",
     ),
     Activation(
         "leaky_relu",
@@ -175,6 +177,7 @@ _ENTRIES = (
             rf"\max({LEAKY_SLOPE:g}\cdot{{z}},\ {{z}})",
             rf"1\ \text{{{{if}}}}\ z>0\ \text{{{{else}}}}\ {LEAKY_SLOPE:g}",
         ),
+        init="he_normal",
     ),
     Activation(
         "elu",
@@ -216,6 +219,7 @@ _ENTRIES = (
             r"\mathrm{{SELU}}({z})",
             r"\lambda\ \text{{if}}\ z>0\ \text{{else}}\ h+\lambda\alpha",
         ),
+        init="lecun_normal",
     ),
     Activation(
         "gelu", _gelu, _gelu_deriv,
@@ -228,7 +232,7 @@ _ENTRIES = (
             'nn.GELU(approximate="tanh")',  # Keras' "gelu" string is the exact (erf) one
             "lambda z: keras.activations.gelu(z, approximate=True)",
         ),
-        worked=(r"\mathrm{{GELU}}({z})", r"f'({z})"),
+        worked=(r"\mathrm{{GELU}}({z})", r"f'({z})"), init="he_normal",
     ),
     Activation(
         "swish", lambda z: z * sigmoid(z), _swish_deriv,
@@ -237,6 +241,7 @@ _ENTRIES = (
             r"f'(z) = \sigma(z)\,\big(1 + z\,(1 - \sigma(z))\big)", "nn.SiLU()", '"silu"',
         ),
         worked=(r"{z}\,\sigma({z})", r"\sigma({z})\,\big(1+{z}\,(1-\sigma({z}))\big)"),
+        init="he_normal",
     ),
     Activation(
         "softplus", softplus, lambda z, a: sigmoid(z),

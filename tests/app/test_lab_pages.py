@@ -10,8 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from playground import backprop, surfaces
-from playground.app import backprop_page, i18n, optimizer_lab
+from playground.app import backprop_formulas, i18n
 from playground.app.i18n import option_label
+from playground.app.pages import backprop as backprop_page
+from playground.app.pages import optimizer_lab
 from playground.nn import optimizers
 from playground.nn.network import MLP
 
@@ -20,7 +22,7 @@ MODULES = {"lab": optimizer_lab, "bp": backprop_page}
 SCRIPT = """
 import sys
 sys.path.insert(0, {repo!r})
-from playground.app.{module} import render
+from playground.app.pages.{module} import render
 render()
 """
 
@@ -115,7 +117,7 @@ def test_lab_noisy_gradient_and_no_optimizer():
 def _expected(step: int, activation="sigmoid", hidden=2, samples=(1,), loss="cross_entropy"):
     """The walk-through the page should show at `step`, computed here from scratch."""
     net = MLP([2, hidden, 1], activation, "sigmoid", "glorot_uniform", seed=0)
-    X, y = backprop_page.X_TOY[list(samples)], backprop_page.Y_TOY[list(samples)]
+    X, y = backprop_formulas.X_TOY[list(samples)], backprop_formulas.Y_TOY[list(samples)]
     backprop.iterate(net, X, y, step // 4, loss, 0.5)
     return backprop.walkthrough(net, X, y, loss, 0.5)
 
@@ -150,14 +152,14 @@ def _check_numbers(at: AppTest, step: int, walk: backprop.Walkthrough) -> None:
         2: hidden.delta[0, -1],
         3: walk.new_params[-1][0],
     }[phase]
-    assert latex.endswith(f"= {backprop_page._tex(final, False)}" + r"\end{aligned}")
+    assert latex.endswith(f"= {backprop_formulas.tex(final, False)}" + r"\end{aligned}")
     dot = at.get("graphviz_chart")[0].proto.spec
     shown = {
-        0: f"h = {backprop_page._num(hidden.a[0, 0])}",
-        1: f"L = {backprop_page._num(walk.loss)}",
+        0: f"h = {backprop_formulas.num(hidden.a[0, 0])}",
+        1: f"L = {backprop_formulas.num(walk.loss)}",
     }
-    shown |= {2: f"δ = {backprop_page._num(out.delta[0, 0])}"}
-    shown |= {3: f"→ {backprop_page._num(walk.new_params[0][0, 0])}"}
+    shown |= {2: f"δ = {backprop_formulas.num(out.delta[0, 0])}"}
+    shown |= {3: f"→ {backprop_formulas.num(walk.new_params[0][0, 0])}"}
     assert shown[phase] in dot
 
 

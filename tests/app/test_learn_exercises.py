@@ -8,8 +8,11 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
 
 from playground import exercises, presets
-from playground.app import exercise_progress, i18n, learn_page, state
+from playground.app import exercise_progress, i18n, state
+from playground.app.pages import learn as learn_page
+from playground.app.pages.learn import activation, cost, gradients, initialization
 from playground.app.safe import md
+from playground.nn import initializers
 
 REPO = Path(__file__).resolve().parents[2]
 # One script for all pages: "preload" puts a RunConfig (JSON) into the sidebar first, as a
@@ -25,7 +28,7 @@ if "preload" in st.session_state:
     sidebar.load_config(RunConfig.from_json(st.session_state.pop("preload")))
 page = st.session_state.get("page", "learn")
 if page == "learn":
-    from playground.app.learn_page import render
+    from playground.app.pages.learn import render
     render()
 elif page == "exercises":
     from playground.app.pages.exercises import render
@@ -79,13 +82,13 @@ def test_try_it_puts_the_preset_into_the_sidebar(section, preset_id):
 
 
 def test_learn_pictures_use_the_playground_code():
-    f, df = learn_page.activation_curve("sigmoid", learn_page.np.array([0.0]))
+    f, df = activation.activation_curve("sigmoid", activation.np.array([0.0]))
     assert f[0] == 0.5 and df[0] == 0.25
-    _, h_pq, h_p = learn_page.cross_entropy_numeric(0.0)
+    _, h_pq, h_p = cost.cross_entropy_numeric(0.0)
     assert abs(h_pq - h_p) < 1e-6 and abs(h_p - 1.4189) < 1e-3  # ½·ln(2πe)
-    w = learn_page.initial_weights("glorot_normal", 64, 64)
-    assert abs(w.std() - learn_page.INIT_SPREAD["glorot_normal"][1](64, 64)) < 0.01
-    assert learn_page.gradient_norms("sigmoid", 0.1, 6, 8, "glorot_uniform")[0] < 1e-6
+    w = initialization.initial_weights("glorot_normal", 64, 64)
+    assert abs(w.std() - initializers.get("glorot_normal").scale(64, 64)) < 0.01
+    assert gradients.gradient_norms("sigmoid", 0.1, 6, 8, "glorot_uniform")[0] < 1e-6
 
 
 # ---- Exercises --------------------------------------------------------------------------------

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-import playground.app.backprop_page
-import playground.app.learn_page
-import playground.app.optimizer_lab
+import playground.app.pages.backprop
 import playground.app.pages.compare
 import playground.app.pages.exercises
+import playground.app.pages.learn
+import playground.app.pages.optimizer_lab
 import playground.app.pages.sweep  # noqa: F401  (each page registers its messages on import)
 from playground.app.i18n import EN, KO
 

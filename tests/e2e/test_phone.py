@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from playground.app.i18n import EN, KO
-from playground.app.learn_page import SECTIONS
+from playground.app.pages.learn import SECTIONS
 from tests.e2e.conftest import IDLE, RERUN_TIMEOUT, SCREENSHOTS, App
 
 pytestmark = pytest.mark.e2e

@@ -12,10 +12,22 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from playground import surfaces
-from playground.app import backprop_page, i18n, learn_page, optimizer_lab
+from playground.advice import adaptive
+from playground.app import i18n
 from playground.app.i18n import option_label
+from playground.app.pages import backprop as backprop_page
+from playground.app.pages import optimizer_lab
+from playground.app.pages.learn import (
+    activation,
+    gradients,
+    layers,
+    nodes,
+    optimizer,
+    preprocessing,
+    sweeps,
+)
 from playground.config import RunConfig
-from playground.nn import activations
+from playground.nn import activations, initializers
 from playground.nn.train import SATURATION
 
 LANGS = ("en", "ko")
@@ -46,13 +58,13 @@ EXPECTED_GD = {  # η → what w does (factor 1 − 2η per step)
 
 
 def test_every_rate_offered_is_in_the_table():
-    assert set(learn_page.GD_RATES) == set(EXPECTED_GD)
+    assert set(optimizer.GD_RATES) == set(EXPECTED_GD)
 
 
-@pytest.mark.parametrize("lr", learn_page.GD_RATES)
+@pytest.mark.parametrize("lr", optimizer.GD_RATES)
 def test_gd_behaviour_is_read_from_the_path(lr):
-    w = learn_page.gd_path(lr)
-    kind = learn_page.gd_behaviour(w)
+    w = optimizer.gd_path(lr)
+    kind = optimizer.gd_behaviour(w)
     assert kind == EXPECTED_GD[lr]
     flips = np.sign(w[1:]) != np.sign(w[:-1])
     if kind == "one_side":
@@ -65,10 +77,10 @@ def test_gd_behaviour_is_read_from_the_path(lr):
         assert abs(w[-1]) > 3 * abs(w[0])
 
 
-@pytest.mark.parametrize("lr", learn_page.GD_RATES)
+@pytest.mark.parametrize("lr", optimizer.GD_RATES)
 def test_gd_caption_says_what_the_picture_shows(lr, lang):
-    caption = learn_page.gd_caption(lr)
-    w = learn_page.gd_path(lr)
+    caption = optimizer.gd_caption(lr)
+    w = optimizer.gd_path(lr)
     kind = EXPECTED_GD[lr]
     behaviour = _text(f"learn.5.gd.{kind}", lang).split("{")[0]
     assert behaviour in caption
@@ -90,22 +102,22 @@ def _quoted(text: str) -> float:
 @pytest.mark.parametrize("kind", ["vanishing", "exploding"])
 def test_verdict_texts_quote_the_thresholds_the_verdict_uses(kind, lang):
     """The exploding text said "over 1000×" while the code flagged from 100×."""
-    limit = _quoted(learn_page.gradient_text(kind, 1.0))
+    limit = _quoted(gradients.gradient_text(kind, 1.0))
     inside, outside = (limit * 0.99, limit * 1.01)
     if kind == "exploding":
         inside, outside = outside, inside
-    assert learn_page.gradient_verdict(inside) == kind
-    assert learn_page.gradient_verdict(outside) != kind
+    assert gradients.gradient_verdict(inside) == kind
+    assert gradients.gradient_verdict(outside) != kind
 
 
 @pytest.mark.parametrize("kind", ["vanishing_step", "exploding_step"])
 def test_step_size_verdicts_quote_their_thresholds(kind, lang):
     """A gradient tiny (or huge) in every layer alike: the ratio cannot see it, the step can."""
-    limit = learn_page.TINY_STEP if kind == "vanishing_step" else learn_page.HUGE_STEP
-    assert f"{limit:g}" in learn_page.gradient_text(kind, 0.5)
+    limit = gradients.TINY_STEP if kind == "vanishing_step" else gradients.HUGE_STEP
+    assert f"{limit:g}" in gradients.gradient_text(kind, 0.5)
     inside, outside = (0.9, 1.1) if kind == "vanishing_step" else (1.1, 0.9)
-    assert learn_page.gradient_verdict(0.5, np.full(4, limit * inside)) == kind
-    assert learn_page.gradient_verdict(0.5, np.full(4, limit * outside)) == "healthy"
+    assert gradients.gradient_verdict(0.5, np.full(4, limit * inside)) == kind
+    assert gradients.gradient_verdict(0.5, np.full(4, limit * outside)) == "healthy"
 
 
 @pytest.mark.parametrize(
@@ -122,15 +134,15 @@ def test_gradient_picture_agrees_with_the_diagnosis(activation, scale, initializ
     """The Learn picture measures what the diagnosis measures (δ ratio, step sizes)."""
     from playground import diagnosis
 
-    h = learn_page.start_signal(activation, scale, 6, 8, initializer)
+    h = gradients.start_signal(activation, scale, 6, 8, initializer)
     ratio, steps = diagnosis.delta_ratio(h), diagnosis.step_sizes(h)
-    assert learn_page.gradient_verdict(ratio, steps) == kind
+    assert gradients.gradient_verdict(ratio, steps) == kind
 
 
 def test_growing_text_quotes_its_threshold(lang):
-    limit = _quoted(learn_page.gradient_text("growing", 50.0).split("(")[1].split(",")[1])
-    assert learn_page.gradient_verdict(limit * 1.01) == "growing"
-    assert learn_page.gradient_verdict(limit * 0.99) == "healthy"
+    limit = _quoted(gradients.gradient_text("growing", 50.0).split("(")[1].split(",")[1])
+    assert gradients.gradient_verdict(limit * 1.01) == "growing"
+    assert gradients.gradient_verdict(limit * 0.99) == "healthy"
 
 
 NUMBER_FREE = (  # texts whose numbers all come from placeholders (formulas aside)
@@ -155,26 +167,27 @@ def test_quoted_numbers_come_from_placeholders(key):
 
 def test_captions_quote_the_code_constants(lang):
     assert f"{100 * SATURATION:g} %" in i18n.t("learn.3.saturated", pct=f"{100 * SATURATION:g}")
-    w1, w2 = learn_page.MAXOUT_W
-    assert f"max({w1:g}x, {w2:g}x)" in learn_page.maxout_caption()
+    w1, w2 = activation.MAXOUT_W
+    assert f"max({w1:g}x, {w2:g}x)" in activation.maxout_caption()
     c = RunConfig()
-    for key, values in (("learn.6.sweep", learn_page.WIDTHS), ("learn.7.sweep", learn_page.DEPTHS)):
-        caption = learn_page.sweep_caption(key, "circles", values)
-        for quoted in (learn_page.SWEEP_EPOCHS, values[0], values[-1]):
+    for key, values in (("learn.6.sweep", nodes.WIDTHS), ("learn.7.sweep", layers.DEPTHS)):
+        caption = sweeps.sweep_caption(key, "circles", values)
+        for quoted in (sweeps.SWEEP_EPOCHS, values[0], values[-1]):
             assert str(quoted) in caption
         assert option_label(c.activation) in caption and option_label(c.optimizer) in caption
-    counts = [learn_page.n_params((learn_page.DEPTH_WIDTH,) * d) for d in learn_page.DEPTHS]
-    assert all(str(n) in learn_page.params_caption() for n in counts)
+    counts = [layers.n_params((sweeps.DEPTH_WIDTH,) * d) for d in layers.DEPTHS]
+    assert all(str(n) in layers.params_caption() for n in counts)
     assert counts[:2] == [3, (2 + 1) * 8 + (8 + 1) * 1]
 
 
 def test_activation_formulas_use_the_registry_constants():
-    leaky, elu = learn_page.ACTIVATION_TEX["leaky_relu"], learn_page.ACTIVATION_TEX["elu"]
-    assert f"\\max({activations.LEAKY_SLOPE:g}x" in leaky[0]
-    assert f"\\alpha = {activations.ELU_ALPHA:g}" in elu[0]
-    assert r"x \ge 0" in elu[0] and "x < 0" in elu[0]  # the slide's cases
+    leaky, elu = activations.get("leaky_relu").facts, activations.get("elu").facts
+    assert f"\\max({activations.LEAKY_SLOPE:g}z" in leaky.formula
+    assert f"{activations.LEAKY_SLOPE:g} & z \\le 0" in leaky.derivative
+    assert f"\\alpha = {activations.ELU_ALPHA:g}" in elu.formula
+    assert r"z \ge 0" in elu.formula and "z < 0" in elu.formula  # the slide's cases
     x = np.array([-1e-9, 0.0, 1e-9])
-    f, df = learn_page.activation_curve("elu", x)
+    f, df = activation.activation_curve("elu", x)
     assert f[1] == 0.0 and df[1] == 1.0  # at 0 the slide's cases and the code's agree
 
 
@@ -201,9 +214,7 @@ def test_adagrad_shrinks_the_step_of_large_past_gradients():
 
 
 def test_standardization_does_not_keep_the_shape():
-    from playground.app.learn_page import scaled_features
-
-    X, Xs, _ = scaled_features("breast_cancer", "standard")
+    X, Xs, _ = preprocessing.scaled_features("breast_cancer", "standard")
     assert abs(X[:, 0].std() / X[:, 1].std() - 1) > 1 and np.allclose(Xs.std(axis=0), 1)
     assert "keeps the shape" not in _text("learn.1.text", "en")
     assert "데이터 모양은 그대로 둡니다" not in _text("learn.1.text", "ko")
@@ -215,25 +226,30 @@ def test_slide_vs_standard_note(lang):
         assert formula in note
     assert "√(6/n_in)" in note and "√(2/n_in)" in note and "σ²" in note
     i, o = 64, 32
-    assert learn_page.INIT_SPREAD["glorot_normal"][1](i, o) == np.sqrt(2 / (i + o))
-    assert learn_page.INIT_SPREAD["he_normal"][1](i, o) == np.sqrt(2 / i)
-    assert learn_page.INIT_SPREAD["he_uniform"][1](i, o) == np.sqrt(6 / i)
+    scale = {e.name: e.scale for e in initializers.entries()}
+    assert scale["glorot_normal"](i, o) == np.sqrt(2 / (i + o))
+    assert scale["he_normal"](i, o) == np.sqrt(2 / i)
+    assert scale["he_uniform"](i, o) == np.sqrt(6 / i)
     # Glorot normal's σ² is the variance of U(−r, r), r²/3, as the note says
-    r = learn_page.INIT_SPREAD["glorot_uniform"][1](i, o)
-    assert np.isclose(learn_page.INIT_SPREAD["glorot_normal"][1](i, o) ** 2, r**2 / 3)
+    r = scale["glorot_uniform"](i, o)
+    assert np.isclose(scale["glorot_normal"](i, o) ** 2, r**2 / 3)
 
 
 # ---- optimizer lab: the surface texts against the lab's own runs --------------------------------
 def test_valley_text_quotes_the_labs_own_run(lang):
-    """It said AdaGrad moves about η per step; the run shows 1.4e-3 shrinking to 2e-5."""
+    """It said AdaGrad moves about η per step; the run shows 1.4e-3 shrinking to 2e-5. Every
+    adaptive optimizer of the registry is named with its own first and last step."""
     s = surfaces.get("valley")
     text = optimizer_lab.about("valley")
-    for name in ("adagrad", "adam"):
+    shown = [n for n in optimizer_lab.optimizers.NAMES if adaptive(n)]
+    assert shown == ["adagrad", "rmsprop", "adam", "adamw"]  # AdaGrad, RMSProp, Adam, AdamW
+    for name in shown:
         first, last = optimizer_lab.step_lengths(surfaces.path(s, name, s.lr, s.steps))
-        assert f"{first:.1e}" in text and f"{last:.1e}" in text
-        assert np.isclose(first, np.sqrt(2) * s.lr, rtol=0.01)  # each weight moves by η
+        assert f"{option_label(name)} {first:.1e} → {last:.1e}" in text
+    assert f"({', '.join(option_label(n) for n in shown)})" in text  # SGD, Momentum: not
     first, last = optimizer_lab.step_lengths(surfaces.path(s, "adagrad", s.lr, s.steps))
-    assert last < first / 10  # "AdaGrad's steps then keep shrinking"
+    assert np.isclose(first, np.sqrt(2) * s.lr, rtol=0.01)  # AdaGrad moves each weight by η
+    assert last < first / 10  # and its steps keep shrinking
     reached = [
         option_label(n)
         for n in optimizer_lab.optimizers.NAMES
@@ -303,7 +319,7 @@ def test_backprop_update_caption_follows_the_loss():
 SCRIPT = f"""
 import sys
 sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
-from playground.app.learn_page import render
+from playground.app.pages.learn import render
 render()
 """
 

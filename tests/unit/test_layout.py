@@ -7,8 +7,18 @@ import re
 
 import pytest
 
-from playground.app import backprop_page, learn_page
+from playground.app import backprop_formulas
 from playground.app.layout import CSS, NARROW, formula_groups, formula_parts
+from playground.app.pages import backprop as backprop_page
+from playground.app.pages.learn import (
+    backprop,
+    cost,
+    gradients,
+    nodes,
+    optimizer,
+    preprocessing,
+)
+from playground.nn import activations, initializers, losses, optimizers
 
 CASES = r"f = \begin{cases} 1 \quad x \\ 0 \end{cases}"
 GAP = re.compile(r"\\q?quad(?![a-zA-Z])")
@@ -29,19 +39,24 @@ def squash(tex: str) -> str:
     return re.sub(r"\s+", "", tex)
 
 
+REGISTRY_FORMULAS = [  # every entry's facts (the Learn page and the lab show them)
+    *(tex for e in activations.entries() for tex in (e.facts.formula, e.facts.derivative)),
+    *(e.facts.formula for e in initializers.entries()),
+    *(e.facts.formula for e in losses.entries()),
+    *(e.facts.formula for e in optimizers.entries()),
+]
 LEARN_FORMULAS = [
-    learn_page.STANDARDIZE,
-    learn_page.P_NORM,
-    learn_page.NORMALIZE,
-    learn_page.CROSS_ENTROPY,
-    learn_page.BINARY_CE,
-    learn_page.RULES_TEX,
-    learn_page.GD_TEX,
-    learn_page.GRADIENT_TEX,
-    *learn_page.OPTIMIZER_TEX.values(),
-    *(tex for pair in learn_page.ACTIVATION_TEX.values() for tex in pair),
-    *learn_page.BACKPROP_TEX,
-    backprop_page.GENERAL_GRADS,
+    preprocessing.STANDARDIZE,
+    preprocessing.P_NORM,
+    preprocessing.NORMALIZE,
+    cost.CROSS_ENTROPY,
+    cost.BINARY_CE,
+    nodes.RULES_TEX,
+    optimizer.GD_TEX,
+    gradients.GRADIENT_TEX,
+    *REGISTRY_FORMULAS,
+    *backprop.BACKPROP_TEX,
+    backprop_formulas.GENERAL_GRADS,
 ]
 
 
@@ -72,12 +87,12 @@ def test_groups_split_only_at_top_level_gaps(tex, groups):
 
 
 def test_the_long_learn_formulas_split_where_a_reader_pauses():
-    assert len(formula_parts(learn_page.P_NORM)) == 4  # ‖x‖_p, ‖x‖_1, ‖x‖_2, ‖x‖_∞
-    ce = formula_groups(learn_page.BINARY_CE)  # cross entropy and MSE, each with ∂/∂z
+    assert len(formula_parts(preprocessing.P_NORM)) == 4  # ‖x‖_p, ‖x‖_1, ‖x‖_2, ‖x‖_∞
+    ce = formula_groups(cost.BINARY_CE)  # cross entropy and MSE, each with ∂/∂z
     assert [len(g) for g in ce] == [2, 2] and "CE" in ce[0][0] and "MSE" in ce[1][0]
-    grad = formula_parts(learn_page.GRADIENT_TEX)
+    grad = formula_parts(gradients.GRADIENT_TEX)
     assert len(grad) == 2 and grad[1].startswith(r"\Rightarrow")
-    assert len(formula_parts(learn_page.OPTIMIZER_TEX["adam"])) == 5
+    assert len(formula_parts(optimizers.get("adam").facts.formula)) == 5
 
 
 def test_wide_and_narrow_variants_hide_at_the_column_stacking_width():
@@ -97,10 +112,10 @@ def test_backprop_rows_on_a_phone_keep_products_whole(hidden, loss):
                     lr=0.5)  # fmt: skip
     for step in range(4):
         walk = backprop_page.walk_at(settings, step)
-        rows = backprop_page.formula_rows(walk, step, 1)
-        assert backprop_page.formulas(walk, step, 1).count(r" \\ ") == len(rows) - 1
+        rows = backprop_formulas.formula_rows(walk, step, 1)
+        assert backprop_formulas.formulas(walk, step, 1).count(r" \\ ") == len(rows) - 1
         for row in rows:
-            narrow = backprop_page.unbroken_products(row)
+            narrow = backprop_formulas.unbroken_products(row)
             assert balanced(narrow) and "&" not in narrow
             assert squash(narrow.replace("{", "").replace("}", "")) == squash(
                 row.replace("&", "").replace("{", "").replace("}", "")

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from playground import presets
-from playground.app import i18n, learn_page, sidebar
+from playground.app import i18n, sidebar
+from playground.app.pages import learn as learn_page
 from playground.diagnosis import delta_ratio, diagnose, gradient_ratio
 from playground.experiment import run
 

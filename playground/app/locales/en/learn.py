@@ -15,6 +15,7 @@ MESSAGES = {
     "learn.sec.7": "⑦ Layers",
     "learn.sec.backprop": "Back-propagation",
     "learn.sec.gradients": "Vanishing & exploding gradients",
+    "learn.equivalents": "PyTorch {torch} · Keras {keras} · scikit-learn {sklearn}",
     "learn.formulas": "Formulas",
     "learn.picture": "See it",
     "learn.try": "Try it in the playground",
@@ -70,6 +71,7 @@ MESSAGES = {
     "saturated and wrong: cross entropy still pushes with ≈ 1, MSE with almost 0.",
     "learn.2.logit": "logit z of the output",
     "learn.2.grad": "|∂L/∂z|",
+    "learn.2.pick": "Cost function",
     "learn.2.loss": "cost function",
     # ③
     "learn.3.text": "A neuron computes a linear function W·x + b and passes it through an "
@@ -79,9 +81,9 @@ MESSAGES = {
     "ReLU's f′ is exactly 1 for positive inputs and 0 for negative ones (a unit that never fires "
     "is *dead*).",
     "learn.3.pick": "Activation function",
-    "learn.3.f": "f(x)",
-    "learn.3.df": "f′(x)",
-    "learn.3.x": "x",
+    "learn.3.f": "f(z)",
+    "learn.3.df": "f′(z)",
+    "learn.3.x": "z",
     "learn.3.curve": "curve",
     "learn.3.saturated": "saturated (f′ < {pct} % of its peak)",
     "learn.3.maxout": "Maxout with {pieces} pieces, drawn for w = ({w1}, {w2}), b = (0, 0): "
@@ -102,10 +104,8 @@ MESSAGES = {
     "distributions; He et al. (2015), PyTorch, Keras and the playground use the layer's inputs "
     "only: r = √(6/n_in), σ = √(2/n_in). The slide also calls σ the variance; σ is the standard "
     "deviation, the variance is σ².",
-    "learn.4.uniform_col": "uniform distribution U(−r, r)",
-    "learn.4.normal_col": "normal distribution N(0, σ²)",
+    "learn.4.formula": "the initial weights W",
     "learn.4.method": "method",
-    "learn.4.random": "random (fixed)",
     "learn.4.pick": "Initializer",
     "learn.4.fan_in": "Inputs of the layer (n_in)",
     "learn.4.fan_out": "Outputs of the layer (n_out)",
@@ -128,8 +128,6 @@ MESSAGES = {
     "RMSProp. The rules below are PyTorch's (`torch.optim`), which the playground follows.",
     "learn.5.batch": "g is the mean gradient over a batch B: all training data for gradient descent, "
     "a small random batch for SGD.",
-    "learn.5.adamw": "AdamW first shrinks every weight by ηλ (decoupled weight decay λ), then takes "
-    "the Adam step.",
     "learn.5.pick": "Optimizer",
     "learn.5.defaults": "Defaults here: {defaults}",
     "learn.5.lab": "Watch the optimizers walk on a loss surface in the Optimizer lab.",

@@ -14,13 +14,12 @@ MESSAGES = {
     "lab.about.valley": "f = (1 − w₁)² + 100 (w₂ − w₁²)²: a long, curved, narrow valley whose "
     "floor falls only gently toward the minimum at (1, 1). The walls are steep, so the gradient "
     "points mostly across the valley: plain gradient descent needs a small learning rate not to "
-    "bounce out, and then crawls along the floor. Momentum builds up speed along the floor. "
-    "AdaGrad and Adam divide each step by the size of past gradients: their first step moves each "
-    "of the two weights by η (a step of length √2·η), whatever the gradient's size, and AdaGrad's "
-    "steps then keep shrinking. With this surface's defaults (η = {lr}, {steps} steps), AdaGrad's "
-    "step shrinks from {adagrad_first} to {adagrad_last} and Adam's from {adam_first} to "
-    "{adam_last}; the optimizers that reach the minimum: {reached}. The table below gives every "
-    "optimizer's first and last step.",
+    "bounce out, and then crawls along the floor. Momentum builds up speed along the floor. The "
+    "adaptive optimizers ({adaptive}) divide each step by the size of past gradients, so their "
+    "step length hardly depends on how steep the surface is. With this surface's defaults "
+    "(η = {lr}, {steps} steps) their step shrinks from the first to the last: {shrink}. The "
+    "optimizers that reach the minimum: {reached}. The table below gives every optimizer's first "
+    "and last step.",
     "lab.about.bowl": "f = ½ (w₁² + {c} w₂²): a bowl {c} times as curved along w₂ as along w₁, "
     "with one minimum at (0, 0). Plain gradient descent multiplies the distance along w₂ by "
     "(1 − {c}η) each step: it zig-zags for η > {zigzag} and diverges for η > {diverge}. AdaGrad's "
@@ -35,6 +34,9 @@ MESSAGES = {
     "the global minimum. The other three are local minima. From the default start, gradient "
     "descent rolls into the nearest well and stays there; momentum carries enough speed over the "
     "ridges to reach the deepest one. Try other start points and learning rates.",
+    "lab.rules": "Update rules of the chosen optimizers",
+    "lab.adaptive": "adaptive step size",
+    "lab.plain": "step proportional to the gradient",
     "lab.optimizers": "Optimizers",
     "lab.lr": "Learning rate η",
     "lab.steps": "Steps",

@@ -15,6 +15,7 @@ MESSAGES = {
     "learn.sec.7": "⑦ 레이어 개수",
     "learn.sec.backprop": "오차 역전파",
     "learn.sec.gradients": "기울기 소실과 폭주",
+    "learn.equivalents": "PyTorch {torch} · Keras {keras} · scikit-learn {sklearn}",
     "learn.formulas": "수식",
     "learn.picture": "그림으로 보기",
     "learn.try": "플레이그라운드에서 해 보기",
@@ -62,6 +63,7 @@ MESSAGES = {
     "곳입니다: 교차 엔트로피는 여전히 ≈ 1로 밀지만 MSE는 거의 0입니다.",
     "learn.2.logit": "출력의 로짓 z",
     "learn.2.grad": "|∂L/∂z|",
+    "learn.2.pick": "비용함수",
     "learn.2.loss": "비용함수",
     "learn.3.text": "뉴런은 선형 함수 W·x + b를 계산해 **활성화 함수**에 넣습니다. 활성화 함수가 "
     "없으면 레이어를 아무리 쌓아도 선형 함수 하나일 뿐입니다. 오차 역전파는 레이어마다 활성화 함수의 도함수 "
@@ -69,9 +71,9 @@ MESSAGES = {
     "기울기가 흐려집니다. ReLU의 f′는 양수 입력에서 정확히 1, 음수 입력에서 0입니다 (한 번도 켜지지 "
     "않는 노드는 *죽은* 노드입니다).",
     "learn.3.pick": "활성화 함수",
-    "learn.3.f": "f(x)",
-    "learn.3.df": "f′(x)",
-    "learn.3.x": "x",
+    "learn.3.f": "f(z)",
+    "learn.3.df": "f′(z)",
+    "learn.3.x": "z",
     "learn.3.curve": "곡선",
     "learn.3.saturated": "포화 구간 (f′가 최댓값의 {pct} % 미만)",
     "learn.3.maxout": "조각이 {pieces}개인 Maxout을 w = ({w1}, {w2}), b = (0, 0)으로 그렸습니다: "
@@ -88,10 +90,8 @@ MESSAGES = {
     "r²/3과 같습니다. 슬라이드는 He를 두 분포 모두 √2·√(6/(n_in + n_out))로 적었지만, He 외(2015), "
     "PyTorch, Keras와 플레이그라운드는 레이어의 입력 수만 씁니다: r = √(6/n_in), σ = √(2/n_in). "
     "또 슬라이드는 σ를 분산이라고 불렀지만 σ는 표준편차이고, 분산은 σ²입니다.",
-    "learn.4.uniform_col": "균일분포 U(−r, r)",
-    "learn.4.normal_col": "정규분포 N(0, σ²)",
+    "learn.4.formula": "초기 가중치 W",
     "learn.4.method": "방법",
-    "learn.4.random": "무작위 (고정)",
     "learn.4.pick": "초기화 방법",
     "learn.4.fan_in": "레이어의 입력 노드 개수 (n_in)",
     "learn.4.fan_out": "레이어의 출력 노드 개수 (n_out)",
@@ -112,8 +112,6 @@ MESSAGES = {
     "(`torch.optim`)의 것입니다.",
     "learn.5.batch": "g는 배치 B의 평균 기울기입니다: 경사하강법은 학습 데이터 전체, SGD는 작은 무작위 "
     "배치.",
-    "learn.5.adamw": "AdamW는 먼저 모든 가중치를 ηλ만큼 줄이고 (분리된 가중치 감쇠 λ), 그다음 Adam의 "
-    "걸음을 내딛습니다.",
     "learn.5.pick": "최적화 알고리즘",
     "learn.5.defaults": "여기서 쓰는 기본값: {defaults}",
     "learn.5.lab": "최적화 실험실에서 최적화 알고리즘이 비용 곡면을 걸어가는 모습을 보세요.",

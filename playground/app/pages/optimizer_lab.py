@@ -1,4 +1,6 @@
-"""Optimizer lab: the project's optimizers walking on 2-D loss surfaces (tuning point ⑤)."""
+"""Optimizer lab: the project's optimizers walking on 2-D loss surfaces (tuning point ⑤).
+Every optimizer of the registry can walk; its colour follows its place in the registry, its
+update rule and description come from its facts."""
 
 from __future__ import annotations
 
@@ -8,22 +10,19 @@ import pandas as pd
 import streamlit as st
 
 from playground import charts, surfaces
+from playground.advice import adaptive
+from playground.app import state
 from playground.app.i18n import option_label, t
+from playground.app.layout import latex
 from playground.nn import optimizers
 
 LR_OPTIONS = (1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
 NOISE_OPTIONS = (0.1, 0.2, 0.3, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0)
 DEFAULT_OPTIMIZERS = ["sgd", "momentum", "adam"]
 GRADIENTS = ("exact", "noisy")  # GD: the exact gradient; SGD: the gradient plus noise
-COLORS = {  # the playground's orange and blue, then Okabe-Ito and friends
-    "sgd": "#f59322",
-    "momentum": "#0877bd",
-    "nesterov": "#56b4e9",
-    "adagrad": "#cc79a7",
-    "rmsprop": "#6a3d9a",
-    "adam": "#009e73",
-    "adamw": "#8c564b",
-}
+# one colour per optimizer, by its place in the registry: the playground's orange and blue, then
+# Okabe-Ito and friends (a ninth optimizer starts the list again)
+PALETTE = ("#f59322", "#0877bd", "#56b4e9", "#cc79a7", "#6a3d9a", "#009e73", "#8c564b", "#e6ab02")
 SHADES = ("#ffffff", "#e9eef3", "#c9d4df", "#9fb0c2", "#72879d")  # low → high log-loss
 CONTOURS = 12  # contour lines in the background image
 MAX_POINTS = 150  # point markers per path
@@ -66,10 +65,15 @@ def _background(surface: str, size: int = 240) -> str:
 # ---- charts ------------------------------------------------------------------------------
 
 
+def color(name: str) -> str:
+    """The optimizer's colour: by its place in the registry, the same whichever are chosen."""
+    return PALETTE[optimizers.NAMES.index(name) % len(PALETTE)]
+
+
 def _color(names: list[str], **legend) -> alt.Color:
     """One colour per optimizer, the same whichever others are chosen."""
     labels = [option_label(n) for n in names]
-    colors = [COLORS.get(n, charts.PALETTE[-1]) for n in names]
+    colors = [color(n) for n in names]
     scale = alt.Scale(domain=labels, range=colors)
     return alt.Color(
         "optimizer:N", scale=scale, title=t("lab.optimizer"), legend=alt.Legend(**legend)
@@ -260,9 +264,11 @@ def about(surface: str) -> str:
     kw = {"lr": f"{s.lr:g}", "steps": s.steps}
     if surface == "valley":
         runs = default_runs(surface)
-        for name in ("adagrad", "adam"):
-            first, last = step_lengths(runs[name])
-            kw |= {f"{name}_first": f"{first:.1e}", f"{name}_last": f"{last:.1e}"}
+        steps = {n: step_lengths(p) for n, p in runs.items() if adaptive(n)}
+        kw["adaptive"] = ", ".join(option_label(n) for n in steps)
+        kw["shrink"] = ", ".join(
+            f"{option_label(n)} {a:.1e} → {b:.1e}" for n, (a, b) in steps.items()
+        )
         reached = [n for n, p in runs.items() if surfaces.which_minimum(s, surfaces.final_point(p))]
         kw["reached"] = ", ".join(option_label(n) for n in reached)
     if surface == "bowl":
@@ -279,7 +285,7 @@ def _controls() -> dict:
         t("lab.surface"),
         surfaces.NAMES,
         format_func={n: t(f"lab.surface.{n}") for n in surfaces.NAMES}.get,
-        key="lab_surface",
+        key=state.LAB_SURFACE,
     )
     s = surfaces.get(name)
     names = st.multiselect(
@@ -287,22 +293,22 @@ def _controls() -> dict:
         optimizers.NAMES,
         DEFAULT_OPTIMIZERS,
         format_func=option_label,
-        key="lab_optimizers",
+        key=state.LAB_OPTIMIZERS,
     )
     lr = st.select_slider(
-        t("lab.lr"), LR_OPTIONS, s.lr, format_func=lambda v: f"{v:g}", key=f"lab_lr_{name}"
+        t("lab.lr"), LR_OPTIONS, s.lr, format_func=lambda v: f"{v:g}", key=state.lab_setting("lr", name)
     )
-    steps = st.slider(t("lab.steps"), 10, 2000, s.steps, 10, key=f"lab_steps_{name}")
+    steps = st.slider(t("lab.steps"), 10, 2000, s.steps, 10, key=state.lab_setting("steps", name))
     x0, x1, y0, y1 = s.box
     c1, c2 = st.columns(2)
-    sx = c1.number_input(t("lab.start_x"), x0, x1, s.start[0], 0.1, "%.2f", key=f"lab_x_{name}")
-    sy = c2.number_input(t("lab.start_y"), y0, y1, s.start[1], 0.1, "%.2f", key=f"lab_y_{name}")
+    sx = c1.number_input(t("lab.start_x"), x0, x1, s.start[0], 0.1, "%.2f", key=state.lab_setting("x", name))
+    sy = c2.number_input(t("lab.start_y"), y0, y1, s.start[1], 0.1, "%.2f", key=state.lab_setting("y", name))
     gradient = st.radio(
         t("lab.gradient"),
         GRADIENTS,
         format_func={g: t(f"lab.gradient.{g}") for g in GRADIENTS}.get,
         help=t("lab.gradient.help"),
-        key="lab_gradient",
+        key=state.LAB_GRADIENT,
     )
     noise, seed = 0.0, 0
     if gradient == "noisy":
@@ -312,9 +318,9 @@ def _controls() -> dict:
             NOISE_OPTIONS,
             s.noise,
             format_func=lambda v: f"{v:g}",
-            key=f"lab_noise_{name}",
+            key=state.lab_setting("noise", name),
         )
-        seed = int(c2.number_input(t("lab.seed"), 0, 9999, 0, key="lab_seed"))
+        seed = int(c2.number_input(t("lab.seed"), 0, 9999, 0, key=state.LAB_SEED))
         st.caption(t("lab.noise.caption", seed=seed))
     return {
         "surface": s,
@@ -325,6 +331,16 @@ def _controls() -> dict:
         "noise": float(noise),
         "seed": seed,
     }
+
+
+def rules(names: list[str]) -> None:
+    """Each chosen optimizer's update rule and description, from its registry facts."""
+    with st.expander(t("lab.rules"), icon=":material/function:"):
+        for name in names:
+            facts = optimizers.get(name).facts
+            kind = t("lab.adaptive") if adaptive(name) else t("lab.plain")
+            st.markdown(f"**{option_label(name)}** ({kind}): {t(facts.text_key)}")
+            latex(facts.formula)
 
 
 def render() -> None:
@@ -358,3 +374,4 @@ def render() -> None:
                              ("lab.last_step", "%.1e"))
         },
     )  # fmt: skip
+    rules(names)
