@@ -296,13 +296,21 @@ def _controls() -> dict:
         key=state.LAB_OPTIMIZERS,
     )
     lr = st.select_slider(
-        t("lab.lr"), LR_OPTIONS, s.lr, format_func=lambda v: f"{v:g}", key=state.lab_setting("lr", name)
+        t("lab.lr"),
+        LR_OPTIONS,
+        s.lr,
+        format_func=lambda v: f"{v:g}",
+        key=state.lab_setting("lr", name),
     )
     steps = st.slider(t("lab.steps"), 10, 2000, s.steps, 10, key=state.lab_setting("steps", name))
     x0, x1, y0, y1 = s.box
     c1, c2 = st.columns(2)
-    sx = c1.number_input(t("lab.start_x"), x0, x1, s.start[0], 0.1, "%.2f", key=state.lab_setting("x", name))
-    sy = c2.number_input(t("lab.start_y"), y0, y1, s.start[1], 0.1, "%.2f", key=state.lab_setting("y", name))
+    sx = c1.number_input(
+        t("lab.start_x"), x0, x1, s.start[0], 0.1, "%.2f", key=state.lab_setting("x", name)
+    )
+    sy = c2.number_input(
+        t("lab.start_y"), y0, y1, s.start[1], 0.1, "%.2f", key=state.lab_setting("y", name)
+    )
     gradient = st.radio(
         t("lab.gradient"),
         GRADIENTS,
