@@ -20,6 +20,7 @@ import numpy as np
 
 from playground.nn._stable import expm1_neg, sigmoid, softplus
 from playground.nn.facts import Facts
+from playground.nn.registry import Registry
 
 Array = np.ndarray
 LEAKY_SLOPE = 0.1  # the course's max(0.1x, x)
@@ -252,36 +253,13 @@ _ENTRIES = (
         worked=(r"\log(1+e^{{{z}}})", r"\sigma({z})"),
     ),
 )  # fmt: skip
-_REGISTRY: dict[str, Activation] = {a.name: a for a in _ENTRIES}
-NAMES: tuple[str, ...] = tuple(_REGISTRY)
+_REGISTRY: Registry[Activation] = Registry("activation", "activations", _ENTRIES)
+get = _REGISTRY.get  # the activation called `name`; ValueError naming the valid ones otherwise
+entries, register, unregister = _REGISTRY.entries, _REGISTRY.register, _REGISTRY.unregister
 
 
-def get(name: str) -> Activation:
-    """The activation called `name`; ValueError naming the valid ones otherwise."""
-    try:
-        return _REGISTRY[name]
-    except (KeyError, TypeError):
-        raise ValueError(
-            f"Unknown activation {name!r}. Valid activations: {', '.join(NAMES)}."
-        ) from None
-
-
-def entries() -> tuple[Activation, ...]:
-    """Every activation, in the order of `NAMES`."""
-    return tuple(_REGISTRY.values())
-
-
-def register(entry: Activation) -> None:
-    """Add `entry` (e.g. a test's temporary activation); ValueError if its name is taken."""
-    global NAMES
-    if entry.name in _REGISTRY:
-        raise ValueError(f"An activation called {entry.name!r} exists already.")
-    _REGISTRY[entry.name] = entry
-    NAMES = tuple(_REGISTRY)
-
-
-def unregister(name: str) -> None:
-    """Take the activation `name` out again (no error if it is not there)."""
-    global NAMES
-    _REGISTRY.pop(name, None)
-    NAMES = tuple(_REGISTRY)
+def __getattr__(name: str):
+    """NAMES follows the registry (a test may register a temporary activation)."""
+    if name == "NAMES":
+        return _REGISTRY.names
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from playground.nn.facts import Facts
+from playground.nn.registry import Registry
 
 Shape = tuple[int, int]
 DISTRIBUTIONS = ("normal", "uniform", "zeros")
@@ -86,38 +87,13 @@ _ENTRIES = (
            'nn.init.kaiming_uniform_(w, nonlinearity="linear")',
            "keras.initializers.LecunUniform()"),
 )  # fmt: skip
-_REGISTRY: dict[str, Initializer] = {e.name: e for e in _ENTRIES}
-NAMES: tuple[str, ...] = tuple(_REGISTRY)
+_REGISTRY: Registry[Initializer] = Registry("initializer", "initializers", _ENTRIES)
+get = _REGISTRY.get  # the initializer called `name`; ValueError naming the valid ones otherwise
+entries, register, unregister = _REGISTRY.entries, _REGISTRY.register, _REGISTRY.unregister
 
 
-def get(name: str) -> Initializer:
-    """The initializer called `name`; ValueError naming the valid ones otherwise."""
-    try:
-        return _REGISTRY[name]
-    except (KeyError, TypeError):
-        raise ValueError(
-            f"Unknown initializer {name!r}. Valid initializers: {', '.join(NAMES)}."
-        ) from None
-
-
-def entries() -> tuple[Initializer, ...]:
-    """Every initializer, in the order of `NAMES`."""
-    return tuple(_REGISTRY.values())
-
-
-def register(entry: Initializer) -> None:
-    """Add `entry` (e.g. a test's temporary initializer); ValueError if its name is taken."""
-    global NAMES
-    if entry.name in _REGISTRY:
-        raise ValueError(f"An initializer called {entry.name!r} exists already.")
-    if entry.distribution not in DISTRIBUTIONS:
-        raise ValueError(f"distribution: one of {', '.join(DISTRIBUTIONS)}.")
-    _REGISTRY[entry.name] = entry
-    NAMES = tuple(_REGISTRY)
-
-
-def unregister(name: str) -> None:
-    """Take the initializer `name` out again (no error if it is not there)."""
-    global NAMES
-    _REGISTRY.pop(name, None)
-    NAMES = tuple(_REGISTRY)
+def __getattr__(name: str):
+    """NAMES follows the registry (a test may register a temporary initializer)."""
+    if name == "NAMES":
+        return _REGISTRY.names
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
