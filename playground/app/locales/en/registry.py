@@ -1,4 +1,4 @@
-"""English descriptions of the registry entries (playground/nn): one line each, shown on the Learn
+"""English descriptions of the registry entries (playground/nn): a few lines each, shown on the Learn
 page and in the labs. Keys are the entries' `facts.text_key`: <family>.<name>.about."""
 
 MESSAGES = {
@@ -44,4 +44,29 @@ MESSAGES = {
     "initializer.lecun_normal.about": "LeCun: a normal distribution with variance 1/n_in; the "
     "partner of SELU.",
     "initializer.lecun_uniform.about": "LeCun as a uniform distribution with the same variance.",
+    # losses (playground/nn/losses.py)
+    "loss.cross_entropy": "Compares the predicted class probabilities with the true class: −log "
+    "of the probability given to the right class. Its gradient at the output is ŷ − y, so a "
+    "confidently wrong output is corrected fast.",
+    "loss.mse": "The mean squared difference between the predicted probabilities and the one-hot "
+    "targets. On a sigmoid output its gradient carries σ′(z), so a saturated wrong output learns "
+    "slowly.",
+    "loss.hinge": "Wants the right class's logit to beat the others by a margin of 1; points "
+    "beyond the margin cost nothing (the loss of support vector machines).",
+    # optimizers (playground/nn/optimizers.py)
+    "opt.sgd": "Plain (stochastic) gradient descent: each step moves every weight against its "
+    "gradient, times the learning rate.",
+    "opt.momentum": "Adds a velocity that accumulates past gradients (μ of the last step carries "
+    "over): steps speed up along a steady direction, and swings across it cancel.",
+    "opt.nesterov": "Momentum that looks ahead: the gradient is taken where the velocity is about "
+    "to carry the weights, which damps overshooting.",
+    "opt.adagrad": "Divides each parameter's step by the root of the sum of all its past squared "
+    "gradients: parameters with large past gradients get smaller steps, and every step keeps "
+    "shrinking.",
+    "opt.rmsprop": "Like AdaGrad, but with a running mean of squared gradients (decay α) instead "
+    "of their sum: old gradients are forgotten, so the steps do not die out.",
+    "opt.adam": "Momentum and RMSProp together: a running mean of gradients (β₁) divided by the "
+    "root of a running mean of squared gradients (β₂), with bias corrections for the first steps.",
+    "opt.adamw": "AdamW first shrinks every weight by ηλ (decoupled weight decay λ), then takes "
+    "the Adam step.",
 }
