@@ -1,5 +1,5 @@
-"""English descriptions of the registry entries (playground/nn): a few lines each, shown on the Learn
-page and in the labs. Keys are the entries' `facts.text_key`: <family>.<name>.about."""
+"""English descriptions of the registry entries (playground/nn), shown on the Learn page and in
+the labs. Keys are the entries' `facts.text_key`."""
 
 MESSAGES = {
     # activations (playground/nn/activations.py)
