@@ -6,10 +6,13 @@ from __future__ import annotations
 import math
 import subprocess
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from playground.rooms import db, safety
 from playground.rooms.errors import NameRejected
@@ -234,3 +237,24 @@ def test_rooms_package_does_not_import_streamlit():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
+
+
+# ---- names and codes from arbitrary text --------------------------------------------------------
+@settings(max_examples=400, derandomize=True, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_is_a_clean_name_or_a_plain_refusal(text):
+    try:
+        name, key = safety.clean_name(text)
+    except NameRejected as e:
+        assert e.key in ("rooms.name_empty", "rooms.name_control", "rooms.name_too_long")
+        return
+    assert 0 < len(name) <= safety.MAX_NAME and name == name.strip()
+    assert not any(unicodedata.category(c) in ("Cc", "Cs", "Zl", "Zp") for c in name)
+    assert safety.clean_name(name) == (name, key)  # cleaning twice changes nothing
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.text(max_size=30))
+def test_any_typed_code_is_a_code_or_none(text):
+    code = safety.normalize_code(text)
+    assert code is None or (len(code) == 12 and set(code) <= set(safety.CODE_ALPHABET))
