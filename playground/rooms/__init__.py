@@ -21,6 +21,7 @@ from playground.rooms.errors import (
     RoomExpired,
     RoomFull,
     RoomNotFound,
+    StoreUnavailable,
 )
 from playground.rooms.records import (
     AttendeeStatus,
@@ -54,6 +55,7 @@ __all__ = [
     "RoomNotFound",
     "Seat",
     "Store",
+    "StoreUnavailable",
     "database_url",
     "instructor_key",
     "make_engine",

@@ -19,7 +19,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 DB_SETTING = "PLAYGROUND_DB"
 DEFAULT_PATH = Path.home() / ".cache" / "tuning-playground" / "rooms.sqlite"
@@ -50,7 +50,7 @@ def database_url(secrets: Mapping[str, Any] | None = None, environ=None) -> str:
     return value
 
 
-def describe(url: str) -> str:
+def describe(url: str | URL) -> str:
     """The URL with its password hidden (for messages and logs)."""
     return make_url(url).render_as_string(hide_password=True)
 
@@ -59,10 +59,11 @@ def make_engine(url: str) -> Engine:
     """An engine for `url`. SQLite: the folder is created, WAL journal (readers never wait for
     the writer), foreign keys on, and transactions begin the way the store asks (BEGIN IMMEDIATE
     for writes, so two writers queue instead of failing with "database is locked").
-    PostgreSQL: a small pool whose connections are checked before use."""
+    PostgreSQL: a small pool (4 + 4 per app replica) whose connections are checked before use."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        # a few connections per app replica: calls are short, and a hosted plan allows few
+        return create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=4, pool_timeout=10)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})

@@ -66,3 +66,8 @@ class BadRoomInput(RoomError):
     """An instructor's or the app's request the store refuses (unknown exercise, bad lock…)."""
 
     key = "rooms.bad_input"
+
+
+class StoreUnavailable(RoomError):
+    key = "rooms.unavailable"
+    message = "The room database cannot be reached right now. Try again in a minute."

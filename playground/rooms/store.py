@@ -11,6 +11,7 @@ only a verified instructor (`safety.verify_instructor_key`) reach them.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -18,7 +19,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, delete, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session
 
 from playground.rooms import db, report
@@ -30,6 +32,7 @@ from playground.rooms.errors import (
     RoomExpired,
     RoomFull,
     RoomNotFound,
+    StoreUnavailable,
 )
 from playground.rooms.models import AttendeeRow, RoomRow, TokenRow
 from playground.rooms.progress import ProgressMixin, small_int
@@ -42,6 +45,7 @@ from playground.rooms.safety import (
     token_hash,
 )
 
+log = logging.getLogger(__name__)
 MAX_ATTENDEES = 500  # per room: a leaked code cannot fill the database
 MAX_DEVICES = 20  # tokens kept per attendee (the oldest goes first)
 MAX_TITLE = 80
@@ -78,6 +82,17 @@ def _as_room(row: RoomRow) -> Room:
     )
 
 
+@contextmanager
+def _unavailable(url) -> Iterator[None]:
+    """Turn "the database is down / unreachable / not writable" into StoreUnavailable (logged
+    with the address's password hidden); other errors pass through."""
+    try:
+        yield
+    except (OperationalError, InterfaceError, PoolTimeout, OSError) as e:
+        log.warning("room database %s unavailable: %s", db.describe(url), type(e).__name__)
+        raise StoreUnavailable() from e
+
+
 class Store(ProgressMixin):
     """Rooms, attendees and their progress in one database (see the module docstring)."""
 
@@ -100,20 +115,27 @@ class Store(ProgressMixin):
     @classmethod
     def open(cls, secrets: Mapping[str, Any] | None = None, environ=None, **kw: Any) -> Store:
         """The store the app uses: database from `PLAYGROUND_DB` (see `db.database_url`), schema
-        migrated to the newest revision."""
-        engine = db.make_engine(db.database_url(secrets, environ))
-        db.migrate(engine)
+        migrated to the newest revision. StoreUnavailable when it cannot be reached or made."""
+        url = db.database_url(secrets, environ)
+        with _unavailable(url):
+            engine = db.make_engine(url)
+            db.migrate(engine)
         return cls(engine, **kw)
 
     # ---- sessions ---------------------------------------------------------------------------
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        with self._lock, Session(self._writer, expire_on_commit=False) as s, s.begin():
+        with (
+            _unavailable(self.engine.url),
+            self._lock,
+            Session(self._writer, expire_on_commit=False) as s,
+            s.begin(),
+        ):
             yield s
 
     @contextmanager
     def _read(self) -> Iterator[Session]:
-        with Session(self.engine) as s, s.begin():
+        with _unavailable(self.engine.url), Session(self.engine) as s, s.begin():
             yield s
 
     def _known(self) -> tuple[Collection[str], Callable[[str, Any], bool]]:

@@ -13,7 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, select, text
 
-from playground.rooms import Store, db
+from playground.rooms import Store, StoreUnavailable, db
 from playground.rooms.models import AttendeeRow as A
 from playground.rooms.models import Base
 from playground.rooms.safety import token_hash
@@ -148,3 +148,25 @@ def test_store_open_creates_the_file_and_migrates(tmp_path):
             assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         store.engine.dispose()
+
+
+DOWN = "postgresql://user:hunter2-pw@127.0.0.1:1/rooms"  # nothing listens on port 1
+
+
+def test_unreachable_database_is_a_plain_error(caplog):
+    with pytest.raises(StoreUnavailable) as e:
+        Store.open(environ={"PLAYGROUND_DB": DOWN})
+    assert e.value.key == "rooms.unavailable" and "Try again" in str(e.value)
+    store = Store(db.make_engine(db.database_url({"PLAYGROUND_DB": DOWN})))  # went down later
+    with pytest.raises(StoreUnavailable):
+        store.get_room("7K3M-Q9XA-W2HD")
+    with pytest.raises(StoreUnavailable):
+        store.join("7K3M-Q9XA-W2HD", "Ann")
+    assert "127.0.0.1:1/rooms" in caplog.text and "hunter2-pw" not in caplog.text
+
+
+def test_unwritable_sqlite_path_is_a_plain_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreUnavailable):
+        Store.open(environ={"PLAYGROUND_DB": str(blocker / "rooms.sqlite")})
