@@ -13,7 +13,7 @@ from functools import cache
 import numpy as np
 
 from playground import config as cfg
-from playground.nn import activations, initializers, optimizers
+from playground.nn import activations, initializers, losses, optimizers
 
 
 @cache
@@ -34,6 +34,19 @@ def adaptive(optimizer: str) -> bool:
     opt, w = optimizers.get(optimizer, lr=1.0), np.zeros(1)
     opt.step([w], [np.full(1, 1e-6)])
     return bool(abs(w[0]) > 0.1)
+
+
+@cache
+def saturating_loss(loss: str) -> bool:
+    """The loss's gradient fades where a sigmoid output saturates (MSE: it carries σ′(z)), so
+    cross entropy would learn faster. Measured from the registry entry itself: at a confidently
+    wrong output (z = −8 for y = 1) one sample's |∂ℓ/∂z| is below 0.01 (cross entropy: ≈ 1)."""
+    z = np.full((1, 1), -8.0)
+    try:
+        _, dz = losses.get(loss)(z, np.ones_like(z), "sigmoid")
+    except ValueError:  # a loss that takes no sigmoid output (regression)
+        return False
+    return bool(abs(dz[0, 0]) < 0.01)
 
 
 def _limits(name: str) -> tuple[float, float]:
@@ -70,7 +83,7 @@ def advise(code: str, config, **flags) -> tuple[str, ...]:
             ("init", not fan_scaled),
             ("relu", act.bounded and (act.peak or 1) < 1),
             ("standard", no_scaler),
-            ("cross_entropy", config.loss == "mse"),
+            ("cross_entropy", saturating_loss(config.loss)),
             ("depth_down", depth > 1),
             ("adaptive", not adaptive(config.optimizer)),
         ],
@@ -84,7 +97,7 @@ def advise(code: str, config, **flags) -> tuple[str, ...]:
         "saturated": [
             ("standard", no_scaler),
             ("scale_down", config.init_scale > 1 and _can(config, "init_scale", False)),
-            ("cross_entropy", config.loss == "mse"),
+            ("cross_entropy", saturating_loss(config.loss)),
             ("relu", True),
         ],
         "underfitting": _underfit_wishes(config, **flags),

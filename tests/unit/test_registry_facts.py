@@ -265,3 +265,11 @@ def test_temporary_entries_are_gone_afterwards():
 def test_a_name_cannot_be_registered_twice():
     with pytest.raises(ValueError, match="registered already"):
         activations.register(activations.get("relu"))
+
+
+SATURATING = {"mse"}  # its gradient carries σ′(z): "use cross entropy" is advice only there
+
+
+@pytest.mark.parametrize("name", losses.NAMES)
+def test_saturating_loss_is_measured_from_the_loss(name):
+    assert advice.saturating_loss(name) is (name in SATURATING)

@@ -12,6 +12,7 @@ from playground.app import state
 from playground.app.i18n import option_label, t
 from playground.app.layout import latex
 from playground.app.pages.learn.common import BLUE, HEIGHT, ORANGE, RED, heading, show_entry
+from playground.config import RunConfig
 from playground.nn import initializers
 
 INIT_SEED = 0  # the seed of the weight histogram
@@ -42,7 +43,7 @@ def render() -> None:
     name = c1.selectbox(
         t("learn.4.pick"),
         initializers.NAMES,
-        index=initializers.NAMES.index("glorot_uniform"),
+        index=initializers.NAMES.index(RunConfig().initializer),
         format_func=option_label,
         key=state.LEARN_INIT,
     )

@@ -11,6 +11,7 @@ from playground.app import navigation, state
 from playground.app.i18n import option_label, t
 from playground.app.layout import latex
 from playground.app.pages.learn.common import GREY, HEIGHT, RED, heading, show_entry
+from playground.config import RunConfig
 from playground.nn import optimizers
 
 GD_START, GD_STEPS = 1.0, 12  # gradient descent on L(w) = w² from w = 1, 12 steps
@@ -54,7 +55,7 @@ def render() -> None:
     name = st.segmented_control(
         t("learn.5.pick"),
         optimizers.NAMES,
-        default="adam",
+        default=RunConfig().optimizer,
         required=True,
         format_func=option_label,
         key=state.LEARN_OPTIMIZER,
