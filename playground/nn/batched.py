@@ -98,7 +98,9 @@ class BatchedTrainer:
 
     def _stack(self, key: str) -> Array:
         arrays = [np.asarray(getattr(t, key)) for t in self.trainers]
-        if key[0] in "XY":  # features and one-hot targets in float64, contiguous
+        if key[0] == "X":  # features with a column of ones (the biases' inputs)
+            arrays = [passes.with_ones(a) for a in arrays]
+        elif key[0] == "Y":  # one-hot targets in float64, contiguous
             arrays = [np.ascontiguousarray(a, dtype=np.float64) for a in arrays]
         return arrays[0][None] if len(arrays) == 1 else np.stack(arrays)
 
@@ -109,30 +111,24 @@ class BatchedTrainer:
     def _views(self) -> None:
         R = len(self.trainers)
         view = lambda a, i, shape: a[:, i[0] : i[1]].reshape((R, *shape), copy=False)  # noqa: E731
+        # [W_l; b_l] (R, fan_in + 1, cols): b_l follows W_l in the flat vector
         lay = self.layout
-        self.W = [view(self.flat, w, w[2]) for w in lay[0::2]]
-        self.gW = [view(self.grad, w, w[2]) for w in lay[0::2]]
-        self.gb = [view(self.grad, b, b[2]) for b in lay[1::2]]
-        self.b = [view(self.flat, b, (1, *b[2])) for b in lay[1::2]]
+        blocks = [
+            (w[0], b[1], (w[2][0] + 1, w[2][1])) for w, b in zip(lay[0::2], lay[1::2], strict=False)
+        ]
+        self.W = [view(self.flat, blk, blk[2]) for blk in blocks]
+        self.gW = [view(self.grad, blk, blk[2]) for blk in blocks]
         lone = self.opt.runs is None  # the lone optimizer steps the run's own 1-d vectors
         self.opt_args = ([self.flat[0]], [self.grad[0]]) if lone else ([self.flat], [self.grad])
         self._bufs: dict[tuple, tuple] = {}
 
-    def _biases(self) -> list[Array]:
-        """b_l as (R, 1, cols); for a stack contiguous copies, so adding them to a
-        run-interleaved z runs in R·cols-long loops."""
-        return self.b if len(self.trainers) == 1 else [b.copy() for b in self.b]
-
     def _buffers(self, tag: str, n: int) -> tuple[list[Array], list[Array], list[Array]]:
-        """Reusable outputs for a pass over n samples: z_l, a_l (ufunc activations) and
-        dL/da_(l−1), each (R, n, cols). With more than one column they are laid out
+        """Reusable outputs for a pass over n samples: z_l, [a_l, 1] (the last column holds
+        ones) and dL/da_(l−1), each (R, n, cols). With more than one column they are laid out
         run-interleaved, memory (n, R, cols): each run's matrix still has unit column stride
-        (BLAS sees the lone run's matrix), and sums over the samples (bias gradients) become n
-        fast passes over R·cols contiguous numbers, in the lone run's order. One column keeps
-        (R, n, 1), whose per-run sums numpy does pairwise, as it does for a lone (n, 1). The
-        history's pass ("train") takes statistics of each run's block (activations, error
-        signals δ_l): there (R, n, cols) keeps every block contiguous, as a lone run's matrix
-        is, and saves the copies (`passes.mean_std`, `passes.block_norms`)."""
+        (BLAS sees the lone run's matrix) and element-wise passes run over R·cols-long rows.
+        The history's pass ("train") takes statistics of each run's block (error signals
+        δ_l): there (R, n, cols) keeps every block contiguous, as a lone run's matrix is."""
         bufs = self._bufs.get((tag, n))
         if bufs is None:
             R = len(self.trainers)
@@ -142,23 +138,26 @@ class BatchedTrainer:
                     return np.empty((n, R, cols)).transpose(1, 0, 2)
                 return np.empty((R, n, cols))
 
+            acts = [new(W.shape[1]) for W in self.W[1:]]
+            for a in acts:
+                a[..., -1] = 1.0
             bufs = self._bufs[(tag, n)] = (
                 [new(W.shape[2]) for W in self.W],
-                [new(W.shape[2]) for W in self.W[:-1]],
-                [new(W.shape[1]) for W in self.W],
+                acts,
+                [new(W.shape[1] - 1) for W in self.W],
             )
         return bufs
 
     def _forward(self, X: Array, tag: str) -> tuple[list[Array], list[Array]]:
         zbuf, abuf, _ = self._buffers(tag, X.shape[1])
-        return passes.forward(self.W, self._biases(), X, self.act, zbuf, abuf)
+        return passes.forward(self.W, X, self.act, zbuf, abuf)
 
     def _step(self, X: Array, Y: Array) -> None:
         """One mini-batch: forward, dL/dz (no loss value), backward with L2, optimizer step."""
         zs, acts = self._forward(X, "step")
         dz = self.loss.grad(zs[-1], Y, self.output, value=False)[1]
         grad_a = self._buffers("step", X.shape[1])[2]
-        passes.backward(self.W, self.gW, self.gb, zs, acts, dz, self.act, self.l2, grad_a)
+        passes.backward(self.W, self.gW, zs, acts, dz, self.act, self.l2, grad_a)
         self.opt.step(*self.opt_args)
 
     # ---- epochs
@@ -197,10 +196,10 @@ class BatchedTrainer:
         train_loss, dz = self.loss.grad(zs[-1], d["Y_tr"], self.output)
         dfs = None
         if act.df is not None:
-            dfs = [act.df(z, a) for z, a in zip(zs[:-1], acts[1:], strict=True)]
+            dfs = [act.df(z, a[..., :-1]) for z, a in zip(zs[:-1], acts[1:], strict=True)]
         deltas: list[Array] = []
         grad_a = self._buffers("train", dz.shape[1])[2]
-        passes.backward(self.W, self.gW, self.gb, zs, acts, dz, act, 0.0, grad_a, deltas, dfs)
+        passes.backward(self.W, self.gW, zs, acts, dz, act, 0.0, grad_a, deltas, dfs)
         z_te = self._forward(d["X_te"], "test")[0][-1]
         R = len(self.trainers)
         label = lambda z: passes.predict_labels(z, self.output)  # noqa: E731
@@ -218,7 +217,7 @@ class BatchedTrainer:
             row[f"delta_norm_{l + 1}"] = passes.block_norms(deltas[-1 - l]) * root_n
         zero = np.zeros(R)
         for l in range(1, len(self.W)):
-            row[f"act_mean_{l}"], row[f"act_std_{l}"] = passes.mean_std(acts[l])
+            row[f"act_mean_{l}"], row[f"act_std_{l}"] = passes.mean_std(acts[l][..., :-1])
             df = None if dfs is None else dfs[l - 1]
             sat = passes.share(df < passes.SATURATION * act.peak) if act.peak else zero
             row[f"act_saturated_{l}"] = sat

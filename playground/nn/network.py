@@ -63,8 +63,7 @@ class MLP:
         shapes = self._shapes()
         self.flat = np.zeros(sum(int(np.prod(s)) for s in shapes))
         self.grad_flat = np.zeros_like(self.flat)
-        self.params = self._views(self.flat, shapes)
-        self._grads = self._views(self.grad_flat, shapes)
+        self._set_views()
         for W in self.params[0::2]:
             W[...] = init(W.shape, rng) * self.init_scale
 
@@ -80,6 +79,16 @@ class MLP:
             shapes += [(fan_in, cols), (cols,)]
         return shapes
 
+    def _set_views(self) -> None:
+        """params / _grads: W_l, b_l views into flat / grad_flat; _Wb / _gWb: each layer's
+        [W_l; b_l] (fan_in + 1, cols), one view (b_l follows W_l in the flat vector)."""
+        shapes = self._shapes()
+        self.params = self._views(self.flat, shapes)
+        self._grads = self._views(self.grad_flat, shapes)
+        blocks = [(W.shape[0] + 1, W.shape[1]) for W in self.params[0::2]]
+        self._Wb = self._views(self.flat, blocks)
+        self._gWb = self._views(self.grad_flat, blocks)
+
     @staticmethod
     def _views(flat: Array, shapes: list[tuple[int, ...]]) -> list[Array]:
         out, start = [], 0
@@ -92,7 +101,8 @@ class MLP:
     def forward_cache(self, X: Array) -> tuple[list[Array], list[Array]]:
         """Pre-activations zs[l] (n, cols_l) and activations acts[l] (acts[0] = X); the last
         z is the logits. acts has L entries: the input and each hidden layer's output."""
-        return passes.forward(self.params[0::2], self.params[1::2], X, self.act)
+        zs, acts = passes.forward(self._Wb, passes.with_ones(X), self.act)
+        return zs, [a[..., :-1] for a in acts]
 
     def logits(self, X: Array) -> Array:
         """z_L (n, n_out): the output layer before its activation."""
@@ -116,17 +126,8 @@ class MLP:
         `deltas`: a list that receives the error signals dz_l (n, cols_l), from the output layer
         (l = L) down to the first, for the history's `delta_norm_l`.
         """
-        passes.backward(
-            self.params[0::2],
-            self._grads[0::2],
-            self._grads[1::2],
-            zs,
-            acts,
-            dz,
-            self.act,
-            l2,
-            deltas=deltas,
-        )
+        acts = [passes.with_ones(a) for a in acts]
+        passes.backward(self._Wb, self._gWb, zs, acts, dz, self.act, l2, deltas=deltas)
 
     def loss_into_grads(
         self, X: Array, Y: Array, loss: str, l2: float = 0.0, deltas: list[Array] | None = None
@@ -153,15 +154,13 @@ class MLP:
 
     def __getstate__(self) -> dict:
         """Pickle the numbers and names; views and the activation's functions are rebuilt."""
-        state = {k: v for k, v in self.__dict__.items() if k not in ("params", "_grads", "act")}
-        return state
+        views = ("params", "_grads", "_Wb", "_gWb", "act")
+        return {k: v for k, v in self.__dict__.items() if k not in views}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self.act = activations.get(self.activation)
-        shapes = self._shapes()
-        self.params = self._views(self.flat, shapes)
-        self._grads = self._views(self.grad_flat, shapes)
+        self._set_views()
 
     def n_params(self) -> int:
         """Number of trainable numbers (weights and biases)."""

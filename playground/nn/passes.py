@@ -1,9 +1,11 @@
 """The forward pass, back-propagation and the history row's statistics, written once.
 
-`forward` and `backward` take one run (X: (n, d), W_l: (fan_in, cols_l), b_l: (cols_l,)) or a
-stack of runs with a leading run axis (X: (R, n, d), W_l: (R, fan_in, cols_l), b_l broadcast as
-(R, 1, cols_l)); `MLP` calls them for one run, `BatchedTrainer` (and so every `Trainer`, a stack
-of one) for stacks. Optional `out=` buffers let a trainer reuse its arrays between steps.
+`forward` and `backward` take one run (X: (n, d + 1), [W; b]_l: (fan_in + 1, cols_l)) or a stack
+of runs with a leading run axis (X: (R, n, d + 1), [W; b]_l: (R, fan_in + 1, cols_l)); inputs and
+activations carry a trailing column of ones, so each layer's bias rides in its matmul (forward and
+gradient), with no broadcast additions or sums. `MLP` calls them for one run, `BatchedTrainer`
+(and so every `Trainer`, a stack of one) for stacks. Optional `out=` buffers let a trainer reuse
+its arrays between steps.
 
 Why a stack's runs get a lone run's numbers: `np.matmul` on stacks calls the same BLAS routine
 per run on the same numbers (unit column strides); element-wise operations are the same per
@@ -22,25 +24,40 @@ Array = np.ndarray
 SATURATION = 0.05  # a unit is saturated where f'(z) < 5 % of the activation's peak slope
 
 
+def with_ones(X: Array) -> Array:
+    """X (…, n, d) with a trailing column of ones (…, n, d + 1), in float64."""
+    out = np.empty((*X.shape[:-1], X.shape[-1] + 1))
+    out[..., :-1] = X
+    out[..., -1] = 1.0
+    return out
+
+
 def forward(
     Ws: list[Array],
-    bs: list[Array],
     X: Array,
     act,
     zbuf: list[Array] | None = None,
     abuf: list[Array] | None = None,
 ) -> tuple[list[Array], list[Array]]:
-    """Pre-activations zs[l] (…, n, cols_l) and activations acts (acts[0] = X, then each hidden
-    layer's output); the last z is the logits. `zbuf`/`abuf`: arrays to write z_l and a_l into
-    (a_l only for a NumPy ufunc activation such as np.tanh)."""
+    """Pre-activations zs[l] (…, n, cols_l) and the inputs of each layer, acts (acts[0] = X,
+    then each hidden layer's output), every one with a trailing column of ones; the last z
+    is the logits. Ws[l]: (…, fan_in + 1, cols_l), the weights with the bias as the last row
+    (how MLP's flat vector lays them out), so z = [a, 1] W is one matmul and the gradient of
+    W and b is one matmul too. `zbuf`/`abuf`: arrays to write z_l and [a_l, 1] into (abuf's
+    last column holds the ones)."""
     zs, acts, a, L = [], [X], X, len(Ws)
-    ufunc = abuf is not None and isinstance(act.f, np.ufunc)
+    ufunc = isinstance(act.f, np.ufunc)
     for l in range(L):
         z = np.matmul(a, Ws[l], out=None if zbuf is None else zbuf[l])
-        z += bs[l]
         zs.append(z)
         if l < L - 1:
-            a = act.f(z, out=abuf[l]) if ufunc else act.forward(z)
+            if ufunc and abuf is not None:
+                a = abuf[l]
+                act.f(z, out=a[..., :-1])
+            else:
+                a = with_ones(act.forward(z)) if abuf is None else abuf[l]
+                if abuf is not None:
+                    a[..., :-1] = act.forward(z)
             acts.append(a)
     return zs, acts
 
@@ -48,7 +65,6 @@ def forward(
 def backward(
     Ws: list[Array],
     gWs: list[Array],
-    gbs: list[Array] | None,
     zs: list[Array],
     acts: list[Array],
     dz: Array,
@@ -58,28 +74,29 @@ def backward(
     deltas: list[Array] | None = None,
     dfs: list[Array] | None = None,
 ) -> None:
-    """Back-propagate dL/dz_L through every layer into `gWs` and `gbs` (written in place).
+    """Back-propagate dL/dz_L through every layer into `gWs` (…, fan_in + 1, cols_l), the
+    gradients of the weights with the bias gradient as the last row (written in place).
 
-    dW_l = a_{l−1}ᵀ dz_l + l2·W_l;  db_l = Σ_n dz_l;  dz_{l−1} = f'(z_{l−1}) ⊙ (dz_l W_lᵀ).
-    `deltas` receives the error signals dz_l, from the output layer down to the first (the
-    history's `delta_norm_l`); `dfs`: f'(z_l) of each hidden layer when the caller has them;
-    `grad_a_buf`: arrays for dL/da_{l−1}; `gbs` None leaves the biases out.
+    d[W; b]_l = [a_{l−1}, 1]ᵀ dz_l (+ l2·W_l on the weights);  dz_{l−1} = f'(z_{l−1}) ⊙ (dz_l W_lᵀ).
+    `zs`, `acts` as `forward` returns them. `deltas` receives the error signals dz_l, from the
+    output layer down to the first (the history's `delta_norm_l`); `dfs`: f'(z_l) of each
+    hidden layer when the caller has them; `grad_a_buf`: arrays for dL/da_{l−1}.
     """
     for l in range(len(Ws) - 1, -1, -1):
         if deltas is not None:
             deltas.append(dz)
         np.matmul(acts[l].swapaxes(-1, -2), dz, out=gWs[l])
+        W = Ws[l][..., :-1, :]
         if l2:
-            gWs[l] += l2 * Ws[l]
-        if gbs is not None:
-            gbs[l][...] = np.add.reduce(dz, axis=-2)
+            gWs[l][..., :-1, :] += l2 * W
         if l > 0:
             out = None if grad_a_buf is None else grad_a_buf[l]
-            grad_a = np.matmul(dz, Ws[l].swapaxes(-1, -2), out=out)
+            grad_a = np.matmul(dz, W.swapaxes(-1, -2), out=out)
+            a = acts[l][..., :-1]
             if act.df is None:  # e.g. maxout: the activation routes the gradient itself
-                dz = act.backward(zs[l - 1], acts[l], grad_a)
+                dz = act.backward(zs[l - 1], a, grad_a)
             else:
-                df = act.df(zs[l - 1], acts[l]) if dfs is None else dfs[l - 1]
+                df = act.df(zs[l - 1], a) if dfs is None else dfs[l - 1]
                 dz = np.multiply(grad_a, df, out=grad_a)
 
 
