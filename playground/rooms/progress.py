@@ -19,6 +19,7 @@ from playground.rooms.safety import clean_name
 
 MAX_PINS = 8  # as the compare page
 MAX_DETAIL = 2_000  # characters of JSON describing a failed check
+MAX_LOGGED_CHECKS = 200  # per attendee and exercise: the event log cannot be flooded
 
 
 def _as_progress(row: StateRow | None) -> ExerciseProgress:
@@ -92,7 +93,9 @@ class ProgressMixin:
             if detail is None:
                 row.step = max(row.step, step + 1)
                 att.last_progress_at = self.now()
-            self._event(s, att, exercise_id, "attempt", step=step, ok=detail is None, detail=detail)
+            if row.attempts <= MAX_LOGGED_CHECKS:  # beyond: counted, not logged (a flood)
+                ok = detail is None
+                self._event(s, att, exercise_id, "attempt", step=step, ok=ok, detail=detail)
             return _as_progress(row)
 
     def record_solved(self, token: Any, exercise_id: str) -> ExerciseProgress:

@@ -225,6 +225,12 @@ class Store(ProgressMixin):
         with self._read() as s:
             return _as_room(self._room_row(s, code, writable=False))
 
+    def rooms(self, limit: int = 50) -> tuple[Room, ...]:
+        """The newest rooms first, open or not (instructor side: find a room after a restart)."""
+        with self._read() as s:
+            query = select(RoomRow).order_by(RoomRow.created_at.desc(), RoomRow.id.desc())
+            return tuple(_as_room(r) for r in s.scalars(query.limit(limit)))
+
     def close_room(self, code: Any) -> Room:
         """Close the room: its data stays, read-only; every later write raises RoomClosed."""
         with self._write() as s:

@@ -18,6 +18,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from playground.rooms import Store, db
+from playground.rooms.models import Base
 
 BACKENDS = ("sqlite", "postgresql")
 EX = ("normalizer", "zero_init", "mse_ce")  # the test rooms' exercises
@@ -79,13 +80,29 @@ def clock():
     return Clock()
 
 
-@pytest.fixture
-def store(url, clock):
-    """A store on a migrated database, on the test's clock."""
-    engine = db.make_engine(url)
-    db.migrate(engine)
+@pytest.fixture(scope="session")
+def pg_migrated(tmp_path_factory):
+    """One migrated PostgreSQL schema per test process; `store` empties it before each test."""
+    with database("postgresql", tmp_path_factory.mktemp("pg")) as address:
+        engine = db.make_engine(address)
+        db.migrate(engine)
+        yield engine
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path, clock):
+    """A store on a migrated, empty database on each backend, on the test's clock."""
+    if request.param == "sqlite":
+        engine = db.make_engine(f"sqlite:///{tmp_path / 'rooms.sqlite'}")
+        db.migrate(engine)
+        yield Store(engine, clock=clock)
+        engine.dispose()
+        return
+    engine = request.getfixturevalue("pg_migrated")
+    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with engine.begin() as c:
+        c.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
     yield Store(engine, clock=clock)
-    engine.dispose()
 
 
 @pytest.fixture

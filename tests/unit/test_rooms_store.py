@@ -23,18 +23,15 @@ from playground.rooms import (
     RoomNotFound,
     Store,
     db,
+    progress,
 )
 from playground.rooms.progress import ProgressMixin
 from playground.rooms.safety import token_hash
 from playground.rooms.store import MAX_DEVICES
 
 # the shared fixtures: a store on each backend (SQLite; PostgreSQL when configured), its clock
-url, clock, store, room = (
-    rooms_support.url,
-    rooms_support.clock,
-    rooms_support.store,
-    rooms_support.room,
-)
+clock, store, room = rooms_support.clock, rooms_support.store, rooms_support.room
+pg_migrated = rooms_support.pg_migrated
 FAIL = {"criterion": "test_acc", "codes": ["exploding"]}
 CONFIG = RunConfig(dataset="circles", hidden=(4, 4), learning_rate=0.1).to_dict()
 
@@ -44,6 +41,14 @@ def test_room_found_by_code_as_typed(store, room):
     assert store.get_room(room.shown_code.lower().replace("-", " ")) == room
     assert room.exercise_ids == EX and room.locks == {"scaler": "standard", "loss": None}
     assert room.expires_at - room.created_at == timedelta(days=7)
+
+
+def test_rooms_listed_newest_first(store, room, clock):
+    clock.advance(60)
+    newer = store.create_room("Afternoon", ("zero_init",))
+    store.close_room(room.code)
+    assert [r.title for r in store.rooms()] == ["Afternoon", "Workshop"]
+    assert store.rooms()[1].closed and store.rooms(limit=1) == (newer,)
 
 
 @pytest.mark.parametrize("typed", ["", "hello", "0000-0000-0000", None, "'; DROP TABLE rooms;--"])
@@ -246,7 +251,7 @@ def test_a_token_reaches_only_its_own_room(store, room):
 
 
 # ---- progress that comes back -------------------------------------------------------------------
-def test_progress_restores_what_the_pages_need(store, room, clock, url):
+def test_progress_restores_what_the_pages_need(store, room, clock):
     ann = store.join(room.code, "Ann")
     clock.advance(30)
     store.record_attempt(ann.token, "normalizer", 0, FAIL)
@@ -265,6 +270,7 @@ def test_progress_restores_what_the_pages_need(store, room, clock, url):
     pins = [Pin("B", CONFIG), Pin("A", {"dataset": "xor"})]
     store.save_pins(ann.token, pins)
     # a server restart: a new engine and store on the same database
+    url = store.engine.url.render_as_string(hide_password=False)
     restarted = Store(db.make_engine(url), clock=clock)
     got = restarted.progress(store.join(room.code, "ann").token)
     restarted.engine.dispose()
@@ -327,6 +333,16 @@ def test_bad_records_refused(store, room, step, failure):
     with pytest.raises(BadRoomInput):
         store.record_quiz(ann.token, "normalizer", -1, True)
     assert store.progress(ann.token).exercises["normalizer"].attempts == 0
+
+
+def test_a_flood_of_checks_is_counted_but_not_logged(store, room, monkeypatch):
+    monkeypatch.setattr(progress, "MAX_LOGGED_CHECKS", 3)
+    ann = store.join(room.code, "Ann").token
+    for _ in range(5):
+        store.record_attempt(ann, "normalizer", 0, FAIL)
+    assert store.progress(ann).exercises["normalizer"].attempts == 5
+    with store.engine.connect() as c:
+        assert c.exec_driver_sql("SELECT COUNT(*) FROM events").scalar() == 3
 
 
 def seat_of(store, room, name):
