@@ -77,12 +77,12 @@ def fixed_kwargs(text: str | None) -> dict[str, object]:
     return {k.arg: ast.literal_eval(k.value) for k in call_.keywords}
 
 
-def init_note(c: RunConfig, facts, framework: str) -> str:
-    """Where the initial weights come from, and the framework's name for their distribution."""
+def init_note(c: RunConfig, facts, framework: str) -> list[str]:
+    """Comment lines: the rule that drew the initial weights, and its name in `framework`."""
     name = getattr(facts, framework, None)
     scale = "" if c.init_scale == 1 else f" ×{c.init_scale:g}"
     same = f"{name}{scale}" if name else f"no built-in {framework} initializer"
-    return f"Drawn by the playground with {c.initializer}{scale} ({framework}: {same})."
+    return [f"Drawn by the playground with {c.initializer}{scale}; in {framework}:", same]
 
 
 def batch_loop(c: RunConfig, body: str) -> str:

@@ -40,21 +40,25 @@ _KERAS_ARG = {
     "alpha": "rho",
     "centered": "centered",
     "amsgrad": "amsgrad",
-    "initial_accumulator_value": "initial_accumulator_value",  # Keras' default is 0.1
+    "initial_accumulator_value": "initial_accumulator_value",
 }
+_KERAS_DEFAULT_DIFFERS = ("initial_accumulator_value",)  # Keras' default 0.1, torch's 0
 _EPS_INSIDE_SQRT = ("Adagrad", "RMSprop", "Adadelta")  # Keras classes: g / √(v + ε)
 _EPS_BEFORE_CORRECTION = ("Adam", "AdamW", "Adamax", "Nadam")  # m̂ / (√v + ε) · √(1 − β₂ᵗ)
 
 
-def _optimizer(c: RunConfig) -> tuple[str, list[str], float]:
+def _optimizer(c: RunConfig) -> tuple[str, float]:
     """(the `optimizer = keras.optimizers...` line(s) with its comments, the coupled weight
-    decay that the regularizers carry)."""
-    cls = optimizers.get(c.optimizer).__class__
-    name = cls.facts.keras
+    decay that the regularizers carry). Written out: the UI's hyper-parameters, and the others
+    where they are not 0 / False (torch's defaults, Keras' too) or Keras' default differs."""
+    cls = type(optimizers.get(c.optimizer))
+    name, ui = cls.facts.keras, {hp.torch for hp in cls.facts.hyper}
     args = [f"learning_rate={c.learning_rate!r}"]
     notes: list[str] = []
     coupled = 0.0
     for key, value in hyper(c).items() if name else ():
+        if not (key in ui or value or key in _KERAS_DEFAULT_DIFFERS):
+            continue
         if key == "betas":
             args += [f"beta_1={value[0]!r}", f"beta_2={value[1]!r}"]
         elif key == "eps":
@@ -71,11 +75,12 @@ def _optimizer(c: RunConfig) -> tuple[str, list[str], float]:
             notes.append(f"Keras' {name} has no {key} (here {value!r}): left out, numbers differ.")
     if name is None:
         notes.append(f"Keras has no {c.optimizer} optimizer: plain SGD stands in, numbers differ.")
-    elif name in _EPS_INSIDE_SQRT:
+    elif name in _EPS_INSIDE_SQRT and hyper(c).get("eps"):
         notes.append(
-            "Keras adds ε inside the square root: √(v + ε²) is torch's √v + ε where ε ≪ √v."
+            "Keras adds ε inside the square root: √(v + ε²) is torch's √v + ε only where "
+            "ε ≪ √v, so the numbers differ slightly."
         )
-    elif name in _EPS_BEFORE_CORRECTION:
+    elif name in _EPS_BEFORE_CORRECTION and hyper(c).get("eps"):
         notes.append(
             "Keras adds ε to √v before the bias correction, torch after: Keras acts as torch with "
             "ε/√(1−β₂ᵗ) (larger in the first steps), so the numbers differ slightly."
@@ -88,6 +93,23 @@ def _optimizer(c: RunConfig) -> tuple[str, list[str], float]:
         )
     line = call("optimizer = ", f"keras.optimizers.{name or 'SGD'}", args)
     return comments(notes) + line, coupled
+
+
+def exact(config: RunConfig) -> bool:
+    """Whether the Keras script redoes the run exactly, as the PyTorch script does: Keras code
+    for the activation and the loss, and an optimizer class whose rule is torch's (ε = 0 where
+    Keras adds ε elsewhere, no hyper-parameter left out). Otherwise the script says why not."""
+    cls = type(optimizers.get(config.optimizer))
+    name, h = cls.facts.keras, hyper(config)
+    act = activations.get(config.activation).facts
+    handled = {"betas", "eps", "weight_decay", *_KERAS_ARG}
+    return (
+        name is not None
+        and (act.keras is not None or "keras_hidden" in act.code)
+        and "keras" in losses.get(config.loss).facts.code
+        and not (h.get("eps") and name in _EPS_INSIDE_SQRT + _EPS_BEFORE_CORRECTION)
+        and not any(value for key, value in h.items() if key not in handled)
+    )
 
 
 def _hidden(c: RunConfig) -> tuple[str, str]:
@@ -161,7 +183,7 @@ for width in sizes[1:-1]:
 model.add(dense(sizes[-1]))  # the logits; data_loss applies sigmoid/softmax
 
 # Start from the playground's initial weights (Keras' Dense kernel is (fan_in, fan_out), as ours).
-{comments([init])}init = [(run[f"init_W{{i}}"], run[f"init_b{{i}}"]) for i in range(1, len(sizes))]
+{comments(init)}init = [(run[f"init_W{{i}}"], run[f"init_b{{i}}"]) for i in range(1, len(sizes))]
 model.set_weights([w for pair in init for w in pair])
 
 

@@ -27,7 +27,7 @@ from playground.nn import activations, initializers, losses, optimizers
 def torch_optimizer_kwargs(config: RunConfig) -> dict[str, object]:
     """The torch.optim keyword arguments of the config's optimizer: lr, the hyper-parameters its
     facts list (the UI's, defaults written out) and its fixed ones (facts.code["torch_fixed"])."""
-    cls = optimizers.get(config.optimizer).__class__
+    cls = type(optimizers.get(config.optimizer))
     h = hyper(config)
     kwargs: dict[str, object] = {"lr": config.learning_rate}
     for hp in cls.facts.hyper:
@@ -39,7 +39,7 @@ def torch_optimizer_kwargs(config: RunConfig) -> dict[str, object]:
 
 def _optimizer(c: RunConfig) -> tuple[str, list[str]]:
     """(the `optimizer = torch.optim...` line(s), comment lines)."""
-    cls = optimizers.get(c.optimizer).__class__
+    cls = type(optimizers.get(c.optimizer))
     kwargs = torch_optimizer_kwargs(c)
     notes = []
     decoupled = getattr(cls, "decoupled", False)
@@ -114,7 +114,7 @@ model = nn.Sequential(*layers)
 linears = [m for m in model if isinstance(m, nn.Linear)]
 
 # Start from the playground's initial weights: ours are (fan_in, fan_out), torch's (out, in).
-{comments([init])}with torch.no_grad():
+{comments(init)}with torch.no_grad():
     for i, layer in enumerate(linears, start=1):
         layer.weight.copy_(torch.from_numpy(run[f"init_W{{i}}"].T))
         layer.bias.copy_(torch.from_numpy(run[f"init_b{{i}}"]))

@@ -15,7 +15,7 @@ _SOLVERS = ("sgd", "adam")  # MLPClassifier's gradient solvers
 
 
 def _solver(c: RunConfig, notes: list[str]) -> list[str]:
-    cls = optimizers.get(c.optimizer).__class__
+    cls = type(optimizers.get(c.optimizer))
     h = hyper(c)
     solver = cls.facts.sklearn if cls.facts.sklearn in _SOLVERS else None
     if solver == "sgd":
@@ -58,7 +58,7 @@ def sklearn_script(config: RunConfig, npz_name: str = NPZ_NAME) -> str:
             f"loss: MLPClassifier always trains with cross entropy (log-loss), not {c.loss}."
         )
     solver = _solver(c, notes)
-    cls = optimizers.get(c.optimizer).__class__
+    cls = type(optimizers.get(c.optimizer))
     wd = hyper(c).get("weight_decay")
     if wd and not getattr(cls, "decoupled", False):
         notes.append(f"weight_decay {wd!r}: no MLPClassifier option, left out.")

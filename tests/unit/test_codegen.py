@@ -105,7 +105,7 @@ def test_pytorch_script_uses_the_configs_exact_settings():
     src = codegen.pytorch_script(RunConfig(optimizer="adagrad", activation="maxout"))
     assert "eps=1e-10" in src and "class Maxout" in src and "2 * fan_out" in src
     src = codegen.pytorch_script(RunConfig(initializer="he_normal", init_scale=0.5))
-    assert "with he_normal ×0.5 (torch: nn.init.kaiming_normal_" in src
+    assert "with he_normal ×0.5; in torch:\n# nn.init.kaiming_normal_(w" in src
     src = codegen.pytorch_script(RunConfig(), npz_name="my run.npz")
     assert 'np.load("my run.npz")' in src and "python train_pytorch.py" in src
 
@@ -113,7 +113,7 @@ def test_pytorch_script_uses_the_configs_exact_settings():
 def test_keras_script_substitutions_are_explained():
     src = codegen.keras_script(RunConfig(activation="leaky_relu", optimizer="rmsprop", l2=0.1))
     assert "keras.activations.leaky_relu(z, negative_slope=0.1)" in src
-    assert "rho=0.99, epsilon=1e-08**2, momentum=0.0, centered=False" in src
+    assert "rho=0.99, epsilon=1e-08**2)" in src
     assert "ε inside the square root" in src and "L2, WEIGHT_DECAY = 0.1, 0.0" in src
     assert "model.train_on_batch(X_train[idx], Y_train[idx])" in src and "model.fit" not in src
     assert "model.set_weights(" in src and "import keras  #" in src and "tensorflow" not in src
@@ -123,10 +123,10 @@ def test_keras_script_substitutions_are_explained():
     assert "ops.sum(v) / ops.cast(ops.size(v), v.dtype)" in src
     src = codegen.keras_script(RunConfig(activation="maxout", optimizer="adam"))
     assert "layers.Reshape((width, 2))" in src and "before the bias correction" in src
-    assert "beta_1=0.9, beta_2=0.999, epsilon=1e-08, amsgrad=False" in src
+    assert "Adam(learning_rate=0.01, beta_1=0.9, beta_2=0.999, epsilon=1e-08)" in src
     src = codegen.keras_script(RunConfig(activation="gelu", optimizer="momentum", loss="hinge"))
     assert "approximate=True" in src and "MultiMarginLoss" in src
-    assert "keras.optimizers.SGD(learning_rate=0.01, momentum=0.9, nesterov=False)" in src
+    assert "keras.optimizers.SGD(learning_rate=0.01, momentum=0.9)\n" in src
     assert "ε" not in src  # SGD's Keras rule is torch's: nothing to explain
     src = codegen.keras_script(RunConfig(optimizer="nesterov", loss="mse", dataset="blobs"))
     assert "momentum=0.9, nesterov=True" in src and "ops.softmax(z, axis=1)" in src
