@@ -377,12 +377,26 @@ def test_twenty_threads_at_once_lose_nothing(store, room):
         except Exception as e:  # any error at all fails the test
             errors.append(e)
 
+    writing, reads = True, []
+
+    def instructor() -> None:  # reads while the room writes: never blocked, never an error
+        try:
+            while writing:
+                reads.append(len(store.dashboard(room.code).attendees))
+                store.progress(shared.token)
+        except Exception as e:
+            errors.append(e)
+
     threads = [threading.Thread(target=attendee, args=(i,)) for i in range(20)]
-    for t in threads:
+    readers = [threading.Thread(target=instructor) for _ in range(2)]
+    for t in threads + readers:
         t.start()
     for t in threads:
         t.join()
-    assert errors == []
+    writing = False
+    for t in readers:
+        t.join()
+    assert errors == [] and len(reads) >= 2
     board = store.dashboard(room.code)
     assert len(board.attendees) == 21
     assert store.progress(shared.token).exercises["zero_init"].attempts == 30  # no lost update
