@@ -3,14 +3,24 @@ RunConfig field names (width and depth make `hidden`), bound to the URL."""
 
 from __future__ import annotations
 
-import math
-
 import streamlit as st
 
 from playground import config as cfg
 from playground import data, preprocessing
 from playground.app import dataset_notes, upload
 from playground.app.i18n import option_label, t
+from playground.app.links import (  # noqa: F401  (re-exported: pages and tests use sidebar.*)
+    DEFAULT,
+    DEFAULTS,
+    all_hyper_keys,
+    check_url,
+    config_from_values,
+    fmt,
+    hyper_keys,
+    url_problem_text,
+    url_query,
+    url_spec,
+)
 from playground.app.safe import md
 from playground.config import SPANS, STEPS, RunConfig, for_controls
 from playground.nn import activations, initializers, losses, optimizers
@@ -26,19 +36,7 @@ WIDTH_RANGE, DEPTH_RANGE = SPANS["width"][:2], SPANS["depth"][:2]
 N_SAMPLES_RANGE, NOISE_RANGE = SPANS["n_samples"][:2], SPANS["noise"][:2]
 TEST_RANGE = SPANS["test_fraction"][:2]
 SEED_RANGE = SPANS["seed"][:2]
-DEFAULT = RunConfig()
-DEFAULTS = {**DEFAULT.to_dict(), "width": DEFAULT.width, "depth": DEFAULT.depth}
 BIND = {"bind": "query-params"}
-
-
-def all_hyper_keys() -> tuple[str, ...]:
-    """Every optimizer hyper-parameter the sidebar can show (read from the registry's facts)."""
-    return tuple(cfg.hyper_fields())
-
-
-def fmt(v) -> str:
-    """Numbers as on the slider and in the URL: 0.001, 1e-05, 3."""
-    return f"{v:g}"
 
 
 def _initial(key: str, **default):
@@ -95,174 +93,6 @@ def _steps(key: str, options, **kw):
     )
 
 
-# What every bound widget accepts from a URL: key -> allowed text values, or a numeric range.
-def url_spec() -> dict[str, tuple]:
-    """Per key: ("options", labels) or ("range", lo, hi, is_int)."""
-    labels = lambda names: ("options", [option_label(n) for n in names])  # noqa: E731
-    steps = lambda opts: ("options", [fmt(o) for o in opts])  # noqa: E731
-    return {
-        "scaler": labels(preprocessing.NAMES),
-        "loss": labels(losses.NAMES),
-        "activation": labels(activations.NAMES),
-        "initializer": labels(initializers.NAMES),
-        "optimizer": labels(optimizers.NAMES),
-        "dataset": labels(data.NAMES),
-        "init_scale": steps(INIT_SCALE_OPTIONS),
-        "learning_rate": steps(LR_OPTIONS),
-        "batch_size": steps(BATCH_OPTIONS),
-        "epochs": steps(EPOCH_OPTIONS),
-        "l2": steps(L2_OPTIONS),
-        "width": ("range", *WIDTH_RANGE, True),
-        "depth": ("range", *DEPTH_RANGE, True),
-        "n_samples": ("range", *N_SAMPLES_RANGE, True),
-        "noise": ("range", *NOISE_RANGE, False),
-        "test_fraction": ("range", *TEST_RANGE, False),
-        "seed": ("range", *SEED_RANGE, True),
-        **{key: ("range", *SPANS[key][:2], False) for key in all_hyper_keys()},
-    }
-
-
-def widget_values(config: RunConfig) -> dict:
-    """The sidebar's widget values (keys as the widgets) that show `config`; the optimizer's
-    hyper-parameters only where the sidebar shows them for its optimizer."""
-    skip = {"hidden", *all_hyper_keys()}
-    values = {k: v for k, v in config.to_dict().items() if k not in skip}
-    values |= {k: getattr(config, k) for k in hyper_keys(config.optimizer)}
-    return values | {"width": config.width or DEFAULTS["width"], "depth": config.depth}
-
-
-def url_text(key: str, value) -> str:
-    """`value` of the widget `key` as the widget writes it into the URL (an option's label, a
-    step as on the slider, a number without a trailing .0)."""
-    if isinstance(value, str):
-        return option_label(value)
-    if url_spec()[key][0] == "options":
-        return fmt(value)
-    return str(int(value)) if float(value) == int(value) else str(value)
-
-
-def url_query(config: RunConfig) -> dict[str, str]:
-    """The query parameters of a link to `config`: what the bound widgets write, i.e. every
-    value that differs from its widget's default (a missing one means the default)."""
-    return {
-        key: url_text(key, value)
-        for key, value in widget_values(config).items()
-        if key in url_spec() and value is not None and value != DEFAULTS[key]
-    }
-
-
-def _url_value(key: str, text: str):
-    """The value a URL text stands for (an option's name, a number), or None if it is none."""
-    spec = url_spec()[key]
-    if spec[0] == "options":
-        if text not in spec[1]:
-            return None
-        names = {option_label(n): n for n in cfg.choices().get(key, ())}
-        return names.get(text, float(text) if key in STEPS else text)
-    try:
-        x = float(text)
-    except (TypeError, ValueError):
-        return None
-    return x if math.isfinite(x) else None
-
-
-def allowed_text(key: str) -> str:
-    """What the control `key` accepts, in the page's language (from config.STEPS / SPANS)."""
-    spec = url_spec()[key]
-    if spec[0] == "options":
-        shown = spec[1] if len(spec[1]) <= 14 else [*spec[1][:6], "…", *spec[1][-2:]]
-        return t("allowed.one_of", values=", ".join(shown))
-    lo, hi = SPANS[key][:2]
-    if spec[3]:
-        return t("allowed.whole", lo=int(lo), hi=int(hi))
-    return t("allowed.range", lo=fmt(lo), hi=fmt(hi))
-
-
-def _default_text(key: str) -> str:
-    default = DEFAULTS.get(key)
-    if default is None:
-        return t("allowed.optimizer_default")
-    return url_text(key, default)
-
-
-def invalid_url_values(params: dict[str, str]) -> list[tuple[str, str, str, str]]:
-    """(key, value, allowed, default) for each URL parameter the widgets cannot show: checked
-    against the one definition of each control (cfg.control_value_ok)."""
-    bad = []
-    for key in url_spec():
-        if key not in params:
-            continue
-        value = _url_value(key, params[key])
-        field = key if key in STEPS or key in SPANS or key in cfg.choices() else None
-        if value is None or (field and not cfg.control_value_ok(field, value)):
-            bad.append((key, params[key], None))
-    return bad
-
-
-def _combination_problem(params: dict[str, str]) -> tuple[str, str, str] | None:
-    """A URL whose values are each valid but not together (e.g. Nesterov with momentum 0): the
-    field RunConfig names, its value and RunConfig's reason."""
-    values = {
-        k: v for k in params if k in url_spec() if (v := _url_value(k, params[k])) is not None
-    }
-    try:
-        config_from_values(values)
-    except ValueError as e:
-        key = str(e).split(":", 1)[0]
-        if key in params and key in url_spec():
-            return key, params[key], str(e).split(":", 1)[1].strip()
-    return None
-
-
-def check_url() -> None:
-    """Once per session, before any widget reads the URL: take out every value the widgets
-    cannot show (so none reaches a widget, and a reload does not repeat it), and remember each,
-    so the page can say which value, why, and what it uses instead."""
-    if "url_seen" in st.session_state:
-        return
-    st.session_state["url_seen"] = True
-    params = {k: st.query_params[k] for k in st.query_params}
-    bad = invalid_url_values(params)
-    for key, *_ in bad:
-        params.pop(key)
-    for _ in range(len(all_hyper_keys())):  # each round settles one field
-        problem = _combination_problem(params)
-        if problem is None:
-            break
-        bad.append(problem)
-        params.pop(problem[0])
-    for key, *_ in bad:
-        del st.query_params[key]
-    if bad:
-        _forget_initial_url_values()
-    st.session_state["url_checked"] = bad
-
-
-def url_problem_text(key: str, value: str, reason: str | None) -> str:
-    """The warning for a link value the page did not use: field, value, what is allowed, and
-    the default used instead (in the page's language; the value shown as text)."""
-    if reason is None:
-        allowed = allowed_text(key)
-    else:  # the optimizer refused it (RunConfig passes on its reason, in English)
-        default = option_label(DEFAULT.optimizer)
-        allowed = t("allowed.together", optimizer=md(st.query_params.get("optimizer", default)))
-    return t("url.invalid", field=t(key), value=md(value), allowed=allowed,
-             default=_default_text(key))  # fmt: skip
-
-
-def _forget_initial_url_values() -> None:
-    """Bound widgets seed themselves from the URL as it was when the session started, not from
-    st.query_params; a value such as seed=inf would raise inside the widget. Make the current
-    (cleaned) parameters the initial ones. Streamlit has no public call for this (1.67);
-    tests/app/test_fuzz_url.py fails if this stops working."""
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
-
-    ctx = get_script_run_ctx()
-    if ctx is not None:
-        with ctx.session_state.query_params() as qp:
-            qp.set_initial_query_params_from_current()
-
-
 def _rules_of_thumb(n_in: int, n_out: int) -> None:
     st.caption(
         "  \n".join(
@@ -275,11 +105,6 @@ def _rules_of_thumb(n_in: int, n_out: int) -> None:
             ]
         )
     )
-
-
-def hyper_keys(optimizer: str) -> list[str]:
-    """The optimizer's hyper-parameters that the sidebar shows for `optimizer`: its facts'."""
-    return [h.field for h in cfg.optimizer_facts(optimizer).hyper if h.field in DEFAULTS]
 
 
 def _hyper(optimizer: str) -> None:
@@ -410,19 +235,6 @@ def config_from_state() -> RunConfig:
     return config_from_values(st.session_state)
 
 
-def config_from_values(s) -> RunConfig:
-    """RunConfig from widget values keyed like the widgets (a mapping such as session state;
-    defaults for keys it lacks)."""
-    get = lambda k: s[k] if k in s else DEFAULTS[k]  # noqa: E731
-    values = {k: get(k) for k in RunConfig.__dataclass_fields__ if k != "hidden"}
-    values["hidden"] = (int(get("width")),) * int(get("depth"))
-    used = hyper_keys(values["optimizer"])
-    for key in all_hyper_keys():  # the optimizer's own default where it has none to show
-        if key not in used and cfg.nullable(key):
-            values[key] = None
-    return RunConfig(**values)
-
-
 def load_config(config: RunConfig) -> None:
     """Put `config` into the sidebar's widgets (call before they render, e.g. from a button's
     on_click callback, then switch to the playground page). A config the sidebar cannot show as
@@ -433,6 +245,6 @@ def load_config(config: RunConfig) -> None:
         if key != "hidden":
             s[key] = value
     s["width"], s["depth"] = (config.width or DEFAULTS["width"]), config.depth
-    for key in ("eps", "weight_decay"):
-        if s.get(key, 0) is None:
+    for key in all_hyper_keys():  # None: the optimizer's own default, shown as a placeholder
+        if cfg.nullable(key) and s.get(key, 0) is None:
             del s[key]

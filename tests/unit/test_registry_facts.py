@@ -19,7 +19,7 @@ import pytest
 
 from playground import advice, backprop
 from playground import config as cfg
-from playground.app import i18n, sidebar
+from playground.app import i18n, links, sidebar
 from playground.config import RunConfig
 from playground.nn import activations, initializers, losses, optimizers
 from playground.nn.facts import Facts
@@ -245,7 +245,7 @@ def test_temporary_entries_reach_config_sidebar_and_walkthrough(temporary):
     assert RunConfig.from_dict(c.to_dict()) == c
     spec = sidebar.url_spec()
     assert "mish" in spec["activation"][1] and "wide_uniform" in spec["initializer"][1]
-    assert sidebar._url_value("activation", "mish") == "mish"
+    assert links._url_value("activation", "mish") == "mish"
     assert "mish" in backprop.activation_names()
     net = MLP([2, 3, 1], "mish", "sigmoid", "wide_uniform", seed=0)
     X, y = np.array([[0.5, -1.0], [1.0, 2.0]]), np.array([0, 1])

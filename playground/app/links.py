@@ -1,0 +1,211 @@
+"""The sidebar's settings as a link: what each bound widget accepts from a URL, the query of a
+link to a setup, and the check of an opened link (values a widget cannot show are taken out
+and named). The widgets themselves: playground/app/sidebar.py, which re-exports these."""
+
+from __future__ import annotations
+
+import math
+
+import streamlit as st
+
+from playground import config as cfg
+from playground import data, preprocessing
+from playground.app import state
+from playground.app.i18n import option_label, t
+from playground.app.safe import md
+from playground.config import SPANS, STEPS, RunConfig
+from playground.nn import activations, initializers, losses, optimizers
+
+DEFAULT = RunConfig()
+DEFAULTS = {**DEFAULT.to_dict(), "width": DEFAULT.width, "depth": DEFAULT.depth}
+INTEGER_SPANS = ("width", "depth", "n_samples", "seed")  # whole numbers in the URL
+
+
+def fmt(v) -> str:
+    """Numbers as on the slider and in the URL: 0.001, 1e-05, 3."""
+    return f"{v:g}"
+
+
+def all_hyper_keys() -> tuple[str, ...]:
+    """Every optimizer hyper-parameter the sidebar can show (read from the registry's facts)."""
+    return tuple(cfg.hyper_fields())
+
+
+def hyper_keys(optimizer: str) -> list[str]:
+    """The optimizer's hyper-parameters that the sidebar shows for `optimizer`: its facts'."""
+    return [h.field for h in cfg.optimizer_facts(optimizer).hyper if h.field in DEFAULTS]
+
+
+# What every bound widget accepts from a URL: key -> allowed text values, or a numeric range.
+def url_spec() -> dict[str, tuple]:
+    """Per key: ("options", labels) or ("range", lo, hi, is_int)."""
+    names = {
+        "scaler": preprocessing.NAMES,
+        "loss": losses.NAMES,
+        "activation": activations.NAMES,
+        "initializer": initializers.NAMES,
+        "optimizer": optimizers.NAMES,
+        "dataset": data.NAMES,
+    }
+    spec: dict[str, tuple] = {
+        k: ("options", [option_label(n) for n in v]) for k, v in names.items()
+    }
+    spec |= {k: ("options", [fmt(o) for o in STEPS[k]]) for k in ("init_scale", "learning_rate")}
+    spec |= {k: ("options", [fmt(o) for o in STEPS[k]]) for k in ("batch_size", "epochs", "l2")}
+    for key in ("width", "depth", "n_samples", "noise", "test_fraction", "seed"):
+        spec[key] = ("range", *SPANS[key][:2], key in INTEGER_SPANS)
+    return spec | {key: ("range", *SPANS[key][:2], False) for key in all_hyper_keys()}
+
+
+def widget_values(config: RunConfig) -> dict:
+    """The sidebar's widget values (keys as the widgets) that show `config`; the optimizer's
+    hyper-parameters only where the sidebar shows them for its optimizer."""
+    skip = {"hidden", *all_hyper_keys()}
+    values = {k: v for k, v in config.to_dict().items() if k not in skip}
+    values |= {k: getattr(config, k) for k in hyper_keys(config.optimizer)}
+    return values | {"width": config.width or DEFAULTS["width"], "depth": config.depth}
+
+
+def url_text(key: str, value) -> str:
+    """`value` of the widget `key` as the widget writes it into the URL (an option's label, a
+    step as on the slider, a number without a trailing .0)."""
+    if isinstance(value, str):
+        return option_label(value)
+    if url_spec()[key][0] == "options":
+        return fmt(value)
+    return str(int(value)) if float(value) == int(value) else str(value)
+
+
+def url_query(config: RunConfig) -> dict[str, str]:
+    """The query parameters of a link to `config`: what the bound widgets write, i.e. every
+    value that differs from its widget's default (a missing one means the default)."""
+    return {
+        key: url_text(key, value)
+        for key, value in widget_values(config).items()
+        if key in url_spec() and value is not None and value != DEFAULTS[key]
+    }
+
+
+def _url_value(key: str, text: str):
+    """The value a URL text stands for (an option's name, a number), or None if it is none."""
+    spec = url_spec()[key]
+    if spec[0] == "options":
+        if text not in spec[1]:
+            return None
+        names = {option_label(n): n for n in cfg.choices().get(key, ())}
+        return names.get(text, float(text) if key in STEPS else text)
+    try:
+        x = float(text)
+    except (TypeError, ValueError):
+        return None
+    return x if math.isfinite(x) else None
+
+
+def allowed_text(key: str) -> str:
+    """What the control `key` accepts, in the page's language (from config.STEPS / SPANS)."""
+    spec = url_spec()[key]
+    if spec[0] == "options":
+        shown = spec[1] if len(spec[1]) <= 14 else [*spec[1][:6], "…", *spec[1][-2:]]
+        return t("allowed.one_of", values=", ".join(shown))
+    lo, hi = SPANS[key][:2]
+    if spec[3]:
+        return t("allowed.whole", lo=int(lo), hi=int(hi))
+    return t("allowed.range", lo=fmt(lo), hi=fmt(hi))
+
+
+def _default_text(key: str) -> str:
+    default = DEFAULTS.get(key)
+    if default is None:
+        return t("allowed.optimizer_default")
+    return url_text(key, default)
+
+
+def invalid_url_values(params: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """(key, value, allowed, default) for each URL parameter the widgets cannot show: checked
+    against the one definition of each control (cfg.control_value_ok)."""
+    bad = []
+    for key in url_spec():
+        if key not in params:
+            continue
+        value = _url_value(key, params[key])
+        field = key if key in STEPS or key in SPANS or key in cfg.choices() else None
+        if value is None or (field and not cfg.control_value_ok(field, value)):
+            bad.append((key, params[key], None))
+    return bad
+
+
+def _combination_problem(params: dict[str, str]) -> tuple[str, str, str] | None:
+    """A URL whose values are each valid but not together (e.g. Nesterov with momentum 0): the
+    field RunConfig names, its value and RunConfig's reason."""
+    values = {
+        k: v for k in params if k in url_spec() if (v := _url_value(k, params[k])) is not None
+    }
+    try:
+        config_from_values(values)
+    except ValueError as e:
+        key = str(e).split(":", 1)[0]
+        if key in params and key in url_spec():
+            return key, params[key], str(e).split(":", 1)[1].strip()
+    return None
+
+
+def check_url() -> None:
+    """Once per session, before any widget reads the URL: take out every value the widgets
+    cannot show (so none reaches a widget, and a reload does not repeat it), and remember each,
+    so the page can say which value, why, and what it uses instead."""
+    if state.URL_SEEN in st.session_state:
+        return
+    st.session_state[state.URL_SEEN] = True
+    params = {k: st.query_params[k] for k in st.query_params}
+    bad = invalid_url_values(params)
+    for key, *_ in bad:
+        params.pop(key)
+    for _ in range(len(all_hyper_keys())):  # each round settles one field
+        problem = _combination_problem(params)
+        if problem is None:
+            break
+        bad.append(problem)
+        params.pop(problem[0])
+    for key, *_ in bad:
+        del st.query_params[key]
+    if bad:
+        _forget_initial_url_values()
+    st.session_state[state.URL_CHECKED] = bad
+
+
+def url_problem_text(key: str, value: str, reason: str | None) -> str:
+    """The warning for a link value the page did not use: field, value, what is allowed, and
+    the default used instead (in the page's language; the value shown as text)."""
+    if reason is None:
+        allowed = allowed_text(key)
+    else:  # the optimizer refused it (RunConfig passes on its reason, in English)
+        default = option_label(DEFAULT.optimizer)
+        allowed = t("allowed.together", optimizer=md(st.query_params.get("optimizer", default)))
+    return t("url.invalid", field=t(key), value=md(value), allowed=allowed,
+             default=_default_text(key))  # fmt: skip
+
+
+def _forget_initial_url_values() -> None:
+    """Bound widgets seed themselves from the URL as it was when the session started, not from
+    st.query_params; a value such as seed=inf would raise inside the widget. Make the current
+    (cleaned) parameters the initial ones. Streamlit has no public call for this (1.67);
+    tests/app/test_fuzz_url.py fails if this stops working."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is not None:
+        with ctx.session_state.query_params() as qp:
+            qp.set_initial_query_params_from_current()
+
+
+def config_from_values(s) -> RunConfig:
+    """RunConfig from widget values keyed like the widgets (a mapping such as session state;
+    defaults for keys it lacks)."""
+    get = lambda k: s[k] if k in s else DEFAULTS[k]  # noqa: E731
+    values = {k: get(k) for k in RunConfig.__dataclass_fields__ if k != "hidden"}
+    values["hidden"] = (int(get("width")),) * int(get("depth"))
+    used = hyper_keys(values["optimizer"])
+    for key in all_hyper_keys():  # the optimizer's own default where it has none to show
+        if key not in used and cfg.nullable(key):
+            values[key] = None
+    return RunConfig(**values)
