@@ -100,7 +100,7 @@ def step_mode(result, labels) -> None:
     c.button(t("step.ten"), disabled=trainer.done, on_click=_steps, args=(10,), key=state.STEP_TEN)
     c.button(t("step.reset"), on_click=_reset_steps, key=state.STEP_RESET)
     st.markdown(t("step.state", epoch=trainer.epoch, epochs=trainer.epochs))
-    partial = finish(state)
+    partial = finish(stepper)
     net = trainer.net
     probs = output_activation(net.logits(trainer.grid), net.output).astype(np.float32)
     partial.snapshots = probs[None]
