@@ -97,8 +97,8 @@ def stop_check(extra: Callable[[], bool] | None = None) -> Callable[[], bool]:
         if runtime is not None and session is not None and not runtime.is_active_session(session):
             return True  # the tab was closed
         # a pending rerun or stop request (Streamlit acts on it at the script's next st call)
-        state = getattr(getattr(requests, "_state", None), "name", "CONTINUE")
-        return state in ("RERUN", "STOP")
+        request = getattr(getattr(requests, "_state", None), "name", "CONTINUE")
+        return request in ("RERUN", "STOP")
 
     return budget.throttled(check)
 
