@@ -17,11 +17,14 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
+from playground.config import RunConfig
 from playground.rooms import Store, db
 from playground.rooms.models import Base
 
 BACKENDS = ("sqlite", "postgresql")
 EX = ("normalizer", "zero_init", "mse_ce")  # the test rooms' exercises
+FAIL = {"criterion": "test_acc", "codes": ["exploding"]}  # what a failed check reports
+CONFIG = RunConfig(dataset="circles", hidden=(4, 4), learning_rate=0.1).to_dict()  # a pin
 PG_URL = "PLAYGROUND_TEST_PG_URL"
 
 
