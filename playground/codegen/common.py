@@ -87,8 +87,8 @@ def init_note(c: RunConfig, facts, framework: str) -> list[str]:
 
 def batch_loop(c: RunConfig, body: str) -> str:
     """The playground's batch order (its shuffle generator, one permutation per epoch), `body`
-    once per batch `idx`, progress lines and the parseable last line (`evaluate(X, y)` ->
-    (data loss, accuracy) must exist in the script)."""
+    once per epoch (it trains on `batches`, a list of index arrays), progress lines and the
+    parseable last line (`evaluate(X, y)` -> (data loss, accuracy) must exist in the script)."""
     return f"""\
 # The playground's batch order: its shuffle generator, one permutation per epoch.
 rng = np.random.default_rng(np.random.SeedSequence({c.seed}).spawn(2)[1])
@@ -99,7 +99,6 @@ for epoch in range(1, epochs + 1):
     else:
         perm = rng.permutation(n)
         batches = [perm[s : s + batch_size] for s in range(0, n, batch_size)]
-    for idx in batches:
 {body}
     if epoch % max(1, epochs // 10) == 0:
         print(f"epoch {{epoch}}: train loss {{evaluate(X_train, y_train)[0]:.6f}}")

@@ -1,6 +1,6 @@
 """The Keras 3 script (any backend; no TensorFlow needed with KERAS_BACKEND=torch or jax): the
-same float64 model, initial weights, batch order (model.train_on_batch on the playground's
-batches) and optimizer as the playground.
+same float64 model, initial weights, batch order (model.fit on each epoch's batches in the
+playground's order, shuffle=False) and optimizer as the playground.
 
 Registry facts it reads: `facts.keras` (an activation expression, the keras.optimizers class, a
 loss's built-in equivalent), `facts.code["keras"]` (a loss's `data_loss(Y, z)` written with
@@ -150,7 +150,9 @@ def keras_script(config: RunConfig, npz_name: str = NPZ_NAME) -> str:
     init = init_note(c, initializers.get(c.initializer).facts, "keras")
     what = "same model, initial weights, batches and updates."
     how = f"KERAS_BACKEND=torch python {SCRIPT_NAMES['keras']}"
-    body = "        model.train_on_batch(X_train[idx], Y_train[idx])  # one optimizer step"
+    body = """\
+    idx = np.concatenate(batches)  # one step per batch, in this order (no shuffling)
+    model.fit(X_train[idx], Y_train[idx], batch_size=len(batches[0]), shuffle=False, verbose=0)"""
     return f"""{header(c, "Keras", what, npz_name, how)}
 import keras  # Keras 3 on any backend: TensorFlow, JAX or PyTorch (KERAS_BACKEND)
 import numpy as np

@@ -85,6 +85,7 @@ def pytorch_script(config: RunConfig, npz_name: str = NPZ_NAME) -> str:
     init = init_note(c, initializers.get(c.initializer).facts, "torch")
     what = "same data, initial weights, batches and updates."
     body = """\
+    for idx in batches:
         idx = torch.from_numpy(idx)
         penalty = 0.5 * L2 * sum((m.weight**2).sum() for m in linears)
         loss = data_loss(model(X_train[idx]), y_train[idx]) + penalty
