@@ -16,8 +16,6 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
@@ -91,8 +89,11 @@ def write_lock(engine: Engine):
     return _WRITE_LOCKS.get(engine) or nullcontext()
 
 
-def alembic_config() -> Config:
-    """Alembic's configuration, built in code (no alembic.ini): the migrations in this package."""
+def alembic_config():
+    """Alembic's configuration, built in code (no alembic.ini): the migrations in this package.
+    (Alembic is imported on first use: pages that only read rooms do not pay for it.)"""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
@@ -101,11 +102,15 @@ def alembic_config() -> Config:
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision` (the newest by default) in one transaction. Replicas that
     start together wait for each other (PostgreSQL advisory lock; SQLite's write lock)."""
+    from alembic import command
+
     _run(engine, command.upgrade, revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     """Take the schema back to `revision` (tests and emergencies only)."""
+    from alembic import command
+
     _run(engine, command.downgrade, revision)
 
 
