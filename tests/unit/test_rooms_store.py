@@ -4,8 +4,11 @@ Seats and attendee isolation: test_rooms_seats.py."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 import rooms_support
@@ -25,6 +28,7 @@ from playground.rooms import (
 # the shared fixtures: a store on each backend (SQLite; PostgreSQL when configured), its clock
 clock, store, room = rooms_support.clock, rooms_support.store, rooms_support.room
 pg_migrated = rooms_support.pg_migrated
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # ---- rooms and their codes ----------------------------------------------------------------------
@@ -259,3 +263,26 @@ def test_twenty_threads_at_once_lose_nothing(store, room):
     assert sum(a.attempts for a in board.attendees) == 20 * 3 + 60
     person_2 = store.join(room.code, "Person 2").token
     assert store.progress(person_2).exercises["zero_init"].attempts == 3
+
+
+WRITER = """
+import sys
+from playground.rooms import Store
+store = Store.open(environ={"PLAYGROUND_DB": sys.argv[1]})
+for _ in range(100):
+    store.record_attempt(sys.argv[2], "normalizer", 0, {"criterion": "other process"})
+"""
+
+
+def test_two_processes_on_one_sqlite_file(tmp_path):
+    path = str(tmp_path / "rooms.sqlite")
+    store = Store.open(environ={"PLAYGROUND_DB": path})
+    token = store.join(store.create_room("Shared file", EX).code, "Ann").token
+    other = subprocess.Popen(
+        [sys.executable, "-c", WRITER, path, token], cwd=ROOT, stderr=subprocess.PIPE, text=True
+    )
+    for _ in range(100):
+        store.record_attempt(token, "normalizer", 0, FAIL)
+    assert other.wait(timeout=120) == 0, other.stderr.read()
+    assert store.progress(token).exercises["normalizer"].attempts == 200
+    store.engine.dispose()
