@@ -8,7 +8,6 @@ in; nothing here imports Streamlit.
 
 from __future__ import annotations
 
-import os
 import threading
 import weakref
 from collections.abc import Mapping
@@ -18,6 +17,8 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+
+from playground.rooms.safety import setting
 
 DB_SETTING = "PLAYGROUND_DB"
 DEFAULT_PATH = Path.home() / ".cache" / "tuning-playground" / "rooms.sqlite"
@@ -31,13 +32,7 @@ def database_url(secrets: Mapping[str, Any] | None = None, environ=None) -> str:
     """The SQLAlchemy URL of the room database: `PLAYGROUND_DB` from `secrets` (st.secrets) or
     the environment — a URL (postgres://, postgresql://, sqlite://) or a file path — else the
     default SQLite file. A bare postgres(ql):// URL gets the psycopg 3 driver."""
-    environ = os.environ if environ is None else environ
-    value = ""
-    for source in (secrets or {}, environ):
-        raw = source.get(DB_SETTING)
-        if isinstance(raw, str) and raw.strip():
-            value = raw.strip()
-            break
+    value = setting(DB_SETTING, secrets, environ)
     if not value:
         return f"sqlite:///{DEFAULT_PATH}"
     if "://" not in value:

@@ -101,17 +101,25 @@ INSTRUCTOR_KEY = "PLAYGROUND_INSTRUCTOR_KEY"  # the secret's / environment varia
 MIN_KEY_LENGTH = 12
 
 
+def setting(name: str, secrets_: Mapping[str, Any] | None = None, environ=None) -> str:
+    """A setting from the app's secrets, else the environment; "" when unset or blank. Secrets
+    that cannot be read (Streamlit raises when there is no secrets.toml at all) count as unset."""
+    environ = os.environ if environ is None else environ
+    try:
+        value = (secrets_ or {}).get(name)
+    except Exception:  # StreamlitSecretNotFoundError (a FileNotFoundError), a bad secrets file
+        value = None
+    if not (isinstance(value, str) and value.strip()):
+        value = environ.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
 def instructor_key(secrets_: Mapping[str, Any] | None = None, environ=None) -> str | None:
     """The configured instructor key (app secrets first, then the environment), or None when
     none is set or it is shorter than MIN_KEY_LENGTH (a short key would be guessable, so the
     instructor page stays shut)."""
-    environ = os.environ if environ is None else environ
-    for source in (secrets_ or {}, environ):
-        value = source.get(INSTRUCTOR_KEY)
-        if isinstance(value, str) and value.strip():
-            value = value.strip()
-            return value if len(value) >= MIN_KEY_LENGTH else None
-    return None
+    value = setting(INSTRUCTOR_KEY, secrets_, environ)
+    return value if len(value) >= MIN_KEY_LENGTH else None
 
 
 def verify_instructor_key(given: Any, expected: str | None) -> bool:

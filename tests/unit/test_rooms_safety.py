@@ -258,3 +258,18 @@ def test_any_text_is_a_clean_name_or_a_plain_refusal(text):
 def test_any_typed_code_is_a_code_or_none(text):
     code = safety.normalize_code(text)
     assert code is None or (len(code) == 12 and set(code) <= set(safety.CODE_ALPHABET))
+
+
+class _NoSecretsFile(dict):
+    """st.secrets without a secrets.toml: every read raises (a FileNotFoundError)."""
+
+    def get(self, key, default=None):
+        raise FileNotFoundError("No secrets found")
+
+
+def test_missing_secrets_file_falls_back_to_the_environment():
+    env = {"PLAYGROUND_DB": "/e.sqlite", safety.INSTRUCTOR_KEY: KEY}
+    assert db.database_url(_NoSecretsFile(), env) == "sqlite:////e.sqlite"
+    assert safety.instructor_key(_NoSecretsFile(), env) == KEY
+    assert db.database_url(_NoSecretsFile(), {}) == f"sqlite:///{db.DEFAULT_PATH}"
+    assert safety.instructor_key(_NoSecretsFile(), {}) is None
