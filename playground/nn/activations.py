@@ -257,9 +257,4 @@ _REGISTRY: Registry[Activation] = Registry("activation", "activations", _ENTRIES
 get = _REGISTRY.get  # the activation called `name`; ValueError naming the valid ones otherwise
 entries, register, unregister = _REGISTRY.entries, _REGISTRY.register, _REGISTRY.unregister
 
-
-def __getattr__(name: str):
-    """NAMES follows the registry (a test may register a temporary activation)."""
-    if name == "NAMES":
-        return _REGISTRY.names
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = _REGISTRY.module_getattr  # NAMES follows the registry

@@ -91,9 +91,4 @@ _REGISTRY: Registry[Initializer] = Registry("initializer", "initializers", _ENTR
 get = _REGISTRY.get  # the initializer called `name`; ValueError naming the valid ones otherwise
 entries, register, unregister = _REGISTRY.entries, _REGISTRY.register, _REGISTRY.unregister
 
-
-def __getattr__(name: str):
-    """NAMES follows the registry (a test may register a temporary initializer)."""
-    if name == "NAMES":
-        return _REGISTRY.names
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = _REGISTRY.module_getattr  # NAMES follows the registry

@@ -46,6 +46,12 @@ class Registry(Generic[T]):
         self._entries[name] = entry
         return entry
 
+    def module_getattr(self, name: str):
+        """A family module's `__getattr__` (PEP 562): its NAMES follows the registry."""
+        if name == "NAMES":
+            return self.names
+        raise AttributeError(f"no attribute {name!r}")
+
     def unregister(self, name: str) -> None:
         """Take the entry `name` out again (no error if it is not there)."""
         self._entries.pop(name, None)

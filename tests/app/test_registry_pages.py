@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
+from registry_support import MISH
 from streamlit.testing.v1 import AppTest
 
 from playground import backprop
@@ -176,29 +176,6 @@ def test_sidebar_shows_each_optimizers_own_hyper_parameters(name):
 
 
 # ---- a temporary activation: one registry entry plus its texts ----------------------------------
-def _mish_f(z):
-    return z * np.tanh(np.logaddexp(0.0, z))
-
-
-def _mish_df(z, a):
-    t = np.tanh(np.logaddexp(0.0, z))
-    return t + z * (1.0 - t * t) * 0.5 * (1.0 + np.tanh(0.5 * z))
-
-
-MISH = activations.Activation(
-    "mish",
-    _mish_f,
-    _mish_df,
-    Facts(
-        formula=r"f(z) = z\,\tanh\big(\log(1 + e^{z})\big)",
-        derivative=r"f'(z) = \tanh s + z\,(1 - \tanh^2 s)\,\sigma(z),\quad s = \log(1 + e^{z})",
-        text_key="activation.mish.about",
-        torch="nn.Mish()",
-        keras='"mish"',
-    ),
-)
-
-
 @pytest.fixture
 def mish(monkeypatch):
     monkeypatch.setitem(

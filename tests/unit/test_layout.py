@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from registry_support import balanced
 
 from playground.app import backprop_formulas
 from playground.app.layout import CSS, NARROW, formula_groups, formula_parts
@@ -22,17 +23,6 @@ from playground.nn import activations, initializers, losses, optimizers
 
 CASES = r"f = \begin{cases} 1 \quad x \\ 0 \end{cases}"
 GAP = re.compile(r"\\q?quad(?![a-zA-Z])")
-
-
-def balanced(tex: str) -> bool:
-    """Braces, \\left…\\right and \\begin…\\end pair up (KaTeX rejects the part otherwise)."""
-    depth = 0
-    for token in re.findall(r"\\[{}]|\\left(?![a-zA-Z])|\\right(?![a-zA-Z])|[{}]", tex):
-        depth += {"{": 1, "}": -1, r"\left": 1, r"\right": -1}.get(token, 0)
-        if depth < 0:
-            return False
-    begins = len(re.findall(r"\\begin\{", tex)) == len(re.findall(r"\\end\{", tex))
-    return depth == 0 and begins
 
 
 def squash(tex: str) -> str:

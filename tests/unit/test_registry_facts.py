@@ -16,6 +16,7 @@ import re
 
 import numpy as np
 import pytest
+from registry_support import MISH, WIDE, balanced
 
 from playground import advice, backprop
 from playground import config as cfg
@@ -36,16 +37,6 @@ ENTRIES = [(family, name) for family, module in FAMILIES.items() for name in mod
 
 def facts_of(family: str, name: str) -> Facts:
     return next(e for e in FAMILIES[family].entries() if e.name == name).facts
-
-
-def balanced(tex: str) -> bool:
-    """Braces pair up (escaped ones aside), as do \\left/\\right and \\begin/\\end."""
-    depth = 0
-    for token in re.findall(r"\\[{}]|\\left(?![a-zA-Z])|\\right(?![a-zA-Z])|[{}]", tex):
-        depth += {"{": 1, "}": -1, r"\left": 1, r"\right": -1}.get(token, 0)
-        if depth < 0:
-            return False
-    return depth == 0 and tex.count(r"\begin{") == tex.count(r"\end{")
 
 
 @pytest.mark.parametrize(
@@ -199,36 +190,6 @@ def test_adaptive_is_measured_from_the_optimizer(name):
 
 
 # ---- a temporary activation and initializer, registered here only ----------------------------
-def _mish_f(z):
-    return z * np.tanh(np.logaddexp(0.0, z))
-
-
-def _mish_df(z, a):
-    t = np.tanh(np.logaddexp(0.0, z))
-    return t + z * (1.0 - t * t) * 0.5 * (1.0 + np.tanh(0.5 * z))
-
-
-MISH = activations.Activation(
-    "mish",
-    _mish_f,
-    _mish_df,
-    Facts(
-        formula=r"f(z) = z\,\tanh\big(\log(1 + e^{z})\big)",
-        derivative=r"f'(z) = \tanh s + z\,(1 - \tanh^2 s)\,\sigma(z),\quad s = \log(1 + e^{z})",
-        text_key="activation.mish.about",
-        torch="nn.Mish()",
-        keras='"mish"',
-    ),
-)
-WIDE = initializers.Initializer(
-    "wide_uniform",
-    "uniform",
-    lambda i, o: 0.5,
-    "r = 0.5",
-    Facts(r"W \sim U(-r,\ r),\quad r = 0.5", "initializer.wide_uniform.about"),
-)
-
-
 @pytest.fixture
 def temporary():
     activations.register(MISH)

@@ -280,6 +280,13 @@ def about(surface: str) -> str:
 # ---- page --------------------------------------------------------------------------------
 
 
+def _numbers(where, setting: str, options: tuple[float, ...], default: float, surface: str):
+    """A select slider of numbers (lab.<setting>), kept per surface."""
+    key = state.lab_setting(setting, surface)
+    fmt = lambda v: f"{v:g}"  # noqa: E731
+    return where.select_slider(t(f"lab.{setting}"), options, default, format_func=fmt, key=key)
+
+
 def _controls() -> dict:
     name = st.selectbox(
         t("lab.surface"),
@@ -295,13 +302,7 @@ def _controls() -> dict:
         format_func=option_label,
         key=state.LAB_OPTIMIZERS,
     )
-    lr = st.select_slider(
-        t("lab.lr"),
-        LR_OPTIONS,
-        s.lr,
-        format_func=lambda v: f"{v:g}",
-        key=state.lab_setting("lr", name),
-    )
+    lr = _numbers(st, "lr", LR_OPTIONS, s.lr, name)
     steps = st.slider(t("lab.steps"), 10, 2000, s.steps, 10, key=state.lab_setting("steps", name))
     x0, x1, y0, y1 = s.box
     c1, c2 = st.columns(2)
@@ -321,13 +322,7 @@ def _controls() -> dict:
     noise, seed = 0.0, 0
     if gradient == "noisy":
         c1, c2 = st.columns(2)
-        noise = c1.select_slider(
-            t("lab.noise"),
-            NOISE_OPTIONS,
-            s.noise,
-            format_func=lambda v: f"{v:g}",
-            key=state.lab_setting("noise", name),
-        )
+        noise = _numbers(c1, "noise", NOISE_OPTIONS, s.noise, name)
         seed = int(c2.number_input(t("lab.seed"), 0, 9999, 0, key=state.LAB_SEED))
         st.caption(t("lab.noise.caption", seed=seed))
     return {

@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 
 from playground.app import state
-from playground.app.i18n import option_label, t
+from playground.app.i18n import t
 from playground.app.layout import latex
 from playground.app.pages.learn.common import heading
-from playground.app.pages.learn.sweeps import DEPTH_WIDTH, sweep, sweep_caption, sweep_chart
+from playground.app.pages.learn.sweeps import DEPTH_WIDTH, picture
 
 DEPTHS = (0, 1, 2, 3, 4)
 
@@ -30,16 +30,5 @@ def render() -> None:
     heading("learn.formulas")
     latex(r"P = \sum_{l=1}^{L} (n_{l-1} + 1)\, n_l")
     heading("learn.picture")
-    dataset = st.segmented_control(
-        t("learn.dataset"),
-        ("spiral", "circles", "xor"),
-        default="spiral",
-        required=True,
-        format_func=option_label,
-        key=state.LEARN_DEPTH_DATA,
-    )
-    with st.spinner():
-        df = sweep(dataset, "depth", DEPTHS)
-    st.altair_chart(sweep_chart(df, "depth", "learn.7.depth"), width="stretch")
-    st.caption(sweep_caption("learn.7.sweep", dataset, DEPTHS))
+    picture("depth", DEPTHS, ("spiral", "circles", "xor"), state.LEARN_DEPTH_DATA)
     st.caption(params_caption())

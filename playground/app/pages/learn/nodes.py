@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from playground.app import state
-from playground.app.i18n import option_label, t
+from playground.app.i18n import t
 from playground.app.layout import latex
 from playground.app.pages.learn.common import heading
-from playground.app.pages.learn.sweeps import sweep, sweep_caption, sweep_chart
+from playground.app.pages.learn.sweeps import picture
 
 WIDTHS = (1, 2, 3, 4, 6, 8)
 RULES_TEX = r"n_{out} \le n_{hidden} \le n_{in},\qquad n_{hidden} = \tfrac{2}{3}\,n_{in} + n_{out},\qquad n_{hidden} < 2\,n_{in}"
@@ -31,15 +31,4 @@ def render() -> None:
         )
     )
     heading("learn.picture")
-    dataset = st.segmented_control(
-        t("learn.dataset"),
-        ("circles", "xor", "spiral"),
-        default="circles",
-        required=True,
-        format_func=option_label,
-        key=state.LEARN_WIDTH_DATA,
-    )
-    with st.spinner():
-        df = sweep(dataset, "width", WIDTHS)
-    st.altair_chart(sweep_chart(df, "width", "learn.6.width"), width="stretch")
-    st.caption(sweep_caption("learn.6.sweep", dataset, WIDTHS))
+    picture("width", WIDTHS, ("circles", "xor", "spiral"), state.LEARN_WIDTH_DATA)

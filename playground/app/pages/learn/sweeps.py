@@ -57,3 +57,21 @@ def sweep_chart(df: pd.DataFrame, field: str, title_key: str) -> alt.Chart:
         )
         .properties(height=240, width="container")
     )
+
+
+def picture(field: str, values: tuple[int, ...], datasets: tuple[str, ...], key: str) -> None:
+    """⑥/⑦'s picture: pick a data set (the first one shown first), sweep `field` over `values`,
+    draw train and test accuracy, and say the sweep's settings (learn.6.* or learn.7.*)."""
+    number = {"width": "6", "depth": "7"}[field]
+    dataset = st.segmented_control(
+        t("learn.dataset"),
+        datasets,
+        default=datasets[0],
+        required=True,
+        format_func=option_label,
+        key=key,
+    )
+    with st.spinner():
+        df = sweep(dataset, field, values)
+    st.altair_chart(sweep_chart(df, field, f"learn.{number}.{field}"), width="stretch")
+    st.caption(sweep_caption(f"learn.{number}.sweep", dataset, values))
