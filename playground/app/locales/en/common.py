@@ -50,8 +50,6 @@ MESSAGES = {
     "eps.help": "Added to the denominator for stability; empty = the optimizer's default.",
     "weight_decay": "Weight decay",
     "weight_decay.help": "torch's weight_decay (decoupled for AdamW); empty = default.",
-    "hyper.unused": "{optimizer} uses: {names}.",
-    "hyper.none": "Plain SGD has no extra hyper-parameters here.",
     "width": "Nodes per hidden layer",
     "width.help": "Width of every hidden layer. Too few → underfitting, too many → overfitting.",
     "depth": "Hidden layers",

@@ -48,8 +48,6 @@ MESSAGES = {
     "eps.help": "안정성을 위해 분모에 더하는 값. 비워 두면 최적화 알고리즘의 기본값.",
     "weight_decay": "가중치 감쇠",
     "weight_decay.help": "torch의 weight_decay (AdamW는 분리형). 비워 두면 기본값.",
-    "hyper.unused": "{optimizer:이/가} 쓰는 값: {names}.",
-    "hyper.none": "기본 SGD는 여기서 추가 하이퍼파라미터가 없습니다.",
     "width": "은닉층당 노드 수",
     "width.help": "모든 은닉층의 폭. 너무 적으면 과소적합, 너무 많으면 과대적합.",
     "depth": "은닉층 수",
