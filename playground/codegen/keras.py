@@ -154,7 +154,7 @@ def keras_script(config: RunConfig, npz_name: str = NPZ_NAME) -> str:
     idx = np.concatenate(batches)  # one step per batch, in this order (no shuffling)
     model.fit(X_train[idx], Y_train[idx], batch_size=len(batches[0]), shuffle=False, verbose=0)"""
     return f"""{header(c, "Keras", what, npz_name, how)}
-import keras  # Keras 3 on any backend: TensorFlow, JAX or PyTorch (KERAS_BACKEND)
+import keras  # Keras 3, any KERAS_BACKEND: tensorflow, torch, jax (float64: JAX_ENABLE_X64=1)
 import numpy as np
 
 ops, layers = keras.ops, keras.layers

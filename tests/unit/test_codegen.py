@@ -117,7 +117,7 @@ def test_keras_script_substitutions_are_explained():
     assert "ε inside the square root" in src and "L2, WEIGHT_DECAY = 0.1, 0.0" in src
     assert "idx = np.concatenate(batches)" in src
     assert "model.fit(X_train[idx], Y_train[idx], batch_size=len(batches[0]), shuffle=False" in src
-    assert "model.set_weights(" in src and "import keras  #" in src and "tensorflow" not in src
+    assert "model.set_weights(" in src and "import keras  #" in src and "from tensorflow" not in src
     assert "KERAS_BACKEND=torch python train_keras.py" in src
     # Dense as EinsumDense (float64 kept on every backend), the losses as float64 sums
     assert 'layers.EinsumDense("ab,bc->ac", width, bias_axes="c"' in src and "#23704" in src
