@@ -52,12 +52,14 @@ def make_engine(url: str) -> Engine:
     """An engine for `url`. SQLite: the folder is created, WAL journal (readers never wait for
     the writer), foreign keys on, and transactions begin the way the store asks (BEGIN IMMEDIATE
     for writes, so two writers queue instead of failing with "database is locked").
-    PostgreSQL: a pool of 5 + 10 connections whose connections are checked before use."""
+    PostgreSQL: a pool of 10 + 20 connections, each checked before use."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        # calls are short; 5 + 10 connections per replica (behind many replicas: use the host's
-        # pooled URL, e.g. PgBouncer, so the server's connection limit is not reached)
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10, pool_timeout=30)
+        # Up to 30 per replica, so Streamlit's script threads never queue for one (a queue is
+        # not fair: a busy thread can starve another). Many replicas: use the host's pooled URL.
+        return create_engine(
+            url, pool_pre_ping=True, pool_size=10, max_overflow=20, pool_timeout=30
+        )
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
