@@ -88,7 +88,10 @@ class BatchedTrainer:
             self.flat = np.stack([t.net.flat for t in trainers])
             self.grad = np.stack([t.net.grad_flat for t in trainers])
             self.opt = type(first.opt).stack([t.opt for t in trainers])
-        self.data = {k: self._stack(k) for k in ("X_tr", "Y_tr", "y_tr", "X_te", "Y_te", "y_te")}
+        keys = ("X_tr", "Y_tr", "y_tr", "X_te", "Y_te", "y_te") + ("Xgrid",) * (
+            first.grid is not None
+        )
+        self.data = {k: self._stack(k) for k in keys}
         # (start, stop, shape) of each W_l and b_l in the flat vector, as MLP lays them out
         self.layout, start = [], 0
         for p in first.net.params:
@@ -97,12 +100,18 @@ class BatchedTrainer:
         self._views()
 
     def _stack(self, key: str) -> Array:
-        arrays = [np.asarray(getattr(t, key)) for t in self.trainers]
-        if key[0] == "X":  # features with a column of ones (the biases' inputs)
+        arrays = [np.asarray(getattr(t, "grid" if key == "Xgrid" else key)) for t in self.trainers]
+        if key[0] == "X":  # feature-major (d + 1, n), a row of ones for the biases
             arrays = [passes.with_ones(a) for a in arrays]
-        elif key[0] == "Y":  # one-hot targets in float64, contiguous
-            arrays = [np.ascontiguousarray(a, dtype=np.float64) for a in arrays]
+        elif key[0] == "Y":  # one-hot targets, feature-major (k, n)
+            arrays = [np.ascontiguousarray(a.T, dtype=np.float64) for a in arrays]
         return arrays[0][None] if len(arrays) == 1 else np.stack(arrays)
+
+    def _rows(self, A: Array) -> Array:
+        """Flat index (R, F, 1) of the start of each run's feature rows of A (R, F, n): plus a
+        permutation of the samples, the index of the shuffled copy."""
+        R, F, n = A.shape
+        return (np.arange(R * F) * n).reshape(R, F, 1)
 
     @property
     def done(self) -> bool:
@@ -123,40 +132,37 @@ class BatchedTrainer:
         self._bufs: dict[tuple, tuple] = {}
 
     def _buffers(self, tag: str, n: int) -> tuple[list[Array], list[Array], list[Array]]:
-        """Reusable outputs for a pass over n samples: z_l, [a_l, 1] (the last column holds
-        ones) and dL/da_(l−1), each (R, n, cols). With more than one column they are laid out
-        run-interleaved, memory (n, R, cols): each run's matrix still has unit column stride
-        (BLAS sees the lone run's matrix) and element-wise passes run over R·cols-long rows.
-        The history's pass ("train") takes statistics of each run's block (error signals
-        δ_l): there (R, n, cols) keeps every block contiguous, as a lone run's matrix is."""
+        """Reusable feature-major outputs for a pass over n samples ("step", "train", "test"):
+        z_l (R, cols, n), [a_l; 1] (R, cols + 1, n; the last row holds ones) and dL/da_(l−1)
+        (R, fan_in, n)."""
         bufs = self._bufs.get((tag, n))
         if bufs is None:
             R = len(self.trainers)
-
-            def new(cols: int) -> Array:
-                if cols > 1 and tag != "train":
-                    return np.empty((n, R, cols)).transpose(1, 0, 2)
-                return np.empty((R, n, cols))
-
-            acts = [new(W.shape[1]) for W in self.W[1:]]
+            acts = [np.empty((R, W.shape[1], n)) for W in self.W[1:]]
             for a in acts:
-                a[..., -1] = 1.0
+                a[:, -1] = 1.0
             bufs = self._bufs[(tag, n)] = (
-                [new(W.shape[2]) for W in self.W],
+                [np.empty((R, W.shape[2], n)) for W in self.W],
                 acts,
-                [new(W.shape[1] - 1) for W in self.W],
+                [np.empty((R, W.shape[1] - 1, n)) for W in self.W],
             )
         return bufs
 
     def _forward(self, X: Array, tag: str) -> tuple[list[Array], list[Array]]:
-        zbuf, abuf, _ = self._buffers(tag, X.shape[1])
+        zbuf, abuf, _ = self._buffers(tag, X.shape[2])
         return passes.forward(self.W, X, self.act, zbuf, abuf)
+
+    def _loss(self, z: Array, Y: Array, value: bool) -> tuple[Array | None, Array]:
+        """The loss entry on feature-major logits z and targets Y (R, k, n): (value per run,
+        dL/dz (R, k, n))."""
+        v, dz = self.loss.grad(z.swapaxes(1, 2), Y.swapaxes(1, 2), self.output, value)
+        return v, dz.swapaxes(1, 2)
 
     def _step(self, X: Array, Y: Array) -> None:
         """One mini-batch: forward, dL/dz (no loss value), backward with L2, optimizer step."""
         zs, acts = self._forward(X, "step")
-        dz = self.loss.grad(zs[-1], Y, self.output, value=False)[1]
-        grad_a = self._buffers("step", X.shape[1])[2]
+        dz = self._loss(zs[-1], Y, value=False)[1]
+        grad_a = self._buffers("step", X.shape[2])[2]
         passes.backward(self.W, self.gW, zs, acts, dz, self.act, self.l2, grad_a)
         self.opt.step(*self.opt_args)
 
@@ -166,18 +172,17 @@ class BatchedTrainer:
         if self.done:
             return
         X, Y = self.data["X_tr"], self.data["Y_tr"]
-        n, bs = X.shape[1], self.batch_size
+        n, bs = X.shape[2], self.batch_size
         with np.errstate(**_QUIET):
             if bs <= 0 or bs >= n:
                 self._step(X, Y)
             else:
-                perm = np.stack([t.rng.permutation(n) for t in self.trainers])
-                perm += np.arange(0, len(perm) * n, n)[:, None]  # rows of the (R·n, ·) stack
-                Xs, Ys = (A.reshape(-1, A.shape[2])[perm] for A in (X, Y))
+                perm = np.stack([t.rng.permutation(n) for t in self.trainers])[:, None, :]
+                Xs, Ys = (np.take(A, self._rows(A) + perm) for A in (X, Y))
                 for s in range(0, n, bs):
                     if self.should_stop is not None and self.should_stop():
                         raise Stopped(f"stopped in epoch {self.epoch + 1}")
-                    self._step(Xs[:, s : s + bs], Ys[:, s : s + bs])
+                    self._step(Xs[..., s : s + bs], Ys[..., s : s + bs])
             self.epoch += 1
             self.record()
 
@@ -193,35 +198,35 @@ class BatchedTrainer:
         pass also leaves each run's gradient of its training data loss in the gradients."""
         d, act = self.data, self.act
         zs, acts = self._forward(d["X_tr"], "train")
-        train_loss, dz = self.loss.grad(zs[-1], d["Y_tr"], self.output)
+        train_loss, dz = self._loss(zs[-1], d["Y_tr"], value=True)
         dfs = None
         if act.df is not None:
-            dfs = [act.df(z, a[..., :-1]) for z, a in zip(zs[:-1], acts[1:], strict=True)]
+            dfs = [act.df(z, a[:, :-1]) for z, a in zip(zs[:-1], acts[1:], strict=True)]
         deltas: list[Array] = []
-        grad_a = self._buffers("train", dz.shape[1])[2]
+        grad_a = self._buffers("train", dz.shape[2])[2]
         passes.backward(self.W, self.gW, zs, acts, dz, act, 0.0, grad_a, deltas, dfs)
-        z_te = self._forward(d["X_te"], "test")[0][-1]
+        z_te = self._forward(d["X_te"], "test")[0][-1].swapaxes(1, 2)
         R = len(self.trainers)
         label = lambda z: passes.predict_labels(z, self.output)  # noqa: E731
         row = {
             "epoch": np.full(R, float(self.epoch)),
             "train_loss": train_loss,
-            "test_loss": self.loss.grad(z_te, d["Y_te"], self.output)[0],
-            "train_accuracy": np.mean(label(zs[-1]) == d["y_tr"], axis=-1),
+            "test_loss": self.loss.grad(z_te, d["Y_te"].swapaxes(1, 2), self.output)[0],
+            "train_accuracy": np.mean(label(zs[-1].swapaxes(1, 2)) == d["y_tr"], axis=-1),
             "test_accuracy": np.mean(label(z_te) == d["y_te"], axis=-1),
         }
-        root_n = np.sqrt(d["X_tr"].shape[1])
+        root_n = np.sqrt(d["X_tr"].shape[2])
         for l, (start, stop, _) in enumerate(self.layout[0::2]):
             row[f"grad_norm_{l + 1}"] = passes.norms(self.grad, start, stop)
             row[f"weight_norm_{l + 1}"] = passes.norms(self.flat, start, stop)
             row[f"delta_norm_{l + 1}"] = passes.block_norms(deltas[-1 - l]) * root_n
         zero = np.zeros(R)
         for l in range(1, len(self.W)):
-            row[f"act_mean_{l}"], row[f"act_std_{l}"] = passes.mean_std(acts[l][..., :-1])
+            row[f"act_mean_{l}"], row[f"act_std_{l}"] = passes.mean_std(acts[l][:, :-1])
             df = None if dfs is None else dfs[l - 1]
             sat = passes.share(df < passes.SATURATION * act.peak) if act.peak else zero
             row[f"act_saturated_{l}"] = sat
-            dead = passes.share(np.all(df == 0, axis=1)[:, None, :]) if df is not None else zero
+            dead = passes.share(np.all(df == 0, axis=2)) if df is not None else zero
             row[f"act_dead_{l}"] = dead
         return row
 
@@ -229,13 +234,14 @@ class BatchedTrainer:
         """Each run's history row through its Trainer (`record_row`); runs that stop (diverged)
         are written back and leave the batch, and at the end every run is written back."""
         with np.errstate(**_QUIET):
-            values = {k: v.tolist() for k, v in self._row().items()}
-        keep = []
-        for r, t in enumerate(self.trainers):
+            row = self._row()
+            snaps = self._snapshots() if self.trainers[0].snapshot_due(self.epoch) else None
+        keep, keys = [], list(row)
+        per_run = zip(*(v.tolist() for v in row.values()), strict=True)
+        for r, (t, values) in enumerate(zip(self.trainers, per_run, strict=True)):
             t.epoch = self.epoch
-            if not self.lone and t.snapshot_due(self.epoch):
-                t.net.flat[...] = self.flat[r]  # the lone network draws the snapshot
-            if t.record_row({k: v[r] for k, v in values.items()}):
+            snap = None if snaps is None else snaps[r]
+            if t.record_row(dict(zip(keys, values, strict=True)), snap):
                 keep.append(r)
         if not self.lone and (self.done or len(keep) < len(self.trainers)):
             for r, t in enumerate(self.trainers):
@@ -243,6 +249,11 @@ class BatchedTrainer:
                     self._write_back(r, t)
         if len(keep) < len(self.trainers):
             self._select(np.array(keep, dtype=np.intp))
+
+    def _snapshots(self) -> Array:
+        """Each run's predictions on its grid (R, g, k), as float32 (the boundary replay)."""
+        z = self._forward(self.data["Xgrid"], "grid")[0][-1].swapaxes(1, 2)
+        return losses.output_activation(z, self.output).astype(np.float32)
 
     def _write_back(self, r: int, t) -> None:
         """Run r's weights, gradients (of its training data loss, from the last row) and

@@ -14,6 +14,11 @@ from playground.nn import activations, initializers, losses, passes
 Array = np.ndarray
 
 
+def _T(a: Array) -> Array:
+    """(…, n, cols) ↔ (…, cols, n), a view."""
+    return np.swapaxes(a, -1, -2)
+
+
 def one_hot(y: Array, n_out: int) -> Array:
     """Targets (n, n_out): y (n,) int labels → one-hot; a single output keeps y as a column."""
     y = np.asarray(y)
@@ -100,9 +105,10 @@ class MLP:
 
     def forward_cache(self, X: Array) -> tuple[list[Array], list[Array]]:
         """Pre-activations zs[l] (n, cols_l) and activations acts[l] (acts[0] = X); the last
-        z is the logits. acts has L entries: the input and each hidden layer's output."""
+        z is the logits. acts has L entries: the input and each hidden layer's output. (Views
+        of `passes.forward`'s feature-major arrays.)"""
         zs, acts = passes.forward(self._Wb, passes.with_ones(X), self.act)
-        return zs, [a[..., :-1] for a in acts]
+        return [_T(z) for z in zs], [_T(a[..., :-1, :]) for a in acts]
 
     def logits(self, X: Array) -> Array:
         """z_L (n, n_out): the output layer before its activation."""
@@ -126,8 +132,11 @@ class MLP:
         `deltas`: a list that receives the error signals dz_l (n, cols_l), from the output layer
         (l = L) down to the first, for the history's `delta_norm_l`.
         """
-        acts = [passes.with_ones(a) for a in acts]
-        passes.backward(self._Wb, self._gWb, zs, acts, dz, self.act, l2, deltas=deltas)
+        out: list[Array] = []
+        zsT, actsT = [_T(z) for z in zs], [passes.with_ones(a) for a in acts]
+        passes.backward(self._Wb, self._gWb, zsT, actsT, _T(dz), self.act, l2, deltas=out)
+        if deltas is not None:
+            deltas.extend(_T(d) for d in out)
 
     def loss_into_grads(
         self, X: Array, Y: Array, loss: str, l2: float = 0.0, deltas: list[Array] | None = None

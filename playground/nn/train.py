@@ -138,10 +138,10 @@ class Trainer:
         return self.result
 
     # ---- bookkeeping, for a BatchedTrainer that computed this run's row
-    def record_row(self, row: dict[str, float]) -> bool:
+    def record_row(self, row: dict[str, float], snapshot: Array | None = None) -> bool:
         """Append the history row of `self.epoch` if every value is finite (else the run
-        diverged); take a snapshot if one is due (from `net`'s weights); mark the run exploded
-        if its loss passed the limit. Returns whether the run goes on."""
+        diverged); keep a snapshot if one is due (`snapshot`, or from `net`'s weights); mark
+        the run exploded if its loss passed the limit. Returns whether the run goes on."""
         if self.history and set(row) != set(self.history):
             raise RuntimeError("This history row's columns differ from the earlier rows'.")
         if not all(math.isfinite(v) for v in row.values()):
@@ -152,7 +152,7 @@ class Trainer:
         if len(self.history["train_loss"]) == 1:
             self.explosion_limit = EXPLODE_FACTOR * max(row["train_loss"], 1.0)
         if self.snapshot_due(self.epoch):
-            self.take_snapshot()
+            self.take_snapshot(snapshot)
         if row["train_loss"] > self.explosion_limit:
             self.diverge("exploded")
             return False
@@ -162,10 +162,11 @@ class Trainer:
         """Whether the boundary replay keeps a snapshot at `epoch`."""
         return epoch in self.snapshot_at
 
-    def take_snapshot(self) -> None:
-        """The predictions on the grid from `net`'s current weights, for this epoch."""
-        p = losses.output_activation(self.net.logits(self.grid), self.net.output)
-        self._snaps.append(p.astype(np.float32))
+    def take_snapshot(self, p: Array | None = None) -> None:
+        """Keep the predictions on the grid (g, k) for this epoch: `p`, or from `net`."""
+        if p is None:
+            p = losses.output_activation(self.net.logits(self.grid), self.net.output)
+        self._snaps.append(np.asarray(p, dtype=np.float32))
         self.result.snapshot_epochs.append(self.epoch)
 
     def diverge(self, reason: str) -> None:
