@@ -11,7 +11,9 @@ written back at that epoch (weights, gradients, optimizer state) and leaves the 
 A lone `Trainer` trains as a stack of one: its weights, gradients and optimizer are used in
 place (views), so `trainer.net` holds the current weights after every epoch. The numerics are
 `passes.forward` / `passes.backward`, `losses`' entries and the optimizer's own `_update`
-(`Optimizer.stack` for R > 1), each written once for one run and for stacks.
+(`Optimizer.stack` for R > 1), each written once for one run and for stacks. Data and buffers
+are feature-major (R, features, n) (see passes.py), so each run's block is contiguous and the
+runs of a stack get a lone run's numbers bit for bit.
 """
 
 from __future__ import annotations
@@ -88,10 +90,8 @@ class BatchedTrainer:
             self.flat = np.stack([t.net.flat for t in trainers])
             self.grad = np.stack([t.net.grad_flat for t in trainers])
             self.opt = type(first.opt).stack([t.opt for t in trainers])
-        keys = ("X_tr", "Y_tr", "y_tr", "X_te", "Y_te", "y_te") + ("Xgrid",) * (
-            first.grid is not None
-        )
-        self.data = {k: self._stack(k) for k in keys}
+        keys = ["X_tr", "Y_tr", "y_tr", "X_te", "Y_te", "y_te"]
+        self.data = {k: self._stack(k) for k in keys + ["Xgrid"] * (first.grid is not None)}
         # (start, stop, shape) of each W_l and b_l in the flat vector, as MLP lays them out
         self.layout, start = [], 0
         for p in first.net.params:
