@@ -149,9 +149,11 @@ class ProgressMixin:
         characters; each config a valid RunConfig dict)."""
         from playground.config import RunConfig
 
-        items = [p if isinstance(p, Pin) else Pin(p.get("name"), p.get("config")) for p in pins]
-        if len(items) > MAX_PINS:
+        if len(pins) > MAX_PINS:
             raise BadRoomInput("At most {max} pinned setups.", max=MAX_PINS)
+        if not all(isinstance(p, Pin | Mapping) for p in pins):
+            raise BadRoomInput("A pinned setup is a name and a config.")
+        items = [p if isinstance(p, Pin) else Pin(p.get("name"), p.get("config")) for p in pins]
         clean = []
         for p in items:
             try:

@@ -177,6 +177,9 @@ def test_reset_starts_an_exercise_over(store, room):
         [Pin("", CONFIG)],
         [Pin("A\nB", CONFIG)],
         [{"name": "A", "config": "not a dict"}],
+        [{"name": "A"}],
+        ["A"],
+        [None],
     ],
 )
 def test_bad_pins_refused(store, room, pins):
