@@ -4,6 +4,7 @@ training for every optimizer, loss and activation; a temporary new entry needs n
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from codegen_support import final, have, run_cases
 
@@ -155,3 +156,55 @@ def test_an_optimizer_no_framework_has_is_said_in_valid_code(temporary_optimizer
     assert "Keras has no nameless_tmp optimizer: plain SGD stands in" in src["keras"]
     assert "nameless_tmp becomes adam" in src["sklearn"]
     assert not keras_code.exact(RunConfig(optimizer="nameless_tmp"))
+
+
+SOFTSIGN = activations.Activation(
+    "softsign_tmp",
+    lambda z: z / (1.0 + np.abs(z)),
+    lambda z, a: 1.0 / (1.0 + np.abs(z)) ** 2,
+    Facts(
+        formula=r"f(z) = \frac{z}{1 + |z|}",
+        text_key="activation.tanh.about",
+        torch="nn.Softsign()",
+        keras='"softsign"',
+    ),
+)
+MSE_COPY = losses.Loss(  # a loss whose facts name the frameworks' built-ins, no snippets
+    "mse_tmp",
+    losses.get("mse").fn,
+    Facts(formula="L", text_key="loss.mse", torch="nn.MSELoss()", keras="keras.losses.MSE"),
+)
+
+
+@pytest.fixture
+def temporary_entries():
+    activations.register(SOFTSIGN)
+    losses.register(MSE_COPY)
+    yield
+    activations.unregister(SOFTSIGN.name)
+    losses.unregister(MSE_COPY.name)
+
+
+def test_a_temporary_activation_and_loss_get_code_from_their_facts(
+    temporary_entries, tmp_path_factory
+):
+    config = RunConfig(
+        activation="softsign_tmp", optimizer="momentum", dataset="blobs", epochs=6, n_samples=200
+    )
+    assert keras_code.exact(config)
+    src = _scripts(config)
+    assert "nn.Linear(fan_in, fan_out), nn.Softsign()]" in src["pytorch"]
+    assert 'activation = "softsign"  # hidden layers: softsign_tmp' in src["keras"]
+    assert "not softsign_tmp;" in src["sklearn"] and 'activation="relu"' in src["sklearn"]
+    runs = {"pytorch": have("torch"), "keras": have("keras", "torch")}
+    for framework in [f for f, ok in runs.items() if ok]:
+        out = run_cases(framework, {"softsign": config}, tmp_path_factory)
+        result, (stdout, error, rc) = out["softsign"]
+        assert rc == 0, error[-3000:]
+        loss = final(stdout)[0]
+        assert loss == pytest.approx(result.final["train_loss"], rel=1e-9, abs=1e-12), framework
+    # a loss without snippets: the built-in is named and called, and says what to check
+    src = _scripts(RunConfig(loss="mse_tmp"))
+    assert "criterion = nn.MSELoss()  # the playground's mse_tmp" in src["pytorch"]
+    assert "keras_loss = keras.losses.MSE  # the playground's mse_tmp" in src["keras"]
+    assert "not mse_tmp." in src["sklearn"]
