@@ -92,6 +92,21 @@ def ex_reset(exercise_id: str) -> str:
     return f"ex_reset_{exercise_id}"
 
 
+# ---- workshop rooms (playground/app/room.py, pages/instructor.py) ------------------------------
+ROOM_SEAT = "room_seat"  # the attendee's Seat (its token proves who they are; never in a log)
+ROOM_LOADED = "_room_loaded"  # the token whose stored progress this session has restored
+ROOM_APPLIED = "_room_applied"  # (token, exercise id) whose room locks were last applied
+ROOM_TRIED = "_room_tried"  # the address (room, name, seat) this session last tried to join
+ROOM_MESSAGE = "room_message"  # a room error to show once (from a callback)
+ROOM_CODE, ROOM_NAME, ROOM_JOIN, ROOM_LEAVE = "room_code", "room_name", "room_join", "room_leave"
+INS_KEY = "ins_key"  # the instructor key's password field (emptied once checked)
+INS_OK = "ins_ok"  # this session typed the right instructor key
+INS_ROOM = "ins_room"  # the room the dashboard shows (its code)
+INS_TITLE, INS_EXERCISES, INS_LOCKS, INS_AUTO = "ins_title", "ins_ex", "ins_locks", "ins_auto"
+INS_DAYS, INS_BY_NAME, INS_CREATE = "ins_days", "ins_by_name", "ins_create"
+INS_STUCK, INS_CLOSE, INS_SURE, INS_LOGOUT = "ins_stuck", "ins_close", "ins_sure", "ins_logout"
+
+
 # ---- learn page ---------------------------------------------------------------------------------
 LEARN_SECTION = "learn_section"  # which section (①–⑦, backprop, gradients) is shown
 LEARN_DATA, LEARN_SCALER = "learn_1_data", "learn_1_scaler"  # ①: standardization picture
