@@ -100,6 +100,16 @@ def test_pytorch_script_reproduces_every_entry(case, torch_runs):
 
 
 # ---- a temporary entry needs nothing but its registry entry ---------------------------------
+def _reproduced_by_both_scripts(config: RunConfig, tmp_path_factory) -> None:
+    """The PyTorch and the Keras script (where installed) end at our final train loss."""
+    runs = {"pytorch": have("torch"), "keras": have("keras", "torch")}
+    for framework in [f for f, ok in runs.items() if ok]:
+        result, (stdout, error, rc) = run_cases(framework, {"c": config}, tmp_path_factory)["c"]
+        assert rc == 0, error[-3000:]
+        loss = final(stdout)[0]
+        assert loss == pytest.approx(result.final["train_loss"], rel=1e-9, abs=1e-12), framework
+
+
 class AMSGrad(optimizers.Adam):
     """Adam keeping the largest v so far (torch: Adam(amsgrad=True)), registered only here."""
 
@@ -138,13 +148,7 @@ def test_a_temporary_optimizer_gets_working_code(temporary_optimizers, tmp_path_
     assert "keras.optimizers.Adam(" in src["keras"] and "amsgrad=True" in src["keras"]
     assert 'solver="adam"' in src["sklearn"] and "amsgrad_tmp becomes adam" in src["sklearn"]
     assert keras_code.exact(config)  # ε = 0: Keras' Adam(amsgrad=True) is torch's rule
-    runs = {"pytorch": have("torch"), "keras": have("keras", "torch")}
-    for framework in [f for f, ok in runs.items() if ok]:
-        out = run_cases(framework, {"amsgrad": config}, tmp_path_factory)
-        result, (stdout, error, rc) = out["amsgrad"]
-        assert rc == 0, error[-3000:]
-        loss = final(stdout)[0]
-        assert loss == pytest.approx(result.final["train_loss"], rel=1e-9, abs=1e-12), framework
+    _reproduced_by_both_scripts(config, tmp_path_factory)
     plain = RunConfig(optimizer="adam", eps=0.0, activation="tanh", epochs=6, n_samples=200)
     assert codegen.pytorch_script(plain).count("amsgrad") == 0
 
@@ -196,13 +200,7 @@ def test_a_temporary_activation_and_loss_get_code_from_their_facts(
     assert "nn.Linear(fan_in, fan_out), nn.Softsign()]" in src["pytorch"]
     assert 'activation = "softsign"  # hidden layers: softsign_tmp' in src["keras"]
     assert "not softsign_tmp;" in src["sklearn"] and 'activation="relu"' in src["sklearn"]
-    runs = {"pytorch": have("torch"), "keras": have("keras", "torch")}
-    for framework in [f for f, ok in runs.items() if ok]:
-        out = run_cases(framework, {"softsign": config}, tmp_path_factory)
-        result, (stdout, error, rc) = out["softsign"]
-        assert rc == 0, error[-3000:]
-        loss = final(stdout)[0]
-        assert loss == pytest.approx(result.final["train_loss"], rel=1e-9, abs=1e-12), framework
+    _reproduced_by_both_scripts(config, tmp_path_factory)
     # a loss without snippets: the built-in is named and called, and says what to check
     src = _scripts(RunConfig(loss="mse_tmp"))
     assert "criterion = nn.MSELoss()  # the playground's mse_tmp" in src["pytorch"]
