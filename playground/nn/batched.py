@@ -160,9 +160,9 @@ class BatchedTrainer:
 
     def _step(self, X: Array, Y: Array) -> None:
         """One mini-batch: forward, dL/dz (no loss value), backward with L2, optimizer step."""
-        zs, acts = self._forward(X, "step")
+        zbuf, abuf, grad_a = self._buffers("step", X.shape[2])
+        zs, acts = passes.forward(self.W, X, self.act, zbuf, abuf)
         dz = self._loss(zs[-1], Y, value=False)[1]
-        grad_a = self._buffers("step", X.shape[2])[2]
         passes.backward(self.W, self.gW, zs, acts, dz, self.act, self.l2, grad_a)
         self.opt.step(*self.opt_args)
 

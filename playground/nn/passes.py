@@ -95,8 +95,8 @@ def backward(
             grad_a = np.matmul(W, dz, out=None if grad_a_buf is None else grad_a_buf[l])
             z, a = zs[l - 1], acts[l][..., :-1, :]
             if act.df is None:  # e.g. maxout: the activation routes the gradient itself
-                T = lambda x: x.swapaxes(-1, -2)  # noqa: E731
-                dz = T(act.backward(T(z), T(a), T(grad_a)))
+                T = (z, a, grad_a)
+                dz = act.backward(*(x.swapaxes(-1, -2) for x in T)).swapaxes(-1, -2)
             else:
                 df = act.df(z, a) if dfs is None else dfs[l - 1]
                 dz = np.multiply(grad_a, df, out=grad_a)

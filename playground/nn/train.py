@@ -142,14 +142,18 @@ class Trainer:
         """Append the history row of `self.epoch` if every value is finite (else the run
         diverged); keep a snapshot if one is due (`snapshot`, or from `net`'s weights); mark
         the run exploded if its loss passed the limit. Returns whether the run goes on."""
-        if self.history and set(row) != set(self.history):
+        history = self.history
+        if history and row.keys() != history.keys():
             raise RuntimeError("This history row's columns differ from the earlier rows'.")
-        if not all(math.isfinite(v) for v in row.values()):
+        if not all(map(math.isfinite, row.values())):
             self.diverge("nan" if math.isnan(row["train_loss"]) else "inf")
             return False
-        for key, v in row.items():
-            self.history.setdefault(key, []).append(v)
-        if len(self.history["train_loss"]) == 1:
+        if history:
+            for key, v in row.items():
+                history[key].append(v)
+        else:
+            history.update((key, [v]) for key, v in row.items())
+        if len(history["train_loss"]) == 1:
             self.explosion_limit = EXPLODE_FACTOR * max(row["train_loss"], 1.0)
         if self.snapshot_due(self.epoch):
             self.take_snapshot(snapshot)
