@@ -13,6 +13,7 @@ from sklearn.model_selection import train_test_split
 from playground import data, executor
 from playground.config import RunConfig
 from playground.nn import optimizers
+from playground.nn.batched import BatchedTrainer, signature
 from playground.nn.network import MLP
 from playground.nn.train import Stopped, Trainer, TrainResult
 from playground.preprocessing import make_scaler
@@ -265,8 +266,6 @@ def _run_group(
     """Prepare each run as run() does, train those with equal `batched.signature` as one
     BatchedTrainer (the others alone), wrap each with `finish`. `elapsed` of a batched run is
     its own preparation plus its share of the batch's training time."""
-    from playground.nn.batched import BatchedTrainer, signature
-
     if len(configs) == 1:
         return [run(configs[0], should_stop=should_stop)]
     prepared, elapsed = [], []

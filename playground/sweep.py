@@ -31,6 +31,7 @@ from playground import executor, experiment
 from playground.config import FIELD_NAMES, RunConfig
 from playground.executor import local_jobs, plan
 from playground.experiment import RunResult, prepare
+from playground.nn.batched import BatchedTrainer, signature
 
 KNOBS: tuple[str, ...] = (*(f for f in FIELD_NAMES if f != "seed"), "width", "depth")
 METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
@@ -166,8 +167,6 @@ def execute(
 # ------------------------------------------------------------------------------ estimates
 def estimate_seconds(spec: SweepSpec, n_jobs: int | None = None) -> float:
     """Rough wall time of `run_sweep(spec)`, from timing one epoch of its first chunk."""
-    from playground.nn.batched import BatchedTrainer, signature
-
     configs = spec.configs()
     chunks = plan(configs)
     sample = [configs[i] for i in chunks[0]]
