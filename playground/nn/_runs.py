@@ -11,10 +11,12 @@ import numpy as np
 def per_run(f: Callable[..., float], *args):
     """f on Python floats: f(*args) if every argument is a scalar; else, with per-run columns
     (R, 1) among them, the column (R, 1) of f on each run's values (as Python floats)."""
-    cols = [a for a in args if isinstance(a, np.ndarray)]
-    if not cols:
+    for a in args:
+        if isinstance(a, np.ndarray):
+            R = len(a)
+            break
+    else:
         return f(*args)
-    R = len(cols[0])
     runs = zip(
         *(a[:, 0].tolist() if isinstance(a, np.ndarray) else [a] * R for a in args), strict=True
     )

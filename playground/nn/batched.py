@@ -126,6 +126,8 @@ class BatchedTrainer:
             (w[0], b[1], (w[2][0] + 1, w[2][1])) for w, b in zip(lay[0::2], lay[1::2], strict=False)
         ]
         self.W = [view(self.flat, blk, blk[2]) for blk in blocks]
+        self.WT = [W.swapaxes(1, 2) for W in self.W]  # as passes.forward takes them
+        self.Wx = [W[:, :-1] for W in self.W]  # the weights alone, for passes.backward
         self.gW = [view(self.grad, blk, blk[2]) for blk in blocks]
         lone = self.opt.runs is None  # the lone optimizer steps the run's own 1-d vectors
         self.opt_args = ([self.flat[0]], [self.grad[0]]) if lone else ([self.flat], [self.grad])
@@ -150,7 +152,7 @@ class BatchedTrainer:
 
     def _forward(self, X: Array, tag: str) -> tuple[list[Array], list[Array]]:
         zbuf, abuf, _ = self._buffers(tag, X.shape[2])
-        return passes.forward(self.W, X, self.act, zbuf, abuf)
+        return passes.forward(self.WT, X, self.act, zbuf, abuf)
 
     def _loss(self, z: Array, Y: Array, value: bool) -> tuple[Array | None, Array]:
         """The loss entry on feature-major logits z and targets Y (R, k, n): (value per run,
@@ -161,9 +163,9 @@ class BatchedTrainer:
     def _step(self, X: Array, Y: Array) -> None:
         """One mini-batch: forward, dL/dz (no loss value), backward with L2, optimizer step."""
         zbuf, abuf, grad_a = self._buffers("step", X.shape[2])
-        zs, acts = passes.forward(self.W, X, self.act, zbuf, abuf)
+        zs, acts = passes.forward(self.WT, X, self.act, zbuf, abuf)
         dz = self._loss(zs[-1], Y, value=False)[1]
-        passes.backward(self.W, self.gW, zs, acts, dz, self.act, self.l2, grad_a)
+        passes.backward(self.Wx, self.gW, zs, acts, dz, self.act, self.l2, grad_a)
         self.opt.step(*self.opt_args)
 
     # ---- epochs
@@ -204,7 +206,7 @@ class BatchedTrainer:
             dfs = [act.df(z, a[:, :-1]) for z, a in zip(zs[:-1], acts[1:], strict=True)]
         deltas: list[Array] = []
         grad_a = self._buffers("train", dz.shape[2])[2]
-        passes.backward(self.W, self.gW, zs, acts, dz, act, 0.0, grad_a, deltas, dfs)
+        passes.backward(self.Wx, self.gW, zs, acts, dz, act, 0.0, grad_a, deltas, dfs)
         z_te = self._forward(d["X_te"], "test")[0][-1].swapaxes(1, 2)
         R = len(self.trainers)
         label = lambda z: passes.predict_labels(z, self.output)  # noqa: E731

@@ -85,13 +85,14 @@ class MLP:
         return shapes
 
     def _set_views(self) -> None:
-        """params / _grads: W_l, b_l views into flat / grad_flat; _Wb / _gWb: each layer's
-        [W_l; b_l] (fan_in + 1, cols), one view (b_l follows W_l in the flat vector)."""
+        """params / _grads: W_l, b_l views into flat / grad_flat; _gWb: each layer's
+        [W_l; b_l] (fan_in + 1, cols), one view (b_l follows W_l in the flat vector); _WbT:
+        [W_l; b_l] transposed, as `passes.forward` takes it."""
         shapes = self._shapes()
         self.params = self._views(self.flat, shapes)
         self._grads = self._views(self.grad_flat, shapes)
         blocks = [(W.shape[0] + 1, W.shape[1]) for W in self.params[0::2]]
-        self._Wb = self._views(self.flat, blocks)
+        self._WbT = [Wb.T for Wb in self._views(self.flat, blocks)]
         self._gWb = self._views(self.grad_flat, blocks)
 
     @staticmethod
@@ -107,7 +108,7 @@ class MLP:
         """Pre-activations zs[l] (n, cols_l) and activations acts[l] (acts[0] = X); the last
         z is the logits. acts has L entries: the input and each hidden layer's output. (Views
         of `passes.forward`'s feature-major arrays.)"""
-        zs, acts = passes.forward(self._Wb, passes.with_ones(X), self.act)
+        zs, acts = passes.forward(self._WbT, passes.with_ones(X), self.act)
         return [_T(z) for z in zs], [_T(a[..., :-1, :]) for a in acts]
 
     def logits(self, X: Array) -> Array:
@@ -134,7 +135,8 @@ class MLP:
         """
         out: list[Array] = []
         zsT, actsT = [_T(z) for z in zs], [passes.with_ones(a) for a in acts]
-        passes.backward(self._Wb, self._gWb, zsT, actsT, _T(dz), self.act, l2, deltas=out)
+        Ws = self.params[0::2]
+        passes.backward(Ws, self._gWb, zsT, actsT, _T(dz), self.act, l2, deltas=out)
         if deltas is not None:
             deltas.extend(_T(d) for d in out)
 
@@ -163,7 +165,7 @@ class MLP:
 
     def __getstate__(self) -> dict:
         """Pickle the numbers and names; views and the activation's functions are rebuilt."""
-        views = ("params", "_grads", "_Wb", "_gWb", "act")
+        views = ("params", "_grads", "_WbT", "_gWb", "act")
         return {k: v for k, v in self.__dict__.items() if k not in views}
 
     def __setstate__(self, state: dict) -> None:

@@ -34,7 +34,7 @@ def with_ones(X: Array) -> Array:
 
 
 def forward(
-    Ws: list[Array],
+    WTs: list[Array],
     X: Array,
     act,
     zbuf: list[Array] | None = None,
@@ -42,15 +42,16 @@ def forward(
 ) -> tuple[list[Array], list[Array]]:
     """Pre-activations zs[l] (…, cols_l, n) and the layers' inputs acts (acts[0] = X, then
     each hidden layer's output with its row of ones, (…, cols_l + 1, n)); the last z is the
-    logits. `zbuf`/`abuf`: arrays to write z_l and [a_l; 1] into."""
-    zs, acts, a, L = [], [X], X, len(Ws)
+    logits. WTs[l]: [W; b]_l transposed, (…, cols_l, fan_in + 1). `zbuf`/`abuf`: arrays to
+    write z_l and [a_l; 1] into."""
+    zs, acts, a, L = [], [X], X, len(WTs)
     ufunc = isinstance(act.f, np.ufunc)
     for l in range(L):
-        z = np.matmul(Ws[l].swapaxes(-1, -2), a, out=None if zbuf is None else zbuf[l])
+        z = np.matmul(WTs[l], a, out=None if zbuf is None else zbuf[l])
         zs.append(z)
         if l < L - 1:
             if abuf is None:
-                a = np.empty((*z.shape[:-2], Ws[l + 1].shape[-2], z.shape[-1]))
+                a = np.empty((*z.shape[:-2], WTs[l + 1].shape[-1], z.shape[-1]))
                 a[..., -1, :] = 1.0
             else:
                 a = abuf[l]
@@ -77,7 +78,8 @@ def backward(
     dfs: list[Array] | None = None,
 ) -> None:
     """Back-propagate dL/dz_L (…, cols_L, n) through every layer into `gWs` (…, fan_in + 1,
-    cols_l), the gradients of [W; b]_l (written in place).
+    cols_l), the gradients of [W; b]_l (written in place); Ws[l]: the weights W_l alone
+    (…, fan_in, cols_l).
 
     d[W; b]_l = [a_{l−1}; 1] dz_lᵀ (+ l2·W_l on the weights);  dz_{l−1} = f'(z_{l−1}) ⊙ (W_l dz_l).
     `zs`, `acts` as `forward` returns them. `deltas` receives the error signals dz_l, from the
@@ -88,11 +90,10 @@ def backward(
         if deltas is not None:
             deltas.append(dz)
         np.matmul(acts[l], dz.swapaxes(-1, -2), out=gWs[l])
-        W = Ws[l][..., :-1, :]
         if l2:
-            gWs[l][..., :-1, :] += l2 * W
+            gWs[l][..., :-1, :] += l2 * Ws[l]
         if l > 0:
-            grad_a = np.matmul(W, dz, out=None if grad_a_buf is None else grad_a_buf[l])
+            grad_a = np.matmul(Ws[l], dz, out=None if grad_a_buf is None else grad_a_buf[l])
             z, a = zs[l - 1], acts[l][..., :-1, :]
             if act.df is None:  # e.g. maxout: the activation routes the gradient itself
                 T = (z, a, grad_a)
