@@ -6,11 +6,12 @@ threadpool_limits(1)  # 2 shared cores: concurrent sessions would otherwise thra
 
 import streamlit as st  # noqa: E402
 
-from playground.app import i18n, layout, navigation, state  # noqa: E402
+from playground.app import i18n, layout, navigation, room, state  # noqa: E402
 from playground.app.pages import (  # noqa: E402
     backprop,
     compare,
     exercises,
+    instructor,
     learn,
     optimizer_lab,
     playground,
@@ -21,6 +22,8 @@ from playground.app.sidebar import check_url  # noqa: E402
 st.set_page_config(page_title="Tuning Playground", page_icon=":material/tune:", layout="wide")
 layout.style()  # phone layout: Korean line breaks, wrapping formulas
 check_url()
+room.from_address()  # a workshop room's seat, from ?room=&name= (or ?seat=) on any page
+room.keep_address()
 st.sidebar.segmented_control(
     "Language · 언어",
     i18n.LANGS,
@@ -37,5 +40,6 @@ renders = {
     navigation.SWEEP: sweep.render,
     navigation.OPTIMIZER_LAB: optimizer_lab.render,
     navigation.BACKPROP: backprop.render,
+    navigation.INSTRUCTOR: instructor.render,
 }
 st.navigation(navigation.pages(renders), position="top").run()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from playground import exercises
-from playground.app import sidebar, state
+from playground.app import room, sidebar, state
 from playground.exercises import Exercise
 
 
@@ -54,8 +54,52 @@ def restore_from_url() -> list[str]:
     return ignored
 
 
+def restore_from_room() -> None:
+    """Once per seat, before anything is drawn: the progress stored in the room replaces this
+    session's for the room's exercises (steps passed, checks, quiz answer, prediction)."""
+    token = room.token()
+    if token is None or st.session_state.get(state.ROOM_LOADED) == token:
+        return
+    st.session_state[state.ROOM_LOADED] = token
+    stored = room.call("progress")
+    for ex_id, sp in (stored.exercises if stored else {}).items():
+        if ex_id in exercises.BY_ID:
+            reset(exercises.BY_ID[ex_id], local=True)
+            steps = len(exercises.BY_ID[ex_id].steps) if sp.solved else sp.step
+            progress(ex_id).update(
+                step=steps, attempts=sp.attempts, quiz=sp.quiz, prediction=sp.prediction,
+                predicted_right=sp.prediction_right, saved_solved=sp.solved,
+            )  # fmt: skip
+
+
+def apply_room_locks() -> None:
+    """In a room: the room's exercise is selected and, once per exercise, the room's locks
+    apply (its start setup loaded, the locked controls disabled). Call before the sidebar."""
+    ids = [ex.id for ex in room.room_exercises()]
+    if st.session_state.get(state.EX_SELECTED) not in ids:
+        st.session_state[state.EX_SELECTED] = ids[0]
+    token, ex = room.token(), exercises.BY_ID[st.session_state[state.EX_SELECTED]]
+    if token is None or st.session_state.get(state.ROOM_APPLIED) == (token, ex.id):
+        return
+    st.session_state[state.ROOM_APPLIED] = (token, ex.id)
+    names, start = room.room_locks(ex)
+    if names:
+        st.session_state[state.LOCKED] = names
+        sidebar.load_config(start)
+
+
+def save_solved(ex: Exercise) -> None:
+    """In a room: the first time `ex` is solved in this session, the room records it."""
+    p = progress(ex.id)
+    if room.seat() is not None and is_solved(ex) and not p.get("saved_solved"):
+        p["saved_solved"] = room.call("record_solved", ex.id) is not None
+
+
 def sync_url() -> None:
-    """Write this session's progress into the address (so a reload or a bookmark keeps it)."""
+    """Write this session's progress into the address (so a reload or a bookmark keeps it);
+    in a room the room keeps it instead."""
+    if room.seat() is not None:
+        return
     done = [ex.id for ex in exercises.EXERCISES if steps_done(ex)]
     quiz = {
         e.id: progress(e.id)["quiz"]
@@ -102,8 +146,11 @@ def unlock() -> None:
     st.query_params.pop("lock", None)
 
 
-def reset(ex: Exercise) -> None:
-    st.session_state[state.EX_PROGRESS].pop(ex.id, None)
+def reset(ex: Exercise, local: bool = False) -> None:
+    """Start `ex` over (in the room too, unless `local`)."""
+    if not local:
+        room.call("reset_exercise", ex.id)
+    st.session_state.setdefault(state.EX_PROGRESS, {}).pop(ex.id, None)
     st.session_state.pop(state.ex_quiz(ex.id), None)
     st.session_state.pop(state.ex_predict(ex.id), None)
 
@@ -119,6 +166,8 @@ def answered(ex: Exercise) -> None:
     p = progress(ex.id)
     if p["quiz"] is None:
         p["quiz"] = st.session_state.get(state.ex_quiz(ex.id))
+        if p["quiz"] is not None:
+            room.call("record_quiz", ex.id, p["quiz"], p["quiz"] == ex.answer)
 
 
 def predict_key(ex: Exercise) -> str:

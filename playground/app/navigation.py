@@ -24,6 +24,7 @@ COMPARE = "compare"
 SWEEP = "sweep"
 OPTIMIZER_LAB = "optimizer_lab"
 BACKPROP = "backprop"
+INSTRUCTOR = "instructor"
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ PAGES: dict[str, PageInfo] = {  # menu order
     SWEEP: PageInfo("sweep", "sw.nav", ":material/stacked_line_chart:"),
     OPTIMIZER_LAB: PageInfo("optimizer-lab", "lab.nav", ":material/landscape:"),
     BACKPROP: PageInfo("backprop", "bp.nav", ":material/account_tree:"),
+    INSTRUCTOR: PageInfo("instructor", "ins.nav", ":material/co_present:"),  # workshop rooms
 }
 DEFAULT = PLAYGROUND
 # /playground (e.g. /playground?lang=ko&optimizer=SGD) opens the playground too, with its URL

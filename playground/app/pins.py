@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from playground.app import state
+from playground.app import room, state
 from playground.app.i18n import CATALOGUES, t
 from playground.app.safe import md
 from playground.config import RunConfig
@@ -34,6 +34,7 @@ def pin(config: RunConfig) -> None:
     used = {p["name"] for p in items}
     name = next(c for c in "ABCDEFGHIJ" if c not in used)
     items.append({"name": name, "config": config})
+    room.save_pins(items)  # in a workshop room, kept there
     st.session_state[state.PIN_MESSAGE] = t("cmp.pinned", name=md(name))
     picked = st.session_state.get(state.CMP_RUNS)
     if picked is not None and len(picked) < MAX_SHOWN:  # compare it at once (pins, then current)
@@ -55,10 +56,12 @@ def move(i: int, step: int) -> None:
     j = i + step
     if 0 <= j < len(items):
         items[i], items[j] = items[j], items[i]
+        room.save_pins(items)
 
 
 def delete(i: int) -> None:
     pins().pop(i)
+    room.save_pins(pins())
 
 
 def rename(i: int) -> None:
@@ -72,3 +75,4 @@ def rename(i: int) -> None:
         st.session_state[state.pin_name(i)] = pins()[i]["name"]
     elif name:
         pins()[i]["name"] = name
+        room.save_pins(pins())

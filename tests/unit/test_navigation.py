@@ -58,7 +58,8 @@ def test_every_page_once_with_its_address_title_and_icon():
     built = at.session_state["built"]
     # the default page is served at "/"; /playground is its hidden alias
     assert [url for url, _, _ in built] == ["", *list(URLS)[1:], "playground"]
-    assert URLS == ["home", "learn", "exercises", "compare", "sweep", "optimizer-lab", "backprop"]
+    pages = ["home", "learn", "exercises", "compare", "sweep", "optimizer-lab", "backprop"]
+    assert [*pages, "instructor"] == URLS
     titles = [i18n.EN[p.title_key] for p in navigation.PAGES.values()]
     assert [title for _, title, _ in built] == [*titles, i18n.EN["nav.playground"]]
     icons = [p.icon for p in navigation.PAGES.values()]

@@ -7,10 +7,11 @@ from __future__ import annotations
 import streamlit as st
 
 from playground import exercises
-from playground.app import navigation, sidebar, state
+from playground.app import navigation, room, sidebar, state
 from playground.app.exercise_progress import (
     answered,
     apply_link,
+    apply_room_locks,
     is_solved,
     more_hints,
     needs_prediction,
@@ -18,7 +19,9 @@ from playground.app.exercise_progress import (
     predict_key,
     progress,
     reset,
+    restore_from_room,
     restore_from_url,
+    save_solved,
     solved_ids,
     steps_done,
     sync_url,
@@ -118,6 +121,7 @@ def _check(ex: Exercise) -> None:
             st.warning(t("ex.predict_first"), icon=":material/psychology:")
             return
         p["prediction"] = choice
+        room.call("record_prediction", ex.id, choice)
     step = min(p["step"], len(ex.steps) - 1)
     base = p["previous"] if ex.steps[step].base == "previous" and p["previous"] else ex.start
     try:
@@ -131,9 +135,11 @@ def _check(ex: Exercise) -> None:
     shown = exercises.outcome(ex, step, result, p["previous"], base_result)
     p["attempts"] += 1
     p["last"] = (step, criteria, shown)
+    room.record_check(ex, step, criteria, result.config)
     if exercises.passed(criteria) and p["step"] < len(ex.steps):
         if shown is not None and p["prediction"] is not None:
             p["predicted_right"] = shown == p["prediction"]
+            room.call("record_prediction", ex.id, p["prediction"], p["predicted_right"])
         p["step"] += 1
         if p["step"] < len(ex.steps):  # `previous` stays the config that solved the step before
             p["previous"] = result.config
@@ -242,8 +248,9 @@ def _mark(value, right) -> str:
 
 def _progress_view() -> None:
     st.subheader(t("ex.progress"))
-    total = len(exercises.EXERCISES)
-    solved = len(solved_ids())
+    shown = room.room_exercises()
+    total = len(shown)
+    solved = len(solved_ids() & {ex.id for ex in shown})
     st.progress(solved / total, t("ex.progress_bar", solved=solved, total=total))
     rows = [
         {
@@ -257,7 +264,7 @@ def _progress_view() -> None:
             if ex.predict
             else "",
         }
-        for ex in exercises.EXERCISES
+        for ex in shown
     ]
     st.dataframe(rows, hide_index=True, width="stretch", height=35 * (len(rows) + 1) + 3)
 
@@ -272,16 +279,20 @@ def _share(ex: Exercise) -> None:
 
 def render() -> None:
     """The exercises page; "Load starting setup" goes to the playground."""
+    room.from_address()
     bad = apply_link()
     ignored = restore_from_url()
+    restore_from_room()
+    apply_room_locks()
     sidebar.render()
     st.title(t("ex.title"))
-    st.caption(t("ex.intro"))
+    st.caption(t("room.exercises") if room.seat() else t("ex.intro"))
+    room.panel()
     if bad:
         st.warning(t("ex.bad_link", id=md(bad)), icon=":material/link_off:")
     if ignored:
         st.info(t("ex.url_ignored", values=md(", ".join(ignored), 200)), icon=":material/link_off:")
-    ids = [ex.id for ex in exercises.EXERCISES]
+    ids = [ex.id for ex in room.room_exercises()]
     if st.session_state.get(state.EX_SELECTED) not in ids:
         st.session_state[state.EX_SELECTED] = ids[0]
     st.session_state[state.EX_CURRENT] = st.session_state[state.EX_SELECTED]
@@ -341,5 +352,6 @@ def render() -> None:
             icon=":material/restart_alt:",
         )
         _share(ex)
+    save_solved(ex)
     _progress_view()
     sync_url()

@@ -1,0 +1,322 @@
+"""Workshop rooms in the app (AppTest), on SQLite and on PostgreSQL: joining by form or address,
+progress that comes back in a new session, the room's exercises, order and locks, pins kept in
+the room, clear messages (en + ko) for bad, expired and closed rooms and refused names, names
+shown as text, and the instructor page behind its key (create, watch, close)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from playground import exercises
+from playground.app import i18n, state
+from playground.app.safe import md
+from playground.rooms import Store, db
+from playground.rooms.safety import MAX_NAME, format_code
+from tests.unit.rooms_support import BACKENDS, database
+
+REPO = Path(__file__).resolve().parents[2]
+KEY = "a-long-instructor-key-0123"
+SCRIPT = f"""
+import sys
+sys.path.insert(0, {str(REPO)!r})
+import streamlit as st
+from playground.app import pins, room, sidebar
+from playground.config import RunConfig
+
+room.from_address()  # as the router does on every page
+room.keep_address()
+
+if "preload" in st.session_state:
+    sidebar.load_config(RunConfig.from_json(st.session_state.pop("preload")))
+page = st.session_state.get("page", "exercises")
+if page == "exercises":
+    from playground.app.pages.exercises import render
+    render()
+elif page == "instructor":
+    from playground.app.pages.instructor import render
+    render()
+else:  # "pin": the Pin button of the current setup
+    pins.pin_button(sidebar.render())
+"""
+EN, KO = i18n.catalogue("rooms", "en"), i18n.catalogue("rooms", "ko")
+CAT = {"en": EN, "ko": KO}
+EX_EN = i18n.catalogue("exercises", "en")
+ROOM_EX = ("circles_nodes", "normalizer")  # the room's order (not the app's)
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path, monkeypatch) -> Store:
+    """The app's room database (PLAYGROUND_DB) on each backend, and a store on it for the test."""
+    monkeypatch.delenv(db.DB_SETTING, raising=False)
+    monkeypatch.delenv("PLAYGROUND_INSTRUCTOR_KEY", raising=False)
+    with database(request.param, tmp_path) as url:
+        monkeypatch.setenv(db.DB_SETTING, url)
+        s = Store.open()
+        yield s
+        s.engine.dispose()
+
+
+@pytest.fixture
+def code(store) -> str:
+    return store.create_room("Tuesday <b>workshop</b>", ROOM_EX).code
+
+
+def app(page: str = "exercises", lang: str = "en", query: dict | None = None, **kw) -> AppTest:
+    at = AppTest.from_string(SCRIPT, default_timeout=90)
+    at.session_state["page"] = page
+    at.session_state["lang"] = lang
+    for key, value in kw.items():
+        at.session_state[key] = value
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at
+
+
+def join(at: AppTest, code: str, name: str) -> AppTest:
+    at.run()
+    at.text_input(key=state.ROOM_CODE).input(code)
+    at.text_input(key=state.ROOM_NAME).input(name)
+    return at.button(key=state.ROOM_JOIN).click().run()
+
+
+def check(at: AppTest, config) -> AppTest:
+    at.session_state["preload"] = config.to_json()
+    at.run()
+    return at.button(key=state.EX_CHECK).click().run()
+
+
+def errors(at: AppTest) -> list[str]:
+    return [e.value for e in at.error]
+
+
+# ---- joining ------------------------------------------------------------------------------------
+def test_joining_shows_the_rooms_exercises_in_its_order_and_writes_the_address(store, code):
+    at = join(app(), format_code(code).lower(), "  Ann  ")
+    assert not at.exception and not errors(at)
+    seat = at.session_state[state.ROOM_SEAT]
+    assert (seat.name, seat.room.code) == ("Ann", code)
+    assert (at.query_params["room"], at.query_params["name"]) == (format_code(code), "Ann")
+    assert at.selectbox(key=state.EX_CURRENT).options == [
+        f"{'⑥'} {EX_EN['ex.circles_nodes.title']}",
+        f"{'①'} {EX_EN['ex.normalizer.title']}",
+    ]
+    assert at.selectbox(key=state.EX_CURRENT).value == "circles_nodes"
+    assert len(at.dataframe[0].value) == 2  # the progress table: the room's exercises only
+    title = md("Tuesday <b>workshop</b>")  # the instructor's words, shown as text
+    shown = EN["room.in"].format(title=title, code=format_code(code), name="Ann")
+    assert any(m.value.startswith(shown) for m in at.markdown)
+    assert store.dashboard(code).attendees[0].name == "Ann"
+
+
+def test_the_address_joins_again_after_a_reload_and_the_progress_comes_back(store, code):
+    ex = exercises.get("circles_nodes")
+    at = join(app(), code, "Ann")
+    check(at, ex.start)  # a wrong fix first: too few nodes
+    check(at, ex.solution[0])
+    assert not at.exception
+    assert EX_EN["ex.solved"] in [s.value for s in at.success]
+    d = store.dashboard(code)
+    assert (d.exercises[0].started, d.exercises[0].solved) == (1, 1)
+    assert d.attendees[0].attempts == 2
+    (fix, n), *_ = d.exercises[0].wrong_fixes
+    assert n == 1 and [f["key"] for f in fix["failed"]] and fix["changed"] == []
+    assert "done" not in at.query_params  # in a room, the room keeps the progress
+
+    fresh = app(query={k: at.query_params[k] for k in ("room", "name")}).run()  # a reload
+    assert not fresh.exception
+    assert fresh.session_state[state.ROOM_SEAT].returning
+    assert EN["room.welcome_back"].format(name="Ann") in [s.value for s in fresh.success]
+    p = fresh.session_state[state.EX_PROGRESS][ex.id]
+    assert (p["step"], p["attempts"]) == (1, 2)
+    assert fresh.selectbox(key=state.EX_CURRENT).options[0].startswith("✓")
+    assert store.dashboard(code).exercises[0].solved == 1  # not counted twice
+    assert len(store.dashboard(code).attendees) == 1  # the same attendee
+
+
+def test_quiz_and_prediction_are_kept_in_the_room(store, code):
+    ex = exercises.get("normalizer")
+    at = join(app(), code, "Bo")
+    at.session_state[state.EX_SELECTED] = ex.id
+    at.run()
+    at.radio(key=state.ex_predict(ex.id)).set_value(1).run()
+    check(at, ex.solution[0])
+    wrong = (ex.answer + 1) % ex.quiz
+    at.radio(key=state.ex_quiz(ex.id)).set_value(wrong).run()
+    assert not at.exception
+    stored = store.dashboard(code).exercises[1]
+    assert stored.solved == 1 and stored.wrong_quiz == ((wrong, 1),)
+    fresh = app(query={"room": code, "name": "bo"}, **{state.EX_SELECTED: ex.id}).run()
+    radio = fresh.radio(key=state.ex_quiz(ex.id))
+    assert radio.disabled and radio.value == wrong  # answered once, also after a reload
+    assert fresh.session_state[state.EX_PROGRESS][ex.id]["prediction"] == 1
+
+
+def test_reset_starts_the_exercise_over_in_the_room(store, code):
+    ex = exercises.get("circles_nodes")
+    at = join(app(), code, "Cy")
+    check(at, ex.solution[0])
+    at.button(key=state.ex_reset(ex.id)).click().run()
+    assert store.dashboard(code).exercises[0].solved == 0
+    fresh = app(query={"room": code, "name": "Cy"}).run()
+    assert fresh.session_state[state.EX_PROGRESS][ex.id]["step"] == 0
+
+
+def test_the_rooms_locks_apply_to_each_exercise(store):
+    locked = store.create_room("Locks", ["circles_nodes"], {"scaler": None, "width": None}).code
+    at = app(query={"room": locked, "name": "Di"}).run()
+    ex = exercises.get("circles_nodes")
+    # scaler locked at the start's value; width is what the exercise needs: it stays free
+    assert at.session_state[state.LOCKED] == {"scaler"}
+    assert at.session_state["dataset"] == ex.start.dataset == "circles"
+    assert at.sidebar.selectbox(key="scaler").disabled
+    assert not at.sidebar.slider(key="width").disabled
+
+
+def test_pins_are_kept_in_the_room(store, code):
+    at = app("pin", query={"room": code, "name": "Ed"}).run()
+    assert at.session_state[state.ROOM_SEAT].name == "Ed"  # the pin page joins from the address
+    at.button(key=state.PIN_BUTTON).click().run()
+    fresh = app("pin", query={"room": code, "name": "Ed"}).run()
+    assert [p["name"] for p in fresh.session_state[state.PINS]] == ["A"]
+
+
+def test_leaving_forgets_the_seat_and_the_address(store, code):
+    at = join(app(), code, "Fay")
+    at.button(key=state.ROOM_LEAVE).click().run()
+    assert state.ROOM_SEAT not in at.session_state
+    assert "room" not in at.query_params and "name" not in at.query_params
+    assert len(at.selectbox(key=state.EX_CURRENT).options) == len(exercises.EXERCISES)
+
+
+# ---- every refusal, in both languages -----------------------------------------------------------
+def _expired(store: Store) -> str:
+    past = Store(store.engine, clock=lambda: store.now() - timedelta(days=3))
+    return past.create_room("Old", ["normalizer"], days=1).code
+
+
+def _closed(store: Store) -> str:
+    code = store.create_room("Done", ["normalizer"]).code
+    store.close_room(code)
+    return code
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize(
+    ("make", "key"),
+    [
+        (lambda s: "7K3M-Q9XA-W2HD", "rooms.unknown_code"),
+        (lambda s: "not a code", "rooms.unknown_code"),
+        (_expired, "rooms.expired"),
+        (_closed, "rooms.closed"),
+    ],
+)
+def test_a_bad_expired_or_closed_code_gets_a_clear_message(store, make, key, lang):
+    at = join(app(lang=lang), make(store), "Gus")
+    assert not at.exception
+    assert errors(at) == [CAT[lang][key]]
+    assert state.ROOM_SEAT not in at.session_state
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_names_are_refused_with_a_reason(store, code, lang):
+    long = "x" * (MAX_NAME + 20)  # the field stops at 40 characters; the address does not
+    at = app(lang=lang, query={"room": code, "name": long}).run()
+    assert errors(at) == [CAT[lang]["rooms.name_too_long"].format(max=MAX_NAME, n=len(long))]
+    at = join(app(lang=lang), code, "   ")
+    assert errors(at) == [CAT[lang]["rooms.name_empty"]]
+    at = app(lang=lang, query={"room": code, "name": "a\tb"}).run()
+    assert errors(at) == [CAT[lang]["rooms.name_control"]]
+    assert store.dashboard(code).attendees == ()
+
+
+def test_a_name_with_html_or_markdown_is_shown_as_text(store, code):
+    name = "<script>x</script>**b**[l](http://e.x)"  # 38 characters
+    at = join(app(), code, name)
+    seat = at.session_state[state.ROOM_SEAT]
+    assert seat.name == name  # kept as typed …
+    line = next(m.value for m in at.markdown if m.value.startswith("Room **"))
+    assert f"**{md(name)}**" in line  # … and shown escaped: no tag, no bold, no link
+    assert "<script>" not in line and "](" not in line
+
+
+def test_a_name_taken_in_a_strict_room_and_the_personal_link(store):
+    strict = store.create_room("Strict", ["normalizer"], rejoin_by_name=False).code
+    at = join(app(), strict, "Hal")
+    token = at.session_state[state.ROOM_SEAT].token
+    assert at.query_params["seat"] == token and "name" not in at.query_params
+    other = join(app(lang="ko"), strict, "HAL")
+    assert errors(other) == [KO["rooms.name_taken"]]
+    again = app(query={"seat": token}).run()  # the personal link resumes the seat
+    assert again.session_state[state.ROOM_SEAT].name == "Hal"
+
+
+def test_an_unreachable_database_is_a_message_not_a_traceback(monkeypatch):
+    monkeypatch.setenv(db.DB_SETTING, "postgresql://nobody:x@127.0.0.1:9/none?connect_timeout=2")
+    at = join(app(), "7K3M-Q9XA-W2HD", "Ivy")
+    assert not at.exception
+    assert errors(at) == [EN["rooms.unavailable"]]
+
+
+# ---- the instructor page ------------------------------------------------------------------------
+def test_without_a_key_the_instructor_page_is_shut(store):
+    at = app("instructor").run()
+    assert [i.value for i in at.info] == [EN["ins.shut"]]
+    assert not at.text_input
+
+
+def test_a_short_key_keeps_the_page_shut(store, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_INSTRUCTOR_KEY", "short")
+    assert [i.value for i in app("instructor", "ko").run().info] == [KO["ins.shut"]]
+
+
+def login(key: str, lang: str = "en") -> AppTest:
+    at = app("instructor", lang).run()
+    at.text_input(key=state.INS_KEY).input(key)
+    return at.button(key="ins_open").click().run()
+
+
+def test_a_wrong_key_is_refused_and_forgotten(store, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_INSTRUCTOR_KEY", KEY)
+    at = login(KEY[:-1] + "X")
+    assert errors(at) == [EN["ins.wrong_key"]]
+    assert not at.session_state[state.INS_OK]
+    assert at.text_input(key=state.INS_KEY).value == ""  # the typed text is not kept
+    assert not at.query_params
+
+
+def test_the_instructor_creates_watches_and_closes_a_room(store, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_INSTRUCTOR_KEY", KEY)
+    at = login(KEY)
+    assert not at.exception and at.session_state[state.INS_OK]
+    assert not at.query_params  # never in the address
+    at.text_input(key=state.INS_TITLE).input("Room A")
+    picks = at.multiselect(key=state.INS_EXERCISES)
+    picks.select("xor_smallest").select("normalizer")
+    at.multiselect(key=state.INS_LOCKS).select("scaler")
+    at.button(key=state.INS_CREATE).click().run()
+    assert not at.exception
+    (made,) = store.rooms()
+    assert made.title == "Room A" and made.exercise_ids == ("xor_smallest", "normalizer")
+    assert made.locks == {"scaler": None}
+    assert [c.value for c in at.code][0] == made.shown_code
+    joined = [m for m in at.metric if m.label == EN["ins.joined"]]
+    assert joined[0].value == "0"
+
+    seat = store.join(made.code, "<i>Jo</i>")
+    store.record_attempt(seat.token, "xor_smallest", 0)
+    store.record_solved(seat.token, "xor_smallest")
+    at.run()
+    assert [m.value for m in at.metric][:2] == ["1", "0"]
+    table = at.dataframe[0].value
+    assert list(table.iloc[:, 2]) == [1, 0]  # solved per exercise, in the room's order
+    people = at.dataframe[-1].value
+    assert list(people.iloc[:, 0]) == ["<i>Jo</i>"]  # a table cell: text
+
+    at.checkbox(key=state.INS_SURE).check().run()
+    at.button(key=state.INS_CLOSE).click().run()
+    assert store.room(made.code).closed
+    assert EN["ins.closed"] in [s.value for s in at.success]
