@@ -7,54 +7,21 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import MISSING, asdict, dataclass, fields, replace
 from typing import Any
 
 from playground import data, preprocessing
+from playground.hyper import WithHyper, optimizer_facts, spanning
 from playground.nn import activations, initializers, losses, optimizers
 from playground.nn.facts import Hyper
 
 _FIELD_DEFAULTS: dict[str, Any] = {}  # RunConfig field -> default (filled below the class)
 
 
-def optimizer_facts(name: str):
-    """The `Facts` of the optimizer `name` (its update rule, UI hyper-parameters, …)."""
-    return optimizers.get(name).facts
-
-
 def hyper_fields() -> dict[str, Hyper]:
-    """Every RunConfig field some optimizer offers as a hyper-parameter, read from the registry
-    now (a registered optimizer counts at once): field -> its Hyper, the range spanning every
-    optimizer that uses it, in the order the optimizers list them."""
-    out: dict[str, Hyper] = {}
-    for cls in optimizers.entries():
-        for h in cls.facts.hyper:
-            if h.field not in _FIELD_DEFAULTS:
-                continue  # not a RunConfig field: nothing could set it
-            seen = out.get(h.field, h)
-            out[h.field] = replace(seen, low=min(seen.low, h.low), high=max(seen.high, h.high))
-    return out
-
-
-class _WithHyper(Mapping):
-    """`fixed` entries plus one per optimizer hyper-parameter field (`make(hyper)`), looked up
-    in the registry at each use."""
-
-    def __init__(self, fixed: dict, make: Callable[[Hyper], tuple]) -> None:
-        self._fixed, self._make = fixed, make
-
-    def _all(self) -> dict:
-        return {**self._fixed, **{f: self._make(h) for f, h in hyper_fields().items()}}
-
-    def __getitem__(self, key: str) -> tuple:
-        return self._all()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._all())
-
-    def __len__(self) -> int:
-        return len(self._all())
+    """Every RunConfig field some optimizer offers as a hyper-parameter (see playground.hyper)."""
+    return dict(spanning(_FIELD_DEFAULTS))
 
 
 # Numeric ranges: field -> (low, high); the learning rate and init scale are log-scale knobs.
@@ -70,7 +37,9 @@ _FIXED_RANGES: dict[str, tuple[float, float]] = {
     "seed": (0, 2**31 - 1),
     "init_scale": (1e-3, 100.0),
 }
-RANGES: Mapping[str, tuple[float, float]] = _WithHyper(_FIXED_RANGES, lambda h: (h.low, h.high))
+RANGES: Mapping[str, tuple[float, float]] = WithHyper(
+    _FIXED_RANGES, lambda h: (h.low, h.high), lambda: _FIELD_DEFAULTS
+)
 INTEGER_FIELDS = ("n_samples", "batch_size", "epochs", "seed")
 WIDTH_RANGE = (1, 128)
 
@@ -322,8 +291,8 @@ _FIXED_SPANS: dict[str, tuple[float, float, float | None]] = {
     "test_fraction": (0.1, 0.5, 0.05),
     "seed": (0, 2**31 - 1, 1),
 }
-SPANS: Mapping[str, tuple[float, float, float | None]] = _WithHyper(
-    _FIXED_SPANS, lambda h: (h.low, h.high, h.step)
+SPANS: Mapping[str, tuple[float, float, float | None]] = WithHyper(
+    _FIXED_SPANS, lambda h: (h.low, h.high, h.step), lambda: _FIELD_DEFAULTS
 )
 
 
