@@ -18,7 +18,7 @@ APP = Path(__file__).resolve().parents[2] / "playground" / "app"
 OUTSIDE = {"error", "name", "value", "id", "a", "b", "values"}
 # keywords whose values are built by the app only (checked by reading each call once)
 INTERNAL_OK = {
-    ("sidebar.py", "values"),  # the allowed options, from config.STEPS / registries
+    ("links.py", "values"),  # the allowed options, from config.STEPS / registries
     ("dataset_notes.py", "a"),  # scaler labels (option_label) the advice names
     ("dataset_notes.py", "b"),
 }
