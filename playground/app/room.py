@@ -43,18 +43,27 @@ def store() -> Store:
     return _open_store()
 
 
+def _parts(e: RoomError) -> tuple[str, dict]:
+    if isinstance(e, BadRoomInput):  # the store's own English words
+        return "rooms.bad_input", {"error": md(e, 200)}
+    return (e.key, e.params) if e.key in EN else ("rooms.error", {})
+
+
 def message(e: RoomError) -> str:
-    """A room error in the page's language (the store's own English words for a bad input)."""
-    if isinstance(e, BadRoomInput):
-        return t("rooms.bad_input", error=md(e, 200))
-    if e.key not in EN:
-        return t("rooms.error")
-    return t(e.key, **e.params)
+    """A room error in the page's language."""
+    key, params = _parts(e)
+    return t(key, **params)
 
 
-def _say(kind: str, text: str) -> None:
-    """A message for `panel` to show once ("error" | "info" | "success")."""
-    st.session_state[state.ROOM_MESSAGE] = (kind, text)
+def _say(kind: str, key: str, **params: Any) -> None:
+    """A message for `panel` to show once ("error" | "info" | "success"), worded when shown:
+    a first run may not know the page's language yet."""
+    st.session_state[state.ROOM_MESSAGE] = (kind, key, params)
+
+
+def _fail(e: RoomError) -> None:
+    key, params = _parts(e)
+    _say("error", key, **params)
 
 
 def seat() -> Seat | None:
@@ -76,7 +85,7 @@ def call(method: str, *args: Any) -> Any:
     try:
         return getattr(store(), method)(s.token, *args)
     except RoomError as e:
-        _say("error", message(e))
+        _fail(e)
         return None
 
 
@@ -94,7 +103,7 @@ def _seated(new: Seat) -> None:
         qp["seat"] = new.token
     st.session_state[state.ROOM_TRIED] = tuple(qp.get(k) for k in ADDRESS)
     if new.returning:
-        _say("success", t("room.welcome_back", name=md(new.name)))
+        _say("success", "room.welcome_back", name=md(new.name))
     stored: Progress | None = call("progress")
     if stored is None:
         return
@@ -110,7 +119,7 @@ def _join(action) -> None:
     try:
         new = action(store())
     except RoomError as e:
-        _say("error", message(e))
+        _fail(e)
         return
     _seated(new)
 
@@ -176,8 +185,8 @@ def panel() -> None:
     """The exercises page's room panel: where the attendee is (and Leave), else the join form;
     and the last room message."""
     if said := st.session_state.pop(state.ROOM_MESSAGE, None):
-        kind, text = said
-        getattr(st, kind)(text, icon=":material/meeting_room:")
+        kind, key, params = said
+        getattr(st, kind)(t(key, **params), icon=":material/meeting_room:")
     s = seat()
     if s is not None:
         left, right = st.columns([4, 1], vertical_alignment="center")

@@ -307,12 +307,18 @@ def test_the_instructor_creates_watches_and_closes_a_room(store, monkeypatch):
     assert joined[0].value == "0"
 
     seat = store.join(made.code, "<i>Jo</i>")
+    failed = {"key": "ex.c.max_nodes", "params": {"target": "3", "value": "8 × 8"}}
+    store.record_attempt(seat.token, "xor_smallest", 0, {"failed": [failed], "changed": ["l2"]})
     store.record_attempt(seat.token, "xor_smallest", 0)
     store.record_solved(seat.token, "xor_smallest")
     at.run()
     assert [m.value for m in at.metric][:2] == ["1", "0"]
     table = at.dataframe[0].value
     assert list(table.iloc[:, 2]) == [1, 0]  # solved per exercise, in the room's order
+    mistakes = at.dataframe[1].value  # the failed check, worded as the exercises page does
+    what = EX_EN["ex.c.max_nodes"].format(target="3", value="8 × 8").replace("*", "")
+    shown = EN["ins.wrong_fix"].format(failed=what, changed=i18n.EN["l2"], n=1)
+    assert list(mistakes.iloc[:, 1]) == [shown]
     people = at.dataframe[-1].value
     assert list(people.iloc[:, 0]) == ["<i>Jo</i>"]  # a table cell: text
 

@@ -109,7 +109,7 @@ def _duration(seconds: float | None) -> str:
     if seconds is None:
         return "—"
     m, s = divmod(round(seconds), 60)
-    return t("ins.minutes", m=m, s=s)
+    return t("ins.minutes", m=m, s=s) if m else t("ins.seconds", s=s)
 
 
 def _mistakes(d: Dashboard) -> list[dict]:

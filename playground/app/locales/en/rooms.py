@@ -108,5 +108,6 @@ MESSAGES = {
     "ins.close": "Close the room",
     "ins.sure": "Yes, close it: attendees can no longer change anything",
     "ins.closed": "The room is closed. Its data stays, read-only.",
+    "ins.seconds": "{s} s",
     "ins.minutes": "{m} min {s} s",
 }

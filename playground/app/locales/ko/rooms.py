@@ -104,5 +104,6 @@ MESSAGES = {
     "ins.close": "방 닫기",
     "ins.sure": "네, 닫습니다: 참가자는 더는 아무것도 바꿀 수 없습니다",
     "ins.closed": "방을 닫았습니다. 데이터는 남고, 읽기만 할 수 있습니다.",
+    "ins.seconds": "{s}초",
     "ins.minutes": "{m}분 {s}초",
 }
