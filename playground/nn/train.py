@@ -117,6 +117,8 @@ class Trainer:
         """One pass over the shuffled training split in mini-batches, then a history row."""
         if self.done:
             return
+        if self._engine is None:  # e.g. after unpickling: the engine views this net again
+            self._engine = BatchedTrainer([self])
         engine = self._engine
         engine.epoch, engine.should_stop = self.epoch, self.should_stop
         engine.step_epoch()
@@ -136,6 +138,10 @@ class Trainer:
         if self._snaps:
             self.result.snapshots = np.stack(self._snaps)
         return self.result
+
+    def __getstate__(self) -> dict:
+        """Pickle without the engine: its arrays are views of this trainer's network."""
+        return {**self.__dict__, "_engine": None}
 
     # ---- bookkeeping, for a BatchedTrainer that computed this run's row
     def record_row(self, row: dict[str, float], snapshot: Array | None = None) -> bool:

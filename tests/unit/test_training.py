@@ -346,6 +346,20 @@ def test_stepping_shows_the_current_weights_in_trainer_net_after_each_epoch():
     assert stepped.history == whole.history
 
 
+def test_a_pickled_trainer_goes_on_training_its_own_network():
+    import pickle
+
+    config = RunConfig(epochs=4, n_samples=200)
+    a = prepare(config).trainer
+    a.step_epoch()
+    b = pickle.loads(pickle.dumps(a))
+    a.run()
+    b.run()
+    assert a.history == b.history
+    np.testing.assert_array_equal(a.net.flat, b.net.flat)
+    assert b.net.loss_and_grads(b.X_tr, b.y_tr)[0] == pytest.approx(b.history["train_loss"][-1])
+
+
 def test_snapshot_schedule():
     assert snapshot_schedule(0) == [0]
     assert snapshot_schedule(1) == [0, 1]
