@@ -25,6 +25,7 @@ import numpy as np
 from playground.nn import losses, passes
 
 Array = np.ndarray
+SNAPSHOT_RUNS = 8  # runs per pass over the snapshot grids (measured: 16 at once is 25 % slower)
 _QUIET = {"over": "ignore", "invalid": "ignore", "divide": "ignore", "under": "ignore"}
 
 
@@ -133,17 +134,19 @@ class BatchedTrainer:
         self.opt_args = ([self.flat[0]], [self.grad[0]]) if lone else ([self.flat], [self.grad])
         self._bufs: dict[tuple, tuple] = {}
 
-    def _buffers(self, tag: str, n: int) -> tuple[list[Array], list[Array], list[Array]]:
-        """Reusable feature-major outputs for a pass over n samples ("step", "train", "test"):
-        z_l (R, cols, n), [a_l; 1] (R, cols + 1, n; the last row holds ones) and dL/da_(l−1)
-        (R, fan_in, n)."""
-        bufs = self._bufs.get((tag, n))
+    def _buffers(
+        self, tag: str, n: int, R: int | None = None
+    ) -> tuple[list[Array], list[Array], list[Array]]:
+        """Reusable feature-major outputs for a pass of R runs (all) over n samples ("step",
+        "train", "test", "grid"): z_l (R, cols, n), [a_l; 1] (R, cols + 1, n; the last row holds
+        ones) and dL/da_(l−1) (R, fan_in, n)."""
+        R = len(self.trainers) if R is None else R
+        bufs = self._bufs.get((tag, n, R))
         if bufs is None:
-            R = len(self.trainers)
             acts = [np.empty((R, W.shape[1], n)) for W in self.W[1:]]
             for a in acts:
                 a[:, -1] = 1.0
-            bufs = self._bufs[(tag, n)] = (
+            bufs = self._bufs[(tag, n, R)] = (
                 [np.empty((R, W.shape[2], n)) for W in self.W],
                 acts,
                 [np.empty((R, W.shape[1] - 1, n)) for W in self.W],
@@ -253,9 +256,17 @@ class BatchedTrainer:
             self._select(np.array(keep, dtype=np.intp))
 
     def _snapshots(self) -> Array:
-        """Each run's predictions on its grid (R, g, k), as float32 (the boundary replay)."""
-        z = self._forward(self.data["Xgrid"], "grid")[0][-1].swapaxes(1, 2)
-        return losses.output_activation(z, self.output).astype(np.float32)
+        """Each run's predictions on its grid (R, g, k), as float32 (the boundary replay); in
+        chunks of at most SNAPSHOT_RUNS runs, whose arrays stay in the processor's cache."""
+        X, R = self.data["Xgrid"], len(self.trainers)
+        out = np.empty((R, X.shape[2], self.W[-1].shape[2]), np.float32)
+        for r in range(0, R, SNAPSHOT_RUNS):
+            part = slice(r, r + SNAPSHOT_RUNS)
+            zbuf, abuf, _ = self._buffers("grid", X.shape[2], len(out[part]))
+            WT = [W[part] for W in self.WT]
+            z = passes.forward(WT, X[part], self.act, zbuf, abuf)[0][-1]
+            out[part] = losses.output_activation(z.swapaxes(1, 2), self.output)
+        return out
 
     def _write_back(self, r: int, t) -> None:
         """Run r's weights, gradients (of its training data loss, from the last row) and
