@@ -41,14 +41,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(log_path: Path) -> tuple[subprocess.Popen, str]:
-    """`streamlit run streamlit_app.py` on a free local port (own process group); returns the
-    process and its base URL once /_stcore/health says ok."""
+def start_server(
+    log_path: Path, python: str = sys.executable, env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen, str]:
+    """`streamlit run streamlit_app.py` on a free local port (own process group) with `python`,
+    this environment plus `env`; returns the process and its base URL once /_stcore/health says
+    ok."""
     port = free_port()
     log = open(log_path, "wb")  # noqa: SIM115 (closed by stop_server)
     proc = subprocess.Popen(
         [
-            sys.executable,
+            python,
             "-m",
             "streamlit",
             "run",
@@ -58,7 +61,7 @@ def start_server(log_path: Path) -> tuple[subprocess.Popen, str]:
             "--server.address=127.0.0.1",
         ],
         cwd=REPO,
-        env={**os.environ, "PLAYGROUND_TRAIN_WORKERS": "2"},  # as deployed: a training pool
+        env={**os.environ, "PLAYGROUND_TRAIN_WORKERS": "2", **(env or {})},  # as deployed: a pool
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,  # its own process group: stop_server kills all of it

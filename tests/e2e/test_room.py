@@ -37,10 +37,8 @@ def room_server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     require_browser()
     folder = tmp_path_factory.mktemp("room_server")
     log = folder / "server.log"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("PLAYGROUND_DB", str(folder / "rooms.sqlite"))
-        mp.setenv("PLAYGROUND_INSTRUCTOR_KEY", KEY)
-        proc, base = start_server(log)
+    env = {"PLAYGROUND_DB": str(folder / "rooms.sqlite"), "PLAYGROUND_INSTRUCTOR_KEY": KEY}
+    proc, base = start_server(log, env=env)
     try:
         yield base, log
     finally:
