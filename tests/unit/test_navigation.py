@@ -46,10 +46,13 @@ def home():
 def stub(name):
     return lambda: st.title(name)
 
-renders = {{pid: stub(pid) for pid in navigation.PAGES}} | {{navigation.PLAYGROUND: home}}
-built = navigation.pages(renders)
-st.session_state["built"] = [(p.url_path, p.title, p.icon) for p in built]
-st.navigation(built).run()
+# AppTest leaves this file as the process's __main__: a worker process that another test
+# spawns re-runs it as "__mp_main__", where it must do nothing.
+if __name__ == "__main__":
+    renders = {{pid: stub(pid) for pid in navigation.PAGES}} | {{navigation.PLAYGROUND: home}}
+    built = navigation.pages(renders)
+    st.session_state["built"] = [(p.url_path, p.title, p.icon) for p in built]
+    st.navigation(built).run()
 """
 
 
