@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -125,8 +126,9 @@ def server(tmp_path_factory) -> Iterator[str]:
         stop_server(proc)
 
 
-@pytest.fixture(scope="session")
-def browser(server):
+@contextmanager
+def chromium() -> Iterator:
+    """Debian's headless chromium under Playwright, closed afterwards."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -135,6 +137,12 @@ def browser(server):
             yield b
         finally:
             b.close()
+
+
+@pytest.fixture(scope="session")
+def browser(server):
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture

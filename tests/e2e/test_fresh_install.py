@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     IDLE,
     REPO,
+    chromium,
     require_browser,
     start_server,
     stop_server,
@@ -67,10 +66,7 @@ def test_the_app_runs_with_only_requirements_txt(tmp_path):
             [python, "-c", make], cwd=REPO, env={**env, "PATH": "/usr/bin:/bin"},
             capture_output=True, text=True, check=True,
         ).stdout.strip()  # fmt: skip
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with chromium() as browser:
             page = browser.new_page()
             page.set_default_timeout(120_000)
             for path, needle in (
@@ -85,7 +81,6 @@ def test_the_app_runs_with_only_requirements_txt(tmp_path):
                 if path.startswith("exercises"):  # joined: the room's panel names the attendee
                     assert page.get_by_text("you are", exact=False).count() == 1
             assert page.get_by_text("Fresh").count() == 0  # the instructor page is locked
-            browser.close()
     finally:
         stop_server(proc)
     log = (tmp_path / "server.log").read_text(errors="replace")

@@ -13,10 +13,9 @@ import pytest
 
 from playground.app.i18n import EN, KO
 from tests.e2e.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     RERUN_TIMEOUT,
     App,
+    chromium,
     require_browser,
     start_server,
     stop_server,
@@ -46,25 +45,19 @@ def room_server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
 
 
 @pytest.fixture(scope="module")
-def chromium(room_server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+def browser_(room_server):
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture
-def pages(chromium) -> Iterator:
+def pages(browser_) -> Iterator:
     """`pages(locale)`: a page in a fresh browser context (its own Streamlit session); every
     address any of them requests is collected in `pages.urls`."""
     contexts, urls = [], []
 
     def make(locale: str = "en-US"):
-        ctx = chromium.new_context(viewport={"width": 1280, "height": 1000}, locale=locale)
+        ctx = browser_.new_context(viewport={"width": 1280, "height": 1000}, locale=locale)
         ctx.set_default_timeout(RERUN_TIMEOUT)
         ctx.on("request", lambda r: urls.append(r.url))
         contexts.append(ctx)
