@@ -213,12 +213,13 @@ class BatchedTrainer:
         z_te = self._forward(d["X_te"], "test")[0][-1].swapaxes(1, 2)
         R = len(self.trainers)
         label = lambda z: passes.predict_labels(z, self.output)  # noqa: E731
+        share = passes.share  # each run's share of True
         row = {
             "epoch": np.full(R, float(self.epoch)),
             "train_loss": train_loss,
             "test_loss": self.loss.grad(z_te, d["Y_te"].swapaxes(1, 2), self.output)[0],
-            "train_accuracy": np.mean(label(zs[-1].swapaxes(1, 2)) == d["y_tr"], axis=-1),
-            "test_accuracy": np.mean(label(z_te) == d["y_te"], axis=-1),
+            "train_accuracy": share(label(zs[-1].swapaxes(1, 2)) == d["y_tr"]),
+            "test_accuracy": share(label(z_te) == d["y_te"]),
         }
         root_n = np.sqrt(d["X_tr"].shape[2])
         for l, (start, stop, _) in enumerate(self.layout[0::2]):
@@ -229,9 +230,9 @@ class BatchedTrainer:
         for l in range(1, len(self.W)):
             row[f"act_mean_{l}"], row[f"act_std_{l}"] = passes.mean_std(acts[l][:, :-1])
             df = None if dfs is None else dfs[l - 1]
-            sat = passes.share(df < passes.SATURATION * act.peak) if act.peak else zero
+            sat = share(df < passes.SATURATION * act.peak) if act.peak else zero
             row[f"act_saturated_{l}"] = sat
-            dead = passes.share(np.all(df == 0, axis=2)) if df is not None else zero
+            dead = share(np.all(df == 0, axis=2)) if df is not None else zero
             row[f"act_dead_{l}"] = dead
         return row
 

@@ -27,6 +27,7 @@ SATURATION = 0.05  # a unit is saturated where f'(z) < 5 % of the activation's p
 def with_ones(X: Array) -> Array:
     """Samples X (…, n, d) as a feature-major layer input (…, d + 1, n): its transpose with a
     last row of ones, in float64."""
+    X = np.asarray(X)
     out = np.empty((*X.shape[:-2], X.shape[-1] + 1, X.shape[-2]))
     out[..., :-1, :] = np.swapaxes(X, -1, -2)
     out[..., -1, :] = 1.0
