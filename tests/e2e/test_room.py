@@ -127,6 +127,7 @@ def test_two_attendees_solve_reload_and_the_instructor_watches(room_server, page
     bo = pages("ko-KR")
     opened(app, bo, f"exercises?lang=ko&{SOLUTION}")
     bo.get_by_text(KO["room.join_title"]).click()
+    app.screenshot(bo, "room_join_ko", height=1000)
     bo.get_by_label(KO["room.code"], exact=True).fill(code.lower())
     bo.get_by_label(KO["room.name"], exact=True).fill("<script>alert(1)</script>보라")
     app.rerun(bo, lambda: bo.get_by_role("button", name=KO["room.join"]).click())
@@ -148,6 +149,14 @@ def test_two_attendees_solve_reload_and_the_instructor_watches(room_server, page
         bar = cat["ex.progress_bar"].format(solved=1, total=1)
         assert page.get_by_text(bar).first.is_visible(), bar
     assert metric(teacher, EN["ins.joined"]) == "2"  # the reloads are the same two attendees
+
+    # ---- the results as CSV ----------------------------------------------------------------------
+    with teacher.expect_download() as download:
+        teacher.get_by_role("button", name=EN["ins.export"]).click()
+    rows = Path(download.value.path()).read_text().splitlines()
+    assert rows[0].startswith("room,attendee,") and len(rows) == 3
+    assert [r.split(",")[1] for r in rows[1:]] == ["Ann", "<script>alert(1)</script>보라"]
+    assert all(",circles_nodes,1,1,1,yes," in r for r in rows[1:])  # steps, checks, solved
 
     # ---- the key: in no address, no log line --------------------------------------------------
     assert not [u for u in pages.urls if KEY in u]
