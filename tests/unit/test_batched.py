@@ -193,15 +193,22 @@ def test_batched_optimizer_steps_like_lone_optimizers(name):
         "adam": [{"amsgrad": True}, {"amsgrad": True, "betas": (0.5, 0.9)}],
     }[name]
     lone = [get_optimizer(name, lr=lr, **h) for lr, h in zip([0.1, 0.02], extra, strict=True)]
-    stacked = type(lone[0]).stack([get_optimizer(name, lr=o.lr, **o.hyper) for o in lone])
-    P = rng.normal(size=(2, 7))
-    params = [P[0].copy(), P[1].copy()]
-    for _ in range(4):
-        G = rng.normal(size=(2, 7))
+    assert_stack_steps_like_lone(lone, rng)
+
+
+def assert_stack_steps_like_lone(lone, rng, steps: int = 4):
+    """Optimizer.stack of copies of `lone` updates stacked rows exactly as each lone one its
+    own parameters; returns the stack."""
+    stacked = type(lone[0]).stack([get_optimizer(o.name, lr=o.lr, **o.hyper) for o in lone])
+    P = rng.normal(size=(len(lone), 7))
+    params = [row.copy() for row in P]
+    for _ in range(steps):
+        G = rng.normal(size=P.shape)
         for o, p, g in zip(lone, params, G, strict=True):
             o.step([p], [g.copy()])
         stacked.step([P], [G])
     np.testing.assert_array_equal(P, np.stack(params))
+    return stacked
 
 
 def test_nn_imports_numpy_only():

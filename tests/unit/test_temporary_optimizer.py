@@ -21,7 +21,7 @@ from playground.experiment import run, run_many
 from playground.nn import optimizers
 from playground.nn._runs import on, per_run
 from playground.nn.batched import BatchedTrainer
-from tests.unit.test_batched import BASE, assert_same
+from tests.unit.test_batched import BASE, assert_same, assert_stack_steps_like_lone
 
 torch = pytest.importorskip("torch")
 
@@ -118,16 +118,8 @@ def test_stacked_nadam_keeps_its_own_rule_and_state(nadam):
         optimizers.get("nadam", lr=lr, betas=b)
         for lr, b in [(0.1, (0.9, 0.999)), (0.02, (0.8, 0.99))]
     ]
-    stacked = NAdam.stack([optimizers.get("nadam", lr=o.lr, **o.hyper) for o in lone])
+    stacked = assert_stack_steps_like_lone(lone, rng, steps=5)
     assert type(stacked) is NAdam
-    P = rng.normal(size=(2, 5))
-    params = [P[0].copy(), P[1].copy()]
-    for _ in range(5):
-        G = rng.normal(size=(2, 5))
-        for o, p, g in zip(lone, params, G, strict=True):
-            o.step([p], [g.copy()])
-        stacked.step([P], [G])
-    np.testing.assert_array_equal(P, np.stack(params))
     back = optimizers.get("nadam")
     stacked.write_row(1, back)
     assert back.state[0]["mu_product"] == lone[1].state[0]["mu_product"]
