@@ -203,7 +203,8 @@ def panel() -> None:
             page = (st.context.url or "").split("?")[0]
             st.code(f"{page}?seat={s.token}", language=None)
         return
-    with st.expander(t("room.join_title"), icon=":material/groups:"):
+    opened = "room" in st.query_params  # the instructor's link: the code is filled in
+    with st.expander(t("room.join_title"), icon=":material/groups:", expanded=opened):
         st.caption(t("room.join_text"))
         with st.form("room_form", border=False):
             st.text_input(

@@ -137,6 +137,18 @@ def test_the_address_joins_again_after_a_reload_and_the_progress_comes_back(stor
     assert len(store.dashboard(code).attendees) == 1  # the same attendee
 
 
+def test_an_attendee_sees_only_their_own_progress(store, code):
+    ex = exercises.get("circles_nodes")
+    check(join(app(), code, "Ann"), ex.solution[0])
+    bo = app(query={"room": format_code(code)}).run()  # the instructor's link: code filled in
+    assert bo.text_input(key=state.ROOM_CODE).value == format_code(code)
+    bo = join(bo, format_code(code), "Bo")
+    assert bo.session_state[state.EX_PROGRESS][ex.id]["step"] == 0  # Ann's solve is not Bo's
+    assert not bo.selectbox(key=state.EX_CURRENT).options[0].startswith("✓")
+    assert "Ann" not in " ".join(m.value for m in bo.markdown)
+    assert [a.solved for a in store.dashboard(code).attendees] == [1, 0]
+
+
 def test_quiz_and_prediction_are_kept_in_the_room(store, code):
     ex = exercises.get("normalizer")
     at = join(app(), code, "Bo")
