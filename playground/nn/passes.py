@@ -24,6 +24,15 @@ Array = np.ndarray
 SATURATION = 0.05  # a unit is saturated where f'(z) < 5 % of the activation's peak slope
 
 
+def _mm(a: Array, b: Array, out: Array | None = None) -> Array:
+    """a @ b over the last two axes; with a contraction of length 1 (an outer product: one
+    output unit, or one sample) by broadcasting, the same products, where numpy's matmul of
+    stacks is slow."""
+    if a.shape[-1] == 1:
+        return np.multiply(a, b, out=out)
+    return np.matmul(a, b, out=out)
+
+
 def with_ones(X: Array) -> Array:
     """Samples X (…, n, d) as a feature-major layer input (…, d + 1, n): its transpose with a
     last row of ones, in float64."""
@@ -48,7 +57,7 @@ def forward(
     zs, acts, a, L = [], [X], X, len(WTs)
     ufunc = isinstance(act.f, np.ufunc)
     for l in range(L):
-        z = np.matmul(WTs[l], a, out=None if zbuf is None else zbuf[l])
+        z = _mm(WTs[l], a, out=None if zbuf is None else zbuf[l])
         zs.append(z)
         if l < L - 1:
             if abuf is None:
@@ -90,11 +99,11 @@ def backward(
     for l in range(len(Ws) - 1, -1, -1):
         if deltas is not None:
             deltas.append(dz)
-        np.matmul(acts[l], dz.swapaxes(-1, -2), out=gWs[l])
+        _mm(acts[l], dz.swapaxes(-1, -2), out=gWs[l])
         if l2:
             gWs[l][..., :-1, :] += l2 * Ws[l]
         if l > 0:
-            grad_a = np.matmul(Ws[l], dz, out=None if grad_a_buf is None else grad_a_buf[l])
+            grad_a = _mm(Ws[l], dz, out=None if grad_a_buf is None else grad_a_buf[l])
             z, a = zs[l - 1], acts[l][..., :-1, :]
             if act.df is None:  # e.g. maxout: the activation routes the gradient itself
                 T = (z, a, grad_a)
