@@ -140,7 +140,9 @@ def chromium() -> Iterator:
 
 
 @pytest.fixture(scope="session")
-def browser(server):
+def browser():
+    """The one chromium of the test process (Playwright's sync API allows one at a time)."""
+    require_browser()
     with chromium() as b:
         yield b
 

@@ -20,8 +20,6 @@ import pytest
 from tests.e2e.conftest import (
     IDLE,
     REPO,
-    chromium,
-    require_browser,
     start_server,
     stop_server,
 )
@@ -45,8 +43,7 @@ def _install(folder: Path) -> str:
     return python
 
 
-def test_the_app_runs_with_only_requirements_txt(tmp_path):
-    require_browser()
+def test_the_app_runs_with_only_requirements_txt(tmp_path, browser):
     python = _install(tmp_path / "venv")
     probe = "import importlib.util as u, sys; print(sys.version_info[:2], u.find_spec('pytest'))"
     out = subprocess.run([python, "-c", probe], capture_output=True, text=True, check=True).stdout
@@ -66,8 +63,9 @@ def test_the_app_runs_with_only_requirements_txt(tmp_path):
             [python, "-c", make], cwd=REPO, env={**env, "PATH": "/usr/bin:/bin"},
             capture_output=True, text=True, check=True,
         ).stdout.strip()  # fmt: skip
-        with chromium() as browser:
-            page = browser.new_page()
+        context = browser.new_context()
+        try:
+            page = context.new_page()
             page.set_default_timeout(120_000)
             for path, needle in (
                 ("", "[data-testid=stMetric]"),
@@ -81,6 +79,8 @@ def test_the_app_runs_with_only_requirements_txt(tmp_path):
                 if path.startswith("exercises"):  # joined: the room's panel names the attendee
                     assert page.get_by_text("you are", exact=False).count() == 1
             assert page.get_by_text("Fresh").count() == 0  # the instructor page is locked
+        finally:
+            context.close()
     finally:
         stop_server(proc)
     log = (tmp_path / "server.log").read_text(errors="replace")

@@ -15,7 +15,6 @@ from playground.app.i18n import EN, KO
 from tests.e2e.conftest import (
     RERUN_TIMEOUT,
     App,
-    chromium,
     require_browser,
     start_server,
     stop_server,
@@ -44,20 +43,14 @@ def room_server(tmp_path_factory) -> Iterator[tuple[str, Path]]:
         stop_server(proc)
 
 
-@pytest.fixture(scope="module")
-def browser_(room_server):
-    with chromium() as b:
-        yield b
-
-
 @pytest.fixture
-def pages(browser_) -> Iterator:
+def pages(room_server, browser) -> Iterator:
     """`pages(locale)`: a page in a fresh browser context (its own Streamlit session); every
     address any of them requests is collected in `pages.urls`."""
     contexts, urls = [], []
 
     def make(locale: str = "en-US"):
-        ctx = browser_.new_context(viewport={"width": 1280, "height": 1000}, locale=locale)
+        ctx = browser.new_context(viewport={"width": 1280, "height": 1000}, locale=locale)
         ctx.set_default_timeout(RERUN_TIMEOUT)
         ctx.on("request", lambda r: urls.append(r.url))
         contexts.append(ctx)
