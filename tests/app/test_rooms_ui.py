@@ -178,14 +178,19 @@ def test_reset_starts_the_exercise_over_in_the_room(store, code):
 
 
 def test_the_rooms_locks_apply_to_each_exercise(store):
-    locked = store.create_room("Locks", ["circles_nodes"], {"scaler": None, "width": None}).code
+    locks = {"scaler": None, "width": None, "epochs": 50}
+    locked = store.create_room("Locks", ["circles_nodes", "xor_smallest"], locks).code
     at = app(query={"room": locked, "name": "Di"}).run()
     ex = exercises.get("circles_nodes")
-    # scaler locked at the start's value; width is what the exercise needs: it stays free
-    assert at.session_state[state.LOCKED] == {"scaler"}
+    # scaler at the start's value, epochs at the room's; width is what the exercise needs: free
+    assert at.session_state[state.LOCKED] == {"scaler", "epochs"}
     assert at.session_state["dataset"] == ex.start.dataset == "circles"
+    assert (at.session_state["scaler"], at.session_state["epochs"]) == (ex.start.scaler, 50)
     assert at.sidebar.selectbox(key="scaler").disabled
     assert not at.sidebar.slider(key="width").disabled
+    at.selectbox(key=state.EX_CURRENT).set_value("xor_smallest").run()  # the next exercise
+    assert at.session_state[state.LOCKED] == set()  # xor_smallest may change every control …
+    assert at.session_state["dataset"] == "circles"  # … so nothing is loaded (Load does that)
 
 
 def test_pins_are_kept_in_the_room(store, code):
