@@ -109,10 +109,20 @@ def _seated(new: Seat) -> None:
         return
     if stored.pins:
         st.session_state[state.PINS] = [
-            {"name": p.name, "config": RunConfig.from_dict(p.config)} for p in stored.pins
+            {"name": p.name, "config": config}
+            for p in stored.pins
+            if (config := _config(p.config)) is not None
         ]
     elif st.session_state.get(state.PINS):
         save_pins(st.session_state[state.PINS])
+
+
+def _config(stored: dict) -> RunConfig | None:
+    """A stored pin's setup, or None if this version of the app cannot read it any more."""
+    try:
+        return RunConfig.from_dict(stored)
+    except (TypeError, ValueError):
+        return None
 
 
 def _join(action) -> None:
@@ -147,14 +157,13 @@ def from_address() -> None:
 
 
 def keep_address() -> None:
-    """Every page, after `from_address`: the seat's parameters stay in the address (a page
-    switch drops them), so a reload on any page finds the room again."""
+    """Every page, after `from_address`: in name mode the room and name stay in the address (a
+    page switch drops them), so a reload on any page finds the room again. A personal link's
+    token is not spread to every page (a setup link copied from the address would carry it)."""
     s = seat()
-    if s is None:
+    if s is None or not s.room.rejoin_by_name:
         return
-    want = {"seat": s.token} if not s.room.rejoin_by_name else {}
-    want = want or {"room": s.room.shown_code, "name": s.name}
-    for key, value in want.items():
+    for key, value in {"room": s.room.shown_code, "name": s.name}.items():
         if st.query_params.get(key) != value:
             st.query_params[key] = value
     st.session_state[state.ROOM_TRIED] = tuple(st.query_params.get(k) for k in ADDRESS)

@@ -201,6 +201,22 @@ def test_pins_are_kept_in_the_room(store, code):
     assert [p["name"] for p in fresh.session_state[state.PINS]] == ["A"]
 
 
+def test_the_address_keeps_room_and_name_across_pages_but_never_a_token(store, code):
+    at = join(app(), code, "Gil")
+    for key in ("room", "name"):  # a page switch drops the query
+        del at.query_params[key]
+    at.session_state["page"] = "pin"
+    at.run()
+    assert (at.query_params["room"], at.query_params["name"]) == (format_code(code), "Gil")
+    strict = store.create_room("Strict", ["normalizer"], rejoin_by_name=False).code
+    at = join(app(), strict, "Gil")
+    del at.query_params["seat"]
+    at.session_state["page"] = "pin"
+    at.run()
+    assert "seat" not in at.query_params  # a setup link copied here carries no token
+    assert at.session_state[state.ROOM_SEAT].name == "Gil"  # the session keeps the seat
+
+
 def test_leaving_forgets_the_seat_and_the_address(store, code):
     at = join(app(), code, "Fay")
     at.button(key=state.ROOM_LEAVE).click().run()
