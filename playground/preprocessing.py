@@ -15,24 +15,44 @@ Scalers are fitted on the training split only, then applied to the test split an
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sklearn.base import TransformerMixin
 from sklearn.preprocessing import FunctionTransformer, MinMaxScaler, Normalizer, StandardScaler
 
-_REGISTRY: dict[str, Callable[[], TransformerMixin]] = {
-    "none": FunctionTransformer,
-    "standard": StandardScaler,
-    "minmax": MinMaxScaler,
-    "normalizer_l2": lambda: Normalizer(norm="l2"),
-    "normalizer_l1": lambda: Normalizer(norm="l1"),
-    "normalizer_max": lambda: Normalizer(norm="max"),
+
+@dataclass(frozen=True)
+class Scaler:
+    """A scaler entry: `make()` -> a new, unfitted transformer; `label`: its display name, the
+    same in every language (a bound widget writes it into the page address)."""
+
+    name: str
+    make: Callable[[], TransformerMixin]
+    label: str
+
+
+_REGISTRY: dict[str, Scaler] = {
+    s.name: s
+    for s in (
+        Scaler("none", FunctionTransformer, "none"),
+        Scaler("standard", StandardScaler, "StandardScaler"),
+        Scaler("minmax", MinMaxScaler, "MinMaxScaler"),
+        Scaler("normalizer_l2", lambda: Normalizer(norm="l2"), "Normalizer (L2)"),
+        Scaler("normalizer_l1", lambda: Normalizer(norm="l1"), "Normalizer (L1)"),
+        Scaler("normalizer_max", lambda: Normalizer(norm="max"), "Normalizer (max)"),
+    )
 }
 NAMES: tuple[str, ...] = tuple(_REGISTRY)
 
 
-def make_scaler(name: str) -> TransformerMixin:
-    """A new, unfitted scikit-learn transformer for `name`."""
+def get(name: str) -> Scaler:
+    """The scaler entry `name`; ValueError naming the valid ones otherwise."""
     try:
-        return _REGISTRY[name]()
+        return _REGISTRY[name]
     except (KeyError, TypeError):
         raise ValueError(f"Unknown scaler {name!r}. Valid scalers: {', '.join(NAMES)}.") from None
+
+
+def make_scaler(name: str) -> TransformerMixin:
+    """A new, unfitted scikit-learn transformer for `name`."""
+    return get(name).make()

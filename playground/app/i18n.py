@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Mapping
 
 import streamlit as st
 
+from playground import preprocessing
 from playground.app import locales, state
 from playground.app.locales.glossary import FORMATTER
+from playground.nn import activations, initializers, losses, optimizers
 
 LANGS = ("en", "ko")
 
@@ -35,45 +38,35 @@ KO = _load("ko")
 CATALOGUES = {"en": EN, "ko": KO}
 LANG_NAMES = {"en": "English", "ko": "한국어"}
 
-# Language-neutral display names of option values (the same in both languages, as on the slides).
-OPTION_LABELS = {
-    "none": "none",
-    "standard": "StandardScaler",
-    "minmax": "MinMaxScaler",
-    "normalizer_l2": "Normalizer (L2)",
-    "normalizer_l1": "Normalizer (L1)",
-    "normalizer_max": "Normalizer (max)",
-    "cross_entropy": "Cross-entropy",
-    "mse": "MSE",
-    "hinge": "Hinge",
-    "linear": "Linear",
-    "sigmoid": "Sigmoid",
-    "tanh": "tanh",
-    "relu": "ReLU",
-    "leaky_relu": "Leaky ReLU",
-    "elu": "ELU",
-    "maxout": "Maxout",
-    "selu": "SELU",
-    "gelu": "GELU",
-    "swish": "Swish (SiLU)",
-    "softplus": "Softplus",
-    "zeros": "zeros",
-    "random_normal": "Random normal (σ 0.05)",
-    "random_uniform": "Random uniform (±0.05)",
-    "glorot_normal": "Glorot normal",
-    "glorot_uniform": "Glorot uniform",
-    "he_normal": "He normal",
-    "he_uniform": "He uniform",
-    "lecun_normal": "LeCun normal",
-    "lecun_uniform": "LeCun uniform",
-    "sgd": "SGD",
-    "momentum": "Momentum",
-    "nesterov": "Nesterov",
-    "adagrad": "AdaGrad",
-    "rmsprop": "RMSProp",
-    "adam": "Adam",
-    "adamw": "AdamW",
-}
+
+class _OptionLabels(Mapping):
+    """Language-neutral display names of option values (the same in both languages, as on the
+    slides), read from the registry entries (`facts.label`, a scaler's `label`): a newly
+    registered entry brings its own."""
+
+    @staticmethod
+    def _all() -> dict[str, str]:
+        labels = {s.name: s.label for s in map(preprocessing.get, preprocessing.NAMES)}
+        for family in (losses, activations, initializers, optimizers):
+            labels |= {e.name: e.facts.label or e.name for e in family.entries()}
+        return labels
+
+    def __getitem__(self, name: str) -> str:
+        if name in preprocessing.NAMES:
+            return preprocessing.get(name).label
+        for family in (losses, activations, initializers, optimizers):
+            if name in family.NAMES:
+                return family.get(name).facts.label or name
+        raise KeyError(name)
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+OPTION_LABELS = _OptionLabels()
 
 
 def locale_lang() -> str:

@@ -121,6 +121,7 @@ _KERAS_MAXOUT = """\
 
 def _facts(
     name: str,
+    label: str,
     formula: str,
     derivative: str,
     torch: str,
@@ -129,19 +130,21 @@ def _facts(
     **code: str,
 ) -> Facts:
     return Facts(formula=formula, derivative=derivative, text_key=f"activation.{name}.about",
-                 torch=torch, keras=keras, sklearn=sklearn, code=code)  # fmt: skip
+                 torch=torch, keras=keras, sklearn=sklearn, code=code, label=label)  # fmt: skip
 
 
 _ENTRIES = (
     Activation(
         "linear", lambda z: z, lambda z, a: np.ones_like(z),
-        _facts("linear", r"f(z) = z", r"f'(z) = 1", "nn.Identity()", '"linear"', "identity"),
+        _facts(
+            "linear", "Linear", r"f(z) = z", r"f'(z) = 1", "nn.Identity()", '"linear"', "identity"
+        ),
         worked=(r"{z}", r"1"),
     ),
     Activation(
         "sigmoid", sigmoid, lambda z, a: a * (1.0 - a),
         _facts(
-            "sigmoid", r"\sigma(z) = \frac{1}{1 + e^{-z}}",
+            "sigmoid", "Sigmoid", r"\sigma(z) = \frac{1}{1 + e^{-z}}",
             r"\sigma'(z) = \sigma(z)\,\big(1 - \sigma(z)\big)",
             "nn.Sigmoid()", '"sigmoid"', "logistic",
         ),
@@ -150,7 +153,7 @@ _ENTRIES = (
     Activation(
         "tanh", np.tanh, lambda z, a: 1.0 - a * a,
         _facts(
-            "tanh", r"\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}",
+            "tanh", "tanh", r"\tanh(z) = \frac{e^{z} - e^{-z}}{e^{z} + e^{-z}}",
             r"\tanh'(z) = 1 - \tanh^2(z)", "nn.Tanh()", '"tanh"', "tanh",
         ),
         peak=1.0, bounded=True, worked=(r"\tanh({z})", r"1-h^2 = 1-{h}^2"),
@@ -158,7 +161,7 @@ _ENTRIES = (
     Activation(
         "relu", lambda z: np.maximum(z, 0.0), lambda z, a: (z > 0).astype(z.dtype),
         _facts(
-            "relu", r"f(z) = \max(0, z)",
+            "relu", "ReLU", r"f(z) = \max(0, z)",
             r"f'(z) = \begin{cases} 1 & z > 0 \\ 0 & z \le 0 \end{cases}",
             "nn.ReLU()", '"relu"', "relu",
         ),
@@ -169,7 +172,7 @@ _ENTRIES = (
         lambda z: np.where(z > 0, z, LEAKY_SLOPE * z),
         lambda z, a: np.where(z > 0, 1.0, LEAKY_SLOPE),
         _facts(
-            "leaky_relu", rf"f(z) = \max({LEAKY_SLOPE:g}z,\ z)",
+            "leaky_relu", "Leaky ReLU", rf"f(z) = \max({LEAKY_SLOPE:g}z,\ z)",
             rf"f'(z) = \begin{{cases}} 1 & z > 0 \\ {LEAKY_SLOPE:g} & z \le 0 \end{{cases}}",
             f"nn.LeakyReLU({LEAKY_SLOPE:g})",
             f"lambda z: keras.activations.leaky_relu(z, negative_slope={LEAKY_SLOPE:g})",
@@ -186,6 +189,7 @@ _ENTRIES = (
         lambda z, a: np.where(z > 0, 1.0, a + ELU_ALPHA),
         _facts(  # the slide's cases (z ≥ 0 / z < 0); f and f′ agree with z > 0 / z ≤ 0 at 0
             "elu",
+            "ELU",
             r"f(z) = \begin{cases} z & z \ge 0 \\ \alpha\,(e^{z} - 1) & z < 0 \end{cases}"
             rf"\quad (\alpha = {ELU_ALPHA:g})",
             r"f'(z) = \begin{cases} 1 & z \ge 0 \\ f(z) + \alpha & z < 0 \end{cases}",
@@ -199,7 +203,7 @@ _ENTRIES = (
     Activation(
         "maxout", _maxout, None,
         _facts(
-            "maxout", r"f(x) = \max(w_1^{\top}x + b_1,\ w_2^{\top}x + b_2)",
+            "maxout", "Maxout", r"f(x) = \max(w_1^{\top}x + b_1,\ w_2^{\top}x + b_2)",
             r"\frac{\partial f}{\partial x} = w_k,\quad k = \arg\max_j\,(w_j^{\top}x + b_j)",
             "Maxout()", None, torch_layer=_TORCH_MAXOUT, keras_hidden=_KERAS_MAXOUT,
         ),
@@ -210,7 +214,7 @@ _ENTRIES = (
         lambda z: SELU_LAMBDA * np.where(z > 0, z, SELU_ALPHA * expm1_neg(z)),
         lambda z, a: np.where(z > 0, SELU_LAMBDA, a + SELU_LAMBDA * SELU_ALPHA),
         _facts(
-            "selu",
+            "selu", "SELU",
             r"f(z) = \lambda \begin{cases} z & z > 0 \\ \alpha\,(e^{z} - 1) & z \le 0 \end{cases}"
             rf"\quad (\lambda \approx {SELU_LAMBDA:.4f},\ \alpha \approx {SELU_ALPHA:.4f})",
             r"f'(z) = \begin{cases} \lambda & z > 0 \\ f(z) + \lambda\alpha & z \le 0 \end{cases}",
@@ -225,7 +229,7 @@ _ENTRIES = (
     Activation(
         "gelu", _gelu, _gelu_deriv,
         _facts(
-            "gelu",
+            "gelu", "GELU",
             r"f(z) = \tfrac{1}{2}z\,\big(1 + \tanh u\big),\quad "
             r"u = \sqrt{2/\pi}\,(z + 0.044715\,z^3)",
             r"f'(z) = \tfrac{1}{2}(1 + \tanh u) + \tfrac{1}{2}z\,(1 - \tanh^2 u)\,\sqrt{2/\pi}\,"
@@ -238,7 +242,7 @@ _ENTRIES = (
     Activation(
         "swish", lambda z: z * sigmoid(z), _swish_deriv,
         _facts(
-            "swish", r"f(z) = z\,\sigma(z)",
+            "swish", "Swish (SiLU)", r"f(z) = z\,\sigma(z)",
             r"f'(z) = \sigma(z)\,\big(1 + z\,(1 - \sigma(z))\big)", "nn.SiLU()", '"silu"',
         ),
         worked=(r"{z}\,\sigma({z})", r"\sigma({z})\,\big(1+{z}\,(1-\sigma({z}))\big)"),
@@ -247,7 +251,7 @@ _ENTRIES = (
     Activation(
         "softplus", softplus, lambda z, a: sigmoid(z),
         _facts(
-            "softplus", r"f(z) = \log(1 + e^{z})", r"f'(z) = \sigma(z)",
+            "softplus", "Softplus", r"f(z) = \log(1 + e^{z})", r"f'(z) = \sigma(z)",
             "nn.Softplus()", '"softplus"',
         ),
         worked=(r"\log(1+e^{{{z}}})", r"\sigma({z})"),

@@ -23,7 +23,7 @@ class Hyper:
     default: float
     low: float
     high: float
-    step: float
+    step: float | None  # None: the number widget's own step
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,9 @@ class Facts:
     expression, a class or a string name), or None where the framework has none.
     code: longer snippets a framework needs (e.g. a custom layer), by a name codegen knows.
     derivative: LaTeX of f'(z) (activations). text_key: catalogue key of the one-line
-    description. hyper: the UI hyper-parameters, in the order the sidebar shows them."""
+    description. hyper: the UI hyper-parameters, in the order the sidebar shows them.
+    label: the option's display name, the same in every language (a bound widget writes it into
+    the page address, so a shared link works in either language); None: the entry's name."""
 
     formula: str
     text_key: str
@@ -43,3 +45,4 @@ class Facts:
     derivative: str | None = None
     hyper: tuple[Hyper, ...] = ()
     code: Mapping[str, str] = field(default_factory=dict)
+    label: str | None = None

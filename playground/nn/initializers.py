@@ -55,35 +55,43 @@ class Initializer:
 _LAW = {"normal": r"W \sim N(0,\ \sigma^2)", "uniform": r"W \sim U(-r,\ r)", "zeros": "W = 0"}
 
 
-def _entry(name, distribution, scale, spread, torch, keras) -> Initializer:
+def _entry(name, label, distribution, scale, spread, torch, keras) -> Initializer:
     formula = _LAW[distribution] + (rf",\quad {spread}" if spread else "")
-    facts = Facts(formula, f"initializer.{name}.about", torch=torch, keras=keras)
+    facts = Facts(formula, f"initializer.{name}.about", torch=torch, keras=keras, label=label)
     return Initializer(name, distribution, scale, spread, facts)
 
 
 _N = "untruncated_normal"  # Keras' GlorotNormal/HeNormal/LecunNormal are truncated: not ours
 _ENTRIES = (
-    _entry("zeros", "zeros", lambda i, o: 0.0, "",
+    _entry("zeros", "zeros", "zeros", lambda i, o: 0.0, "",
            "nn.init.zeros_(w)", "keras.initializers.Zeros()"),
-    _entry("random_normal", "normal", lambda i, o: 0.05, r"\sigma = 0.05",
+    _entry("random_normal", "Random normal (σ 0.05)",
+           "normal", lambda i, o: 0.05, r"\sigma = 0.05",
            "nn.init.normal_(w, std=0.05)", "keras.initializers.RandomNormal(stddev=0.05)"),
-    _entry("random_uniform", "uniform", lambda i, o: 0.05, r"r = 0.05",
+    _entry("random_uniform", "Random uniform (±0.05)",
+           "uniform", lambda i, o: 0.05, r"r = 0.05",
            "nn.init.uniform_(w, -0.05, 0.05)", "keras.initializers.RandomUniform(-0.05, 0.05)"),
-    _entry("glorot_normal", "normal", lambda i, o: np.sqrt(2.0 / (i + o)),
+    _entry("glorot_normal", "Glorot normal",
+           "normal", lambda i, o: np.sqrt(2.0 / (i + o)),
            r"\sigma = \sqrt{2/(n_{in} + n_{out})}", "nn.init.xavier_normal_(w)",
            f'keras.initializers.VarianceScaling(1.0, "fan_avg", "{_N}")'),
-    _entry("glorot_uniform", "uniform", lambda i, o: np.sqrt(6.0 / (i + o)),
+    _entry("glorot_uniform", "Glorot uniform",
+           "uniform", lambda i, o: np.sqrt(6.0 / (i + o)),
            r"r = \sqrt{6/(n_{in} + n_{out})}", "nn.init.xavier_uniform_(w)",
            "keras.initializers.GlorotUniform()"),
-    _entry("he_normal", "normal", lambda i, o: np.sqrt(2.0 / i), r"\sigma = \sqrt{2/n_{in}}",
+    _entry("he_normal", "He normal",
+           "normal", lambda i, o: np.sqrt(2.0 / i), r"\sigma = \sqrt{2/n_{in}}",
            "nn.init.kaiming_normal_(w)",
            f'keras.initializers.VarianceScaling(2.0, "fan_in", "{_N}")'),
-    _entry("he_uniform", "uniform", lambda i, o: np.sqrt(6.0 / i), r"r = \sqrt{6/n_{in}}",
+    _entry("he_uniform", "He uniform",
+           "uniform", lambda i, o: np.sqrt(6.0 / i), r"r = \sqrt{6/n_{in}}",
            "nn.init.kaiming_uniform_(w)", "keras.initializers.HeUniform()"),
-    _entry("lecun_normal", "normal", lambda i, o: np.sqrt(1.0 / i), r"\sigma = \sqrt{1/n_{in}}",
+    _entry("lecun_normal", "LeCun normal",
+           "normal", lambda i, o: np.sqrt(1.0 / i), r"\sigma = \sqrt{1/n_{in}}",
            'nn.init.kaiming_normal_(w, nonlinearity="linear")',
            f'keras.initializers.VarianceScaling(1.0, "fan_in", "{_N}")'),
-    _entry("lecun_uniform", "uniform", lambda i, o: np.sqrt(3.0 / i), r"r = \sqrt{3/n_{in}}",
+    _entry("lecun_uniform", "LeCun uniform",
+           "uniform", lambda i, o: np.sqrt(3.0 / i), r"r = \sqrt{3/n_{in}}",
            'nn.init.kaiming_uniform_(w, nonlinearity="linear")',
            "keras.initializers.LecunUniform()"),
 )  # fmt: skip

@@ -161,6 +161,7 @@ cross_entropy = register(
             formula=r"L = -\frac{1}{n}\sum_{i}\sum_{k} y_{ik}\,\log \hat y_{ik},\qquad "
             r"\frac{\partial L}{\partial z} = \frac{\hat y - y}{n}",
             text_key="loss.cross_entropy",
+            label="Cross-entropy",
             torch="torch.nn.BCEWithLogitsLoss()",
             keras="keras.losses.BinaryCrossentropy(from_logits=True)",
             sklearn="log_loss",
@@ -178,6 +179,7 @@ mse = register(
         Facts(
             formula=r"L = \frac{1}{nK}\sum_{i}\sum_{k} (\hat y_{ik} - y_{ik})^2",
             text_key="loss.mse",
+            label="MSE",
             torch="torch.nn.MSELoss()",
             keras="keras.losses.MeanSquaredError()",
             code={
@@ -196,6 +198,7 @@ hinge = register(
             r"K \text{ classes: } L = \frac{1}{nK}\sum_{i}\sum_{j \ne y_i} "
             r"\max(0,\, 1 - z_{i y_i} + z_{ij})",
             text_key="loss.hinge",
+            label="Hinge",
             torch="torch.nn.MultiMarginLoss()",
             keras="keras.losses.Hinge()",  # maps labels 0/1 to −1/+1
             code={

@@ -65,11 +65,13 @@ _TEX = {  # LaTeX of each update rule (the Learn page shows them)
 }
 
 
-def _facts(name, torch, keras, sklearn, hyper, **code) -> Facts:
+def _facts(name, label, torch, keras, sklearn, hyper, **code) -> Facts:
     """An optimizer's Facts; `torch` / `keras`: the torch.optim / keras.optimizers class,
     `sklearn`: MLPClassifier's solver (None: none); `code["torch_fixed"]`: keyword arguments
     torch needs besides lr and the UI's hyper-parameters."""
-    return Facts(_TEX[name], f"opt.{name}", torch, keras, sklearn, hyper=hyper, code=code)
+    return Facts(
+        _TEX[name], f"opt.{name}", torch, keras, sklearn, hyper=hyper, code=code, label=label
+    )
 
 
 class Optimizer:
@@ -182,7 +184,7 @@ class SGD(Optimizer):
     """g ← g + λp;  b ← μb + (1−τ)g (b₁ = g);  g ← g + μb (Nesterov) or b;  p ← p − γg."""
 
     name = "sgd"
-    facts = _facts("sgd", "SGD", "SGD", "sgd", (_DECAY,))
+    facts = _facts("sgd", "SGD", "SGD", "SGD", "sgd", (_DECAY,))
     defaults = {"momentum": 0.0, "dampening": 0.0, "weight_decay": 0.0, "nesterov": False}
 
     def __init__(self, lr: float = 0.01, **hyper) -> None:
@@ -208,14 +210,20 @@ class SGD(Optimizer):
 
 class Momentum(SGD):
     name = "momentum"
-    facts = _facts("momentum", "SGD", "SGD", "sgd", (_MOMENTUM, _DECAY))
+    facts = _facts("momentum", "Momentum", "SGD", "SGD", "sgd", (_MOMENTUM, _DECAY))
     defaults = {**SGD.defaults, "momentum": 0.9}
 
 
 class Nesterov(SGD):
     name = "nesterov"
     facts = _facts(
-        "nesterov", "SGD", "SGD", "sgd", (_MOMENTUM, _DECAY), torch_fixed="nesterov=True"
+        "nesterov",
+        "Nesterov",
+        "SGD",
+        "SGD",
+        "sgd",
+        (_MOMENTUM, _DECAY),
+        torch_fixed="nesterov=True",
     )
     defaults = {**SGD.defaults, "momentum": 0.9, "nesterov": True}
 
@@ -224,7 +232,9 @@ class Adagrad(Optimizer):
     """γ_t = γ/(1+(t−1)η);  G ← G + g²;  p ← p − γ_t g/(√G + ε)."""
 
     name = "adagrad"
-    facts = _facts("adagrad", "Adagrad", "Adagrad", None, (replace(_EPS, default=1e-10), _DECAY))
+    facts = _facts(
+        "adagrad", "AdaGrad", "Adagrad", "Adagrad", None, (replace(_EPS, default=1e-10), _DECAY)
+    )
     defaults = {
         "lr_decay": 0.0,
         "weight_decay": 0.0,
@@ -248,7 +258,7 @@ class RMSprop(Optimizer):
     (with momentum μ: b ← μb + g/(√v̂ + ε), p ← p − γb)."""
 
     name = "rmsprop"
-    facts = _facts("rmsprop", "RMSprop", "RMSprop", None, (_ALPHA, _EPS, _DECAY))
+    facts = _facts("rmsprop", "RMSProp", "RMSprop", "RMSprop", None, (_ALPHA, _EPS, _DECAY))
     defaults = {
         "alpha": 0.99,
         "eps": 1e-8,
@@ -288,7 +298,7 @@ class Adam(Optimizer):
     p ← p − (γ/(1−β₁ᵗ)) · m / (√v/√(1−β₂ᵗ) + ε)  (amsgrad: v replaced by max over steps)."""
 
     name = "adam"
-    facts = _facts("adam", "Adam", "Adam", "adam", (_BETA1, _BETA2, _EPS, _DECAY))
+    facts = _facts("adam", "Adam", "Adam", "Adam", "adam", (_BETA1, _BETA2, _EPS, _DECAY))
     defaults = {"betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 0.0, "amsgrad": False}
     decoupled = False
 
@@ -321,7 +331,12 @@ class AdamW(Adam):
 
     name = "adamw"
     facts = _facts(
-        "adamw", "AdamW", "AdamW", None, (_BETA1, _BETA2, _EPS, replace(_DECAY, default=0.01))
+        "adamw",
+        "AdamW",
+        "AdamW",
+        "AdamW",
+        None,
+        (_BETA1, _BETA2, _EPS, replace(_DECAY, default=0.01)),
     )
     defaults = {**Adam.defaults, "weight_decay": 0.01}
     decoupled = True
