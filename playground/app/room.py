@@ -227,6 +227,14 @@ def panel() -> None:
             )
 
 
+def flush() -> None:
+    """At the end of a page: a message from this run's own writes (after `panel` was drawn),
+    as a toast."""
+    if said := st.session_state.pop(state.ROOM_MESSAGE, None):
+        kind, key, params = said
+        st.toast(t(key, **params), icon=":material/error:" if kind == "error" else None)
+
+
 # ---- what a room changes on the exercises page -------------------------------------------------
 def room_exercises() -> list[Exercise]:
     """The exercises shown: the room's, in its order; all of them outside a room."""

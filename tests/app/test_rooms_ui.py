@@ -359,3 +359,28 @@ def test_the_instructor_creates_watches_and_closes_a_room(store, monkeypatch):
     at.button(key=state.INS_CLOSE).click().run()
     assert store.room(made.code).closed
     assert EN["ins.closed"] in [s.value for s in at.success]
+
+
+def test_the_instructor_page_in_korean(store, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_INSTRUCTOR_KEY", KEY)
+    made = store.create_room("목요일 워크숍", ["normalizer"])
+    at = login(KEY, "ko")
+    assert not at.exception
+    assert at.title[0].value == KO["ins.title"]
+    assert [m.label for m in at.metric] == [
+        KO["ins.joined"],
+        KO["ins.solved_all"],
+        KO["ins.stuck_n"],
+    ]
+    assert made.shown_code in [c.value for c in at.code]
+    assert KO["ins.nobody"] in [c.value for c in at.caption]
+
+
+def test_a_room_closed_while_an_attendee_works_says_so(store, code):
+    ex = exercises.get("circles_nodes")
+    at = join(app(lang="ko"), code, "Hana")
+    store.close_room(code)
+    check(at, ex.solution[0])
+    assert not at.exception
+    assert [x.value for x in at.toast] == [KO["rooms.closed"]]  # checked; the room refused it
+    assert store.dashboard(code).exercises[0].started == 0

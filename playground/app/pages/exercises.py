@@ -355,3 +355,4 @@ def render() -> None:
     save_solved(ex)
     _progress_view()
     sync_url()
+    room.flush()
