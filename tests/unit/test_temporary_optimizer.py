@@ -30,7 +30,9 @@ class NAdam(optimizers.Adam):
     """torch.optim.NAdam's rule (decoupled_weight_decay=False)."""
 
     name = "nadam"
-    facts = replace(optimizers.Adam.facts, text_key="opt.nadam", torch="NAdam", sklearn=None)
+    facts = replace(
+        optimizers.Adam.facts, text_key="opt.nadam", torch="NAdam", sklearn=None, label="NAdam"
+    )
     defaults = {"betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 0.0, "momentum_decay": 4e-3}
     scalar_state = ("mu_product",)
 

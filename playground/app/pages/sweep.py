@@ -17,21 +17,26 @@ from playground.nn import activations, initializers, losses, optimizers
 CONFIRM_RUNS = 60  # larger sweeps ask before they start (a shared host has 2 cores)
 MAX_RUNS = 400
 
-# Knobs offered, with the values to choose from (the first few preselected).
-CHOICES: dict[str, tuple[list, int]] = {
-    "learning_rate": (sidebar.LR_OPTIONS, 0),
-    "optimizer": (list(optimizers.NAMES), 0),
-    "activation": (list(activations.NAMES), 0),
-    "initializer": (list(initializers.NAMES), 0),
-    "init_scale": (sidebar.INIT_SCALE_OPTIONS, 0),
-    "depth": (list(range(0, 7)), 0),
-    "width": ([1, 2, 3, 4, 6, 8, 12, 16, 24, 32], 0),
-    "scaler": (list(preprocessing.NAMES), 0),
-    "loss": (list(losses.NAMES), 0),
-    "batch_size": (sidebar.BATCH_OPTIONS, 0),
-    "l2": (sidebar.L2_OPTIONS, 0),
-    "epochs": (sidebar.EPOCH_OPTIONS, 0),
-}
+
+def _choices() -> dict[str, list]:
+    """Knobs offered, with the values to choose from; the registries are read on each run, so
+    a newly registered activation, initializer, loss or optimizer is offered too."""
+    return {
+        "learning_rate": sidebar.LR_OPTIONS,
+        "optimizer": list(optimizers.NAMES),
+        "activation": list(activations.NAMES),
+        "initializer": list(initializers.NAMES),
+        "init_scale": sidebar.INIT_SCALE_OPTIONS,
+        "depth": list(range(0, 7)),
+        "width": [1, 2, 3, 4, 6, 8, 12, 16, 24, 32],
+        "scaler": list(preprocessing.NAMES),
+        "loss": list(losses.NAMES),
+        "batch_size": sidebar.BATCH_OPTIONS,
+        "l2": sidebar.L2_OPTIONS,
+        "epochs": sidebar.EPOCH_OPTIONS,
+    }
+
+
 DEFAULT_VALUES = {
     "learning_rate": [0.001, 0.01, 0.1, 1.0],
     "optimizer": ["sgd", "momentum", "rmsprop", "adam"],
@@ -64,7 +69,8 @@ def _knob_label(knob: str) -> str:
 
 
 def _controls(base) -> sweep.SweepSpec | None:
-    knobs = list(CHOICES)
+    choices = _choices()
+    knobs = list(choices)
     c1, c2, c3 = st.columns([1, 1, 1])
     knob1 = c1.selectbox(t("sw.knob1"), knobs, format_func=_knob_label, key=state.SW_KNOB1)
     knob2 = c2.selectbox(t("sw.knob2"), ["-", *[k for k in knobs if k != knob1]],
@@ -72,7 +78,7 @@ def _controls(base) -> sweep.SweepSpec | None:
     seeds = c3.slider(t("sw.seeds"), 1, 10, 3, key=state.SW_SEEDS)
     values = {}
     for knob in [knob1] + ([knob2] if knob2 != "-" else []):
-        options = CHOICES[knob][0]
+        options = choices[knob]
         values[knob] = st.multiselect(t("sw.values", knob=_knob_label(knob)), options,
                                       default=DEFAULT_VALUES[knob], key=state.sweep_values(knob),
                                       format_func=lambda v, k=knob: _value_label(k, v))  # fmt: skip
