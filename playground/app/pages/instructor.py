@@ -149,6 +149,9 @@ def _criterion(f: dict) -> str:
 def _live_body(store: Store, code: str, stuck: float) -> None:
     try:
         d = store.dashboard(code, stuck)
+        # built on each refresh (one query): Streamlit 1.67's on-click data (a callable) did not
+        # download from inside this refreshing fragment
+        csv = store.export_csv(code)
     except RoomError as e:
         said = room.message(e)  # in the page's language; outside values escaped
         st.error(said, icon=":material/cloud_off:")
@@ -204,21 +207,8 @@ def _live_body(store: Store, code: str, stuck: float) -> None:
             width="stretch",
             key="ins_table_attendees",
         )
-    st.download_button(t("ins.export"), _csv(store, code), file_name=f"room-{code}.csv", mime="text/csv",
+    st.download_button(t("ins.export"), csv, file_name=f"room-{code}.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore", key="ins_export")  # fmt: skip
-
-
-def _csv(store: Store, code: str):
-    """The CSV, built only when the button is clicked (on another thread: no Streamlit there,
-    so a failure is the store's own English sentence in the file)."""
-
-    def build() -> str:
-        try:
-            return store.export_csv(code)
-        except RoomError as e:
-            return str(e)
-
-    return build
 
 
 @st.fragment(run_every=REFRESH_S)
