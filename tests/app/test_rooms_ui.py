@@ -27,20 +27,28 @@ import streamlit as st
 from playground.app import pins, room, sidebar
 from playground.config import RunConfig
 
-room.from_address()  # as the router does on every page
-room.keep_address()
 
-if "preload" in st.session_state:
-    sidebar.load_config(RunConfig.from_json(st.session_state.pop("preload")))
-page = st.session_state.get("page", "exercises")
-if page == "exercises":
-    from playground.app.pages.exercises import render
-    render()
-elif page == "instructor":
-    from playground.app.pages.instructor import render
-    render()
-else:  # "pin": the Pin button of the current setup
-    pins.pin_button(sidebar.render())
+
+def main():
+    room.from_address()  # as the router does on every page
+    room.keep_address()
+    if "preload" in st.session_state:
+        sidebar.load_config(RunConfig.from_json(st.session_state.pop("preload")))
+    page = st.session_state.get("page", "exercises")
+    if page == "exercises":
+        from playground.app.pages.exercises import render
+        render()
+    elif page == "instructor":
+        from playground.app.pages.instructor import render
+        render()
+    else:  # "pin": the Pin button of the current setup
+        pins.pin_button(sidebar.render())
+
+
+# AppTest leaves this file as the process's __main__: a worker process that another test spawns
+# re-runs it as "__mp_main__", where it must do nothing.
+if __name__ == "__main__":
+    main()
 """
 EN, KO = i18n.catalogue("rooms", "en"), i18n.catalogue("rooms", "ko")
 CAT = {"en": EN, "ko": KO}
