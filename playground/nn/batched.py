@@ -174,6 +174,7 @@ class BatchedTrainer:
     # ---- epochs
     def step_epoch(self) -> None:
         """One pass over each run's shuffled training split in mini-batches, then its row."""
+        self.first_row()
         if self.done:
             return
         X, Y = self.data["X_tr"], self.data["Y_tr"]
@@ -194,8 +195,14 @@ class BatchedTrainer:
     def run(self, callback: Callable | None = None, should_stop: Callable | None = None) -> list:
         """Train to the end; `callback(self)` after each epoch; `should_stop()` between epochs
         and mini-batches (True raises `Stopped`). Returns each run's result."""
+        self.first_row()
         run_epochs(self, callback, should_stop)
         return [t.finish() for t in self.all]
+
+    def first_row(self) -> None:
+        """The history row of epoch 0, if the trainers left it to this stack (first_row=False)."""
+        if self.epoch == 0 and self.trainers and not self.trainers[0].history:
+            self.record()
 
     # ---- the history row
     def _row(self) -> dict[str, Array]:
@@ -228,7 +235,9 @@ class BatchedTrainer:
             row[f"delta_norm_{l + 1}"] = passes.block_norms(deltas[-1 - l]) * root_n
         zero = np.zeros(R)
         for l in range(1, len(self.W)):
-            row[f"act_mean_{l}"], row[f"act_std_{l}"] = passes.mean_std(acts[l][:, :-1])
+            a, z = acts[l][:, :-1], zs[l - 1]  # z_l is no longer needed: it takes a − mean
+            dev = z if z.shape == a.shape else None
+            row[f"act_mean_{l}"], row[f"act_std_{l}"] = passes.mean_std(a, dev)
             df = None if dfs is None else dfs[l - 1]
             sat = share(df < passes.SATURATION * act.peak) if act.peak else zero
             row[f"act_saturated_{l}"] = sat

@@ -18,10 +18,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from playground.nn._stable import sigmoid
 from playground.nn.losses import output_activation
 
 Array = np.ndarray
 SATURATION = 0.05  # a unit is saturated where f'(z) < 5 % of the activation's peak slope
+# σ(z) > 0.5 exactly when z > 0, except for 0 < z < 2⁻⁵² or so, where 1 + e^−z rounds to 2 and σ
+# to 0.5: below this bound predict_labels asks σ itself
+_TINY = 2.0**-50
 
 
 def _mm(a: Array, b: Array, out: Array | None = None) -> Array:
@@ -115,17 +119,25 @@ def backward(
 
 def predict_labels(z: Array, output: str) -> Array:
     """Class labels (…, n) from logits (…, n, k): threshold at p = 0.5, or the arg-max."""
+    if z.shape[-1] == 1 and output == "sigmoid":  # σ(z) > 0.5 from the sign of z
+        z = z[..., 0]
+        labels = z > 0
+        tiny = labels & (z < _TINY)
+        if tiny.any():
+            labels[tiny] = sigmoid(z[tiny]) > 0.5
+        return labels.astype(np.int64)
     if z.shape[-1] == 1:
         return (output_activation(z, output)[..., 0] > 0.5).astype(np.int64)
     return np.argmax(z, axis=-1)
 
 
 # ---- statistics of a stack of feature-major blocks (R, h, n), one value per run
-def mean_std(a: Array) -> tuple[Array, Array]:
-    """np.mean and np.std of each run's (h, n) block (contiguous in memory): the same sums."""
+def mean_std(a: Array, out: Array | None = None) -> tuple[Array, Array]:
+    """np.mean and np.std of each run's (h, n) block (contiguous in memory): the same sums.
+    `out`: an array of a's shape for the deviations."""
     count = a.shape[-2] * a.shape[-1]
     mean = np.add.reduce(a, axis=(-2, -1)) / count
-    x = a - mean[:, None, None]
+    x = np.subtract(a, mean[:, None, None], out=out)
     np.multiply(x, x, out=x)
     return mean, np.sqrt(np.add.reduce(x, axis=(-2, -1)) / count)
 

@@ -75,6 +75,8 @@ class Trainer:
     X_*: (n, d) scaled features; y_*: (n,) int labels. `rng` shuffles the batches.
     `grid`: (g, d) scaled points whose predictions are kept at `snapshot_schedule(epochs)`.
     `should_stop()`, if set, is asked before each epoch and mini-batch: True raises `Stopped`.
+    `first_row=False` leaves the history row of epoch 0 to the first epoch or to the
+    `BatchedTrainer` that trains it (which computes its stack's rows at once).
     A lone trainer trains as a `BatchedTrainer` of one (the same numerics as a stack of runs),
     on its own network and optimizer in place: `net` holds the weights after every epoch.
     """
@@ -92,6 +94,7 @@ class Trainer:
         epochs: int = 100,
         l2: float = 0.0,
         grid: Array | None = None,
+        first_row: bool = True,
     ) -> None:
         X_tr, y_tr, X_te, y_te = data
         k = net.sizes[-1]
@@ -106,8 +109,10 @@ class Trainer:
         self.snapshot_at = frozenset(snapshot_schedule(epochs) if grid is not None else ())
         self._snaps: list[Array] = []
         self.explosion_limit = math.inf  # set from the first row's loss
-        self._engine = BatchedTrainer([self])
-        self._engine.record()
+        self._engine: BatchedTrainer | None = None
+        if first_row:  # else a BatchedTrainer that trains it records row 0 (with its stack's)
+            self._engine = BatchedTrainer([self])
+            self._engine.record()
 
     @property
     def done(self) -> bool:

@@ -1,0 +1,113 @@
+"""The trainer's and experiment's shortcuts give what the plain ways give: labels from the sign
+of the logit (σ(z) > 0.5), the train/test split without train_test_split's checks, the history
+frame built as one block, and row 0 of a stack computed with the stack's rows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.model_selection import train_test_split
+
+from playground import data
+from playground.config import RunConfig
+from playground.experiment import finish, prepare, run, run_many, split
+from playground.nn._stable import sigmoid
+from playground.nn.passes import predict_labels
+
+
+# ---- labels: σ(z) > 0.5, computed from the sign of z
+def _tiny_logits() -> np.ndarray:
+    """Logits around where σ stops rounding to exactly 0.5 (z ≈ 1.1e-16), and the edges."""
+    near = [2.0**-53, 1.1e-16, 2.0**-52, 2.0**-50]
+    steps = [np.nextafter(x, d) for x in near for d in (0.0, 1.0)]
+    special = [0.0, -0.0, 5e-324, -5e-324, 1e-300, 1.0, -1.0, 40.0, -40.0, np.inf, -np.inf]
+    sweep = np.geomspace(1e-18, 1e-14, 401)
+    return np.concatenate([near, steps, special, sweep, -sweep, [np.nan]])
+
+
+def test_labels_are_sigmoid_above_one_half_at_the_rounding_edge():
+    z = _tiny_logits()[:, None]
+    with np.errstate(invalid="ignore"):
+        expected = (sigmoid(z)[:, 0] > 0.5).astype(np.int64)
+    got = predict_labels(z, "sigmoid")
+    np.testing.assert_array_equal(got, expected)
+    # the edge matters: some z > 0 have σ(z) == 0.5 (label 0), so "z > 0" alone would be wrong
+    assert np.any((z[:, 0] > 0) & (got == 0))
+    assert got[list(z[:, 0]).index(2.0**-52)] == 1
+    assert got[list(z[:, 0]).index(2.0**-53)] == 0
+
+
+def test_labels_of_a_stack_match_sigmoid_for_random_logits():
+    rng = np.random.default_rng(0)
+    z = rng.normal(size=(3, 500, 1)) * np.array([1e-17, 1.0, 30.0])[:, None, None]
+    expected = (sigmoid(z)[..., 0] > 0.5).astype(np.int64)
+    np.testing.assert_array_equal(predict_labels(z, "sigmoid"), expected)
+    assert predict_labels(z, "sigmoid").shape == (3, 500)
+
+
+def test_labels_of_other_outputs_unchanged():
+    z = np.array([[0.4], [0.5], [0.6], [-1.0]])
+    np.testing.assert_array_equal(predict_labels(z, "linear"), [0, 0, 1, 0])
+    z3 = np.array([[0.1, 0.5, 0.2], [2.0, -1.0, 0.0]])
+    np.testing.assert_array_equal(predict_labels(z3, "softmax"), [1, 0])
+
+
+# ---- split: the indices train_test_split computes
+@pytest.mark.parametrize("dataset", ["moons", "circles", "xor", "spiral3", "iris", "breast_cancer"])
+@pytest.mark.parametrize("fraction", [0.05, 0.2, 0.33, 0.9])
+def test_split_is_train_test_split(dataset, fraction):
+    if dataset not in data.NAMES:
+        pytest.skip(f"no data set {dataset}")
+    for seed in (0, 1, 7, 123):
+        c = replace(RunConfig(), dataset=dataset, seed=seed, test_fraction=fraction, n_samples=97)
+        X, y = data.make_dataset(dataset, c.n_samples, c.noise, seed)
+        expected = train_test_split(X, y, test_size=fraction, random_state=seed, stratify=y)
+        for a, b in zip(split(c, X, y), expected, strict=True):
+            np.testing.assert_array_equal(a, b)
+
+
+def test_split_without_stratify_when_a_class_is_single():
+    rng = np.random.default_rng(3)
+    X, y = rng.normal(size=(40, 2)), np.r_[np.zeros(39, int), 1]
+    c = replace(RunConfig(), seed=5, test_fraction=0.25)
+    expected = train_test_split(X, y, test_size=0.25, random_state=5)
+    for a, b in zip(split(c, X, y), expected, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_split_refuses_what_train_test_split_refuses():
+    X, y = np.zeros((3, 2)), np.array([0, 1, 1])
+    with pytest.raises(ValueError):
+        split(replace(RunConfig(), test_fraction=0.9), X[:1], y[:1])
+
+
+# ---- history frame and row 0
+def test_history_frame_is_the_frame_of_the_dict():
+    p = prepare(replace(RunConfig(), epochs=4, n_samples=120))
+    p.trainer.run()
+    expected = pd.DataFrame(p.trainer.history)
+    expected["epoch"] = expected["epoch"].astype(int)
+    got = finish(p).history
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    assert got["epoch"].tolist() == [0, 1, 2, 3, 4]
+
+
+def test_row0_left_to_training_is_the_same_row():
+    c = replace(RunConfig(), epochs=3, n_samples=120, seed=4)
+    now, later = prepare(c), prepare(c, first_row=False)
+    assert later.trainer.history == {} and len(now.trainer.history["epoch"]) == 1
+    later.trainer.run()
+    now.trainer.run()
+    assert later.trainer.history == now.trainer.history
+    np.testing.assert_array_equal(later.trainer.result.snapshots, now.trainer.result.snapshots)
+
+
+def test_run_many_row0_from_the_stack_equals_run():
+    configs = [replace(RunConfig(), epochs=2, n_samples=120, seed=s) for s in range(3)]
+    for a, b in zip(run_many(configs), [run(c) for c in configs], strict=True):
+        assert a.history.iloc[0].equals(b.history.iloc[0])
+        pd.testing.assert_frame_equal(a.history, b.history, check_exact=True)
+        np.testing.assert_array_equal(a.snapshots, b.snapshots)
