@@ -5,10 +5,17 @@ from __future__ import annotations
 import numpy as np
 
 
-def sigmoid(z: np.ndarray) -> np.ndarray:
-    """σ(z) = 1 / (1 + e^−z), via e^−|z| so nothing overflows: (1 or e^−|z|) / (1 + e^−|z|)."""
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+def sigmoid(z: np.ndarray, out: np.ndarray | None = None, work: np.ndarray | None = None):
+    """σ(z) = 1 / (1 + e^−z), via e^−|z| so nothing overflows: (1 or e^−|z|) / (1 + e^−|z|).
+    `out`, `work`: arrays of z's shape to compute in (the same numbers without temporaries,
+    which for large arrays cost more than the arithmetic: fresh pages from the system)."""
+    if out is None:
+        e = np.exp(-np.abs(z))
+        return np.where(z >= 0, 1.0, e) / (1.0 + e)
+    e = np.exp(np.negative(np.abs(z, out=out), out=out), out=out)
+    d = np.add(1.0, e, out=work)
+    np.copyto(e, 1.0, where=z >= 0)
+    return np.divide(e, d, out=e)
 
 
 def softplus(z: np.ndarray) -> np.ndarray:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from playground.nn import losses, passes
+from playground.nn._stable import sigmoid
 
 Array = np.ndarray
 SNAPSHOT_RUNS = 8  # runs per pass over the snapshot grids (measured: 16 at once is 25 % slower)
@@ -274,9 +275,19 @@ class BatchedTrainer:
             part = slice(r, r + SNAPSHOT_RUNS)
             zbuf, abuf, _ = self._buffers("grid", X.shape[2], len(out[part]))
             WT = [W[part] for W in self.WT]
-            z = passes.forward(WT, X[part], self.act, zbuf, abuf)[0][-1]
-            out[part] = losses.output_activation(z.swapaxes(1, 2), self.output)
+            z = passes.forward(WT, X[part], self.act, zbuf, abuf)[0][-1].swapaxes(1, 2)
+            if self.output == "sigmoid":  # in two reused arrays (no fresh pages per snapshot)
+                out[part] = sigmoid(z, *self._scratch("grid", z.shape, 2))
+            else:
+                out[part] = losses.output_activation(z, self.output)
         return out
+
+    def _scratch(self, tag: str, shape: tuple, count: int) -> list[Array]:
+        """`count` reusable float arrays of `shape` for element-wise work ("grid", "df", …)."""
+        bufs = self._bufs.get((tag, shape))
+        if bufs is None:
+            bufs = self._bufs[(tag, shape)] = [np.empty(shape) for _ in range(count)]
+        return bufs
 
     def _write_back(self, r: int, t) -> None:
         """Run r's weights, gradients (of its training data loss, from the last row) and

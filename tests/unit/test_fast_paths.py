@@ -111,3 +111,21 @@ def test_run_many_row0_from_the_stack_equals_run():
         assert a.history.iloc[0].equals(b.history.iloc[0])
         pd.testing.assert_frame_equal(a.history, b.history, check_exact=True)
         np.testing.assert_array_equal(a.snapshots, b.snapshots)
+
+
+def test_sigmoid_in_given_arrays_is_sigmoid():
+    z = np.concatenate([_tiny_logits(), np.linspace(-800, 800, 301)])[None, :, None]
+    out, work = np.empty(z.shape), np.empty(z.shape)
+    with np.errstate(invalid="ignore"):
+        expected = sigmoid(z)
+        got = sigmoid(z, out, work)
+    assert got is out
+    np.testing.assert_array_equal(got, expected)  # NaN where z is NaN, in both
+    assert got[0, 0, 0] == sigmoid(np.array(2.0**-53)) and np.isnan(got).sum() == 1
+
+
+def test_snapshots_of_a_stack_are_each_runs_own():
+    configs = [replace(RunConfig(), epochs=3, n_samples=100, seed=s) for s in range(10)]
+    for a, c in zip(run_many(configs), configs, strict=True):  # 10 runs: chunks of 8 and 2
+        np.testing.assert_array_equal(a.snapshots, run(c).snapshots)
+        assert a.snapshots.dtype == np.float32 and a.snapshots.shape[0] == 4
