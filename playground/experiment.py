@@ -129,10 +129,34 @@ def prepare(config: RunConfig, dataset: Data | None = None, first_row: bool = Tr
     `dataset` = (X, y, class_names) replaces the named data set (e.g. an uploaded CSV).
     `first_row=False`: the history row of epoch 0 waits for training (`Trainer`).
     """
+    return _prepare(config, dataset, first_row, None)
+
+
+def _setup(config: RunConfig, dataset: Data | None) -> tuple:
+    """What `prepare` computes from the data alone: (X, y, names), the splits, the fitted
+    scaler, the grid and the scaled (train, test, grid) arrays."""
     X, y, names = dataset if dataset is not None else load_data(config)
     X_tr, X_te, y_tr, y_te = split(config, X, y)
     scaler = make_scaler(config.scaler).fit(X_tr)
     grid = make_grid(X)
+    scaled = (scaler.transform(X_tr), scaler.transform(X_te), scaler.transform(grid.points))
+    return (X, y, names), (X_tr, X_te, y_tr, y_te), scaler, grid, scaled
+
+
+def _prepare(
+    config: RunConfig, dataset: Data | None, first_row: bool, setups: dict | None
+) -> Prepared:
+    """`prepare`; with `setups` (a dict), runs with equal data, test fraction and scaler
+    (`dataset` None) share one `_setup` (the same arrays and scaler: nobody writes them)."""
+    if setups is None or dataset is not None:
+        setup = _setup(config, dataset)
+    else:
+        c = config
+        key = (c.dataset, c.n_samples, c.noise, c.seed, c.test_fraction, c.scaler)
+        setup = setups.get(key)
+        if setup is None:
+            setup = setups[key] = _setup(config, None)
+    (X, y, names), (X_tr, X_te, y_tr, y_te), scaler, grid, scaled = setup
     k = int(y.max()) + 1
     sizes = [X.shape[1], *config.hidden, 1 if k <= 2 else k]
     init_rng, shuffle_rng = run_rngs(config.seed)
@@ -147,14 +171,14 @@ def prepare(config: RunConfig, dataset: Data | None = None, first_row: bool = Tr
     opt = optimizers.get(config.optimizer, lr=config.learning_rate, **config.optimizer_hyper())
     trainer = Trainer(
         net,
-        (scaler.transform(X_tr), y_tr, scaler.transform(X_te), y_te),
+        (scaled[0], y_tr, scaled[1], y_te),
         opt,
         shuffle_rng,
         loss=config.loss,
         batch_size=config.batch_size,
         epochs=config.epochs,
         l2=config.l2,
-        grid=scaler.transform(grid.points),
+        grid=scaled[2],
         first_row=first_row,
     )
     return Prepared(config, trainer, scaler, (X_tr, y_tr, X_te, y_te), names, grid)
@@ -276,15 +300,16 @@ def _run_together(
 def _run_group(
     configs: list[RunConfig], should_stop: Callable[[], bool] | None = None
 ) -> list[RunResult]:
-    """Prepare each run as run() does, train those with equal `batched.signature` as one
-    BatchedTrainer (the others alone), wrap each with `finish`. `elapsed` of a batched run is
+    """Prepare each run as run() does (runs on the same data share its split and scaler),
+    train those with equal `batched.signature` as one BatchedTrainer (the others alone), wrap
+    each with `finish`. `elapsed` of a batched run is
     its own preparation plus its share of the batch's training time."""
     if len(configs) == 1:
         return [run(configs[0], should_stop=should_stop)]
-    prepared, elapsed = [], []
+    prepared, elapsed, setups = [], [], {}
     for c in configs:
         start = time.perf_counter()
-        prepared.append(prepare(c, first_row=False))  # row 0 with the stack's
+        prepared.append(_prepare(c, None, False, setups))  # row 0 with the stack's
         elapsed.append(time.perf_counter() - start)
     batches: dict[tuple, list[int]] = {}
     for i, p in enumerate(prepared):

@@ -129,3 +129,30 @@ def test_snapshots_of_a_stack_are_each_runs_own():
     for a, c in zip(run_many(configs), configs, strict=True):  # 10 runs: chunks of 8 and 2
         np.testing.assert_array_equal(a.snapshots, run(c).snapshots)
         assert a.snapshots.dtype == np.float32 and a.snapshots.shape[0] == 4
+
+
+def test_runs_on_the_same_data_share_one_setup(monkeypatch):
+    from playground import experiment
+
+    loads = []
+    load = experiment.load_data
+    monkeypatch.setattr(experiment, "load_data", lambda c: loads.append(c.seed) or load(c))
+    base = replace(RunConfig(), epochs=3, n_samples=120)
+    configs = [
+        replace(base, learning_rate=0.01),
+        replace(base, learning_rate=0.1),
+        replace(base, learning_rate=0.1, seed=1),  # other data
+        replace(base, learning_rate=0.03, scaler="minmax"),  # same data, other scaler
+        replace(base, learning_rate=0.02, test_fraction=0.3),  # other split
+    ]
+    results = run_many(configs)
+    assert sorted(loads) == [0, 0, 0, 1]  # one per (data, split, scaler)
+    assert results[0].X_train is results[1].X_train and results[0].scaler is results[1].scaler
+    assert results[3].scaler is not results[0].scaler
+    for a, c in zip(results, configs, strict=True):
+        b = run(c)
+        pd.testing.assert_frame_equal(a.history, b.history, check_exact=True)
+        np.testing.assert_array_equal(a.snapshots, b.snapshots)
+        for x, y in [(a.X_train, b.X_train), (a.y_test, b.y_test), (a.grid.x, b.grid.x)]:
+            np.testing.assert_array_equal(x, y)
+    assert not results[0].history.equals(results[1].history)  # the learning rates differ
