@@ -59,6 +59,7 @@ def signature(trainer) -> tuple:
         net.output,
         t.loss,
         float(t.l2),
+        float(t.l1),
         int(t.batch_size),
         int(t.epochs),
         t.epoch,
@@ -82,7 +83,7 @@ class BatchedTrainer:
         first = trainers[0]
         self.all, self.trainers = list(trainers), list(trainers)
         self.act, self.output = first.net.act, first.net.output
-        self.loss, self.l2 = losses.get(first.loss), first.l2
+        self.loss, self.l2, self.l1 = losses.get(first.loss), first.l2, first.l1
         self.epochs, self.batch_size, self.epoch = first.epochs, first.batch_size, first.epoch
         self.lone = len(trainers) == 1
         if self.lone:  # a lone run: its own arrays and optimizer, in place
@@ -169,7 +170,7 @@ class BatchedTrainer:
         zbuf, abuf, grad_a = self._buffers("step", X.shape[2])
         zs, acts = passes.forward(self.WT, X, self.act, zbuf, abuf)
         dz = self._loss(zs[-1], Y, value=False)[1]
-        passes.backward(self.Wx, self.gW, zs, acts, dz, self.act, self.l2, grad_a)
+        passes.backward(self.Wx, self.gW, zs, acts, dz, self.act, self.l2, grad_a, l1=self.l1)
         self.opt.step(*self.opt_args)
 
     # ---- epochs

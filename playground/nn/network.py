@@ -126,41 +126,51 @@ class MLP:
         dz: Array,
         l2: float = 0.0,
         deltas: list[Array] | None = None,
+        l1: float = 0.0,
     ) -> None:
         """Back-propagate dL/dz_L through every layer into `grad_flat` (views: `_grads`).
 
-        dW_l = a_{l−1}ᵀ dz_l + l2·W_l;  db_l = Σ_n dz_l;  dz_{l−1} = f'(z_{l−1}) ⊙ (dz_l W_lᵀ).
+        dW_l = a_{l−1}ᵀ dz_l + l2·W_l + l1·sign(W_l);  db_l = Σ_n dz_l;
+        dz_{l−1} = f'(z_{l−1}) ⊙ (dz_l W_lᵀ).
         `deltas`: a list that receives the error signals dz_l (n, cols_l), from the output layer
         (l = L) down to the first, for the history's `delta_norm_l`.
         """
         out: list[Array] = []
         zsT, actsT = [_T(z) for z in zs], [passes.with_ones(a) for a in acts]
         Ws = self.params[0::2]
-        passes.backward(Ws, self._gWb, zsT, actsT, _T(dz), self.act, l2, deltas=out)
+        passes.backward(Ws, self._gWb, zsT, actsT, _T(dz), self.act, l2, deltas=out, l1=l1)
         if deltas is not None:
             deltas.extend(_T(d) for d in out)
 
     def loss_into_grads(
-        self, X: Array, Y: Array, loss: str, l2: float = 0.0, deltas: list[Array] | None = None
+        self,
+        X: Array,
+        Y: Array,
+        loss: str,
+        l2: float = 0.0,
+        deltas: list[Array] | None = None,
+        l1: float = 0.0,
     ):
-        """Loss (with ½·l2·Σ‖W‖²) and gradients written into `grad_flat`; returns
+        """Loss (with ½·l2·Σ‖W‖² + l1·Σ|W|) and gradients written into `grad_flat`; returns
         (loss, data loss, zs, acts) so callers can reuse the forward pass. `deltas`: see
         `backward`."""
         zs, acts = self.forward_cache(X)
         data_loss, dz = losses.get(loss)(zs[-1], Y, self.output)
-        self.backward(zs, acts, dz, l2, deltas)
+        self.backward(zs, acts, dz, l2, deltas, l1)
         penalty = 0.5 * l2 * sum(float(np.sum(W * W)) for W in self.params[0::2]) if l2 else 0.0
+        penalty += l1 * sum(float(np.sum(np.abs(W))) for W in self.params[0::2]) if l1 else 0.0
         return data_loss + penalty, data_loss, zs, acts
 
     def loss_and_grads(
-        self, X: Array, y: Array, loss: str = "cross_entropy", l2: float = 0.0
+        self, X: Array, y: Array, loss: str = "cross_entropy", l2: float = 0.0, l1: float = 0.0
     ) -> tuple[float, list[Array]]:
-        """L = loss(forward(X), y) + ½·l2·Σ_l‖W_l‖² and its gradients, one per entry of `params`.
+        """L = loss(forward(X), y) + ½·l2·Σ_l‖W_l‖² + l1·Σ_l|W_l| and its gradients, one per
+        entry of `params`.
 
         X: (n, d); y: (n,) int labels 0..K−1 (or an (n, n_out) target array).
         """
         Y = one_hot(y, self.sizes[-1])
-        value = self.loss_into_grads(np.asarray(X, dtype=np.float64), Y, loss, l2)[0]
+        value = self.loss_into_grads(np.asarray(X, dtype=np.float64), Y, loss, l2, l1=l1)[0]
         return value, [g.copy() for g in self._grads]
 
     def __getstate__(self) -> dict:

@@ -90,12 +90,14 @@ def backward(
     grad_a_buf: list[Array] | None = None,
     deltas: list[Array] | None = None,
     dfs: list[Array] | None = None,
+    l1: float = 0.0,
 ) -> None:
     """Back-propagate dL/dz_L (…, cols_L, n) through every layer into `gWs` (…, fan_in + 1,
     cols_l), the gradients of [W; b]_l (written in place); Ws[l]: the weights W_l alone
     (…, fan_in, cols_l).
 
-    d[W; b]_l = [a_{l−1}; 1] dz_lᵀ (+ l2·W_l on the weights);  dz_{l−1} = f'(z_{l−1}) ⊙ (W_l dz_l).
+    d[W; b]_l = [a_{l−1}; 1] dz_lᵀ (+ l2·W_l + l1·sign(W_l) on the weights);
+    dz_{l−1} = f'(z_{l−1}) ⊙ (W_l dz_l).
     `zs`, `acts` as `forward` returns them. `deltas` receives the error signals dz_l, from the
     output layer down to the first (the history's `delta_norm_l`); `dfs`: f'(z_l) of each
     hidden layer when the caller has them; `grad_a_buf`: arrays for dL/da_{l−1}.
@@ -106,6 +108,8 @@ def backward(
         _mm(acts[l], dz.swapaxes(-1, -2), out=gWs[l])
         if l2:
             gWs[l][..., :-1, :] += l2 * Ws[l]
+        if l1:  # the subgradient of l1·|w|: 0 at w = 0
+            gWs[l][..., :-1, :] += l1 * np.sign(Ws[l])
         if l > 0:
             grad_a = _mm(Ws[l], dz, out=None if grad_a_buf is None else grad_a_buf[l])
             z, a = zs[l - 1], acts[l][..., :-1, :]

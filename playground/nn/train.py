@@ -95,11 +95,13 @@ class Trainer:
         l2: float = 0.0,
         grid: Array | None = None,
         first_row: bool = True,
+        l1: float = 0.0,
     ) -> None:
         X_tr, y_tr, X_te, y_te = data
         k = net.sizes[-1]
         losses.get(loss)  # an unknown loss raises here
         self.net, self.opt, self.rng, self.loss, self.l2 = net, optimizer, rng, loss, l2
+        self.l1 = l1  # l1·Σ|W| (weights, not biases), as l2
         self.X_tr, self.y_tr, self.Y_tr = X_tr, y_tr, one_hot(y_tr, k)
         self.X_te, self.y_te, self.Y_te = X_te, y_te, one_hot(y_te, k)
         self.batch_size, self.epochs, self.grid = batch_size, epochs, grid
