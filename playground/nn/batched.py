@@ -23,10 +23,8 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from playground.nn import losses, passes
-from playground.nn._stable import sigmoid
 
 Array = np.ndarray
-SNAPSHOT_RUNS = 8  # runs per pass over the snapshot grids (measured: 16 at once is 25 % slower)
 _QUIET = {"over": "ignore", "invalid": "ignore", "divide": "ignore", "under": "ignore"}
 
 
@@ -94,7 +92,7 @@ class BatchedTrainer:
             self.grad = np.stack([t.net.grad_flat for t in trainers])
             self.opt = type(first.opt).stack([t.opt for t in trainers])
         keys = ["X_tr", "Y_tr", "y_tr", "X_te", "Y_te", "y_te"]
-        self.data = {k: self._stack(k) for k in keys + ["Xgrid"] * (first.grid is not None)}
+        self.data = {k: self._stack(k) for k in keys}
         # (start, stop, shape) of each W_l and b_l in the flat vector, as MLP lays them out
         self.layout, start = [], 0
         for p in first.net.params:
@@ -103,7 +101,7 @@ class BatchedTrainer:
         self._views()
 
     def _stack(self, key: str) -> Array:
-        arrays = [np.asarray(getattr(t, "grid" if key == "Xgrid" else key)) for t in self.trainers]
+        arrays = [np.asarray(getattr(t, key)) for t in self.trainers]
         if key[0] == "X":  # feature-major (d + 1, n), a row of ones for the biases
             arrays = [passes.with_ones(a) for a in arrays]
         elif key[0] == "Y":  # one-hot targets, feature-major (k, n)
@@ -140,7 +138,7 @@ class BatchedTrainer:
         self, tag: str, n: int, R: int | None = None
     ) -> tuple[list[Array], list[Array], list[Array]]:
         """Reusable feature-major outputs for a pass of R runs (all) over n samples ("step",
-        "train", "test", "grid"): z_l (R, cols, n), [a_l; 1] (R, cols + 1, n; the last row holds
+        "train", "test"): z_l (R, cols, n), [a_l; 1] (R, cols + 1, n; the last row holds
         ones) and dL/da_(l−1) (R, fan_in, n)."""
         R = len(self.trainers) if R is None else R
         bufs = self._bufs.get((tag, n, R))
@@ -252,7 +250,7 @@ class BatchedTrainer:
         are written back and leave the batch, and at the end every run is written back."""
         with np.errstate(**_QUIET):
             row = self._row()
-            snaps = self._snapshots() if self.trainers[0].snapshot_due(self.epoch) else None
+            snaps = self.flat.copy() if self.trainers[0].snapshot_due(self.epoch) else None
         keep, keys = [], list(row)
         per_run = zip(*(v.tolist() for v in row.values()), strict=True)
         for r, (t, values) in enumerate(zip(self.trainers, per_run, strict=True)):
@@ -266,29 +264,6 @@ class BatchedTrainer:
                     self._write_back(r, t)
         if len(keep) < len(self.trainers):
             self._select(np.array(keep, dtype=np.intp))
-
-    def _snapshots(self) -> Array:
-        """Each run's predictions on its grid (R, g, k), as float32 (the boundary replay); in
-        chunks of at most SNAPSHOT_RUNS runs, whose arrays stay in the processor's cache."""
-        X, R = self.data["Xgrid"], len(self.trainers)
-        out = np.empty((R, X.shape[2], self.W[-1].shape[2]), np.float32)
-        for r in range(0, R, SNAPSHOT_RUNS):
-            part = slice(r, r + SNAPSHOT_RUNS)
-            zbuf, abuf, _ = self._buffers("grid", X.shape[2], len(out[part]))
-            WT = [W[part] for W in self.WT]
-            z = passes.forward(WT, X[part], self.act, zbuf, abuf)[0][-1].swapaxes(1, 2)
-            if self.output == "sigmoid":  # in two reused arrays (no fresh pages per snapshot)
-                out[part] = sigmoid(z, *self._scratch("grid", z.shape, 2))
-            else:
-                out[part] = losses.output_activation(z, self.output)
-        return out
-
-    def _scratch(self, tag: str, shape: tuple, count: int) -> list[Array]:
-        """`count` reusable float arrays of `shape` for element-wise work ("grid", "df", …)."""
-        bufs = self._bufs.get((tag, shape))
-        if bufs is None:
-            bufs = self._bufs[(tag, shape)] = [np.empty(shape) for _ in range(count)]
-        return bufs
 
     def _write_back(self, r: int, t) -> None:
         """Run r's weights, gradients (of its training data loss, from the last row) and

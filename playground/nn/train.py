@@ -34,6 +34,7 @@ from playground.nn.batched import BatchedTrainer, Stopped, run_epochs
 from playground.nn.network import MLP, one_hot
 from playground.nn.optimizers import Optimizer
 from playground.nn.passes import SATURATION, predict_labels
+from playground.nn.snapshots import Snapshots
 
 __all__ = [
     "EXPLODE_FACTOR",
@@ -57,7 +58,7 @@ class TrainResult:
     status: str = "ok"  # "ok" | "diverged"
     reason: str = ""  # "" | "nan" | "inf" | "exploded"
     diverged_epoch: int | None = None
-    snapshots: Array = field(default_factory=lambda: np.zeros((0, 0, 0), np.float32))
+    snapshots: Array | Snapshots = field(default_factory=lambda: np.zeros((0, 0, 0), np.float32))
     snapshot_epochs: list[int] = field(default_factory=list)
 
 
@@ -141,9 +142,9 @@ class Trainer:
         return self.finish()
 
     def finish(self) -> TrainResult:
-        """The result so far, with the boundary snapshots stacked (s, g, n_out)."""
+        """The result so far; its boundary snapshots (s, g, n_out) are computed when read."""
         if self._snaps:
-            self.result.snapshots = np.stack(self._snaps)
+            self.result.snapshots = Snapshots(self.net, self.grid, list(self._snaps))
         return self.result
 
     def __getstate__(self) -> dict:
@@ -151,9 +152,9 @@ class Trainer:
         return {**self.__dict__, "_engine": None}
 
     # ---- bookkeeping, for a BatchedTrainer that computed this run's row
-    def record_row(self, row: dict[str, float], snapshot: Array | None = None) -> bool:
+    def record_row(self, row: dict[str, float], weights: Array | None = None) -> bool:
         """Append the history row of `self.epoch` if every value is finite (else the run
-        diverged); keep a snapshot if one is due (`snapshot`, or from `net`'s weights); mark
+        diverged); keep a snapshot if one is due (of `weights`, or of `net`'s); mark
         the run exploded if its loss passed the limit. Returns whether the run goes on."""
         history = self.history
         if history and row.keys() != history.keys():
@@ -169,7 +170,7 @@ class Trainer:
         if len(history["train_loss"]) == 1:
             self.explosion_limit = EXPLODE_FACTOR * max(row["train_loss"], 1.0)
         if self.snapshot_due(self.epoch):
-            self.take_snapshot(snapshot)
+            self.take_snapshot(weights)
         if row["train_loss"] > self.explosion_limit:
             self.diverge("exploded")
             return False
@@ -179,11 +180,10 @@ class Trainer:
         """Whether the boundary replay keeps a snapshot at `epoch`."""
         return epoch in self.snapshot_at
 
-    def take_snapshot(self, p: Array | None = None) -> None:
-        """Keep the predictions on the grid (g, k) for this epoch: `p`, or from `net`."""
-        if p is None:
-            p = losses.output_activation(self.net.logits(self.grid), self.net.output)
-        self._snaps.append(np.asarray(p, dtype=np.float32))
+    def take_snapshot(self, weights: Array | None = None) -> None:
+        """Keep this epoch's boundary snapshot: a copy of the flat weights (`weights`, or
+        `net`'s), whose predictions on the grid `Snapshots` computes when they are read."""
+        self._snaps.append(np.array(self.net.flat if weights is None else weights))
         self.result.snapshot_epochs.append(self.epoch)
 
     def diverge(self, reason: str) -> None:

@@ -3,6 +3,8 @@ the scaler, data set overrides, callbacks, grids, divergence messages and run_ma
 
 from __future__ import annotations
 
+import pickle
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -15,6 +17,7 @@ from playground.experiment import (
     Grid,
     divergence_message,
     finish,
+    initial_net,
     make_grid,
     prepare,
     run,
@@ -153,13 +156,23 @@ def test_snapshots(config, n_out):
     assert s.shape == (len(res.snapshot_epochs), GRID_SIZE * GRID_SIZE, n_out)
     assert res.snapshot_epochs[0] == 0 and res.snapshot_epochs[-1] == config.epochs
     assert res.snapshot_epochs == sorted(set(res.snapshot_epochs))
-    assert s.min() >= 0 and s.max() <= 1
+    a = np.asarray(s)
+    assert a.dtype == np.float32 and a.shape == s.shape
+    assert a.min() >= 0 and a.max() <= 1
     if n_out > 1:
-        np.testing.assert_allclose(s.sum(axis=2), 1.0, atol=1e-6)
-    # The last snapshot is the trained model on the (scaled) grid points.
-    expected = res.model.forward(res.scaler.transform(res.grid.points))
-    np.testing.assert_allclose(s[-1], expected, rtol=1e-6, atol=1e-7)
+        np.testing.assert_allclose(a.sum(axis=2), 1.0, atol=1e-6)
+    # The first and last snapshots are the initial and the trained model on the (scaled) grid.
+    points = res.scaler.transform(res.grid.points)
+    np.testing.assert_allclose(s[-1], res.model.forward(points), rtol=1e-6, atol=1e-7)
+    np.testing.assert_allclose(s[0], initial_net(res).forward(points), rtol=1e-6, atol=1e-7)
     assert not np.allclose(s[0], s[-1], atol=1e-3)  # training changed the boundary
+    # Items, negative indices, slices and a pickled copy read the same numbers.
+    np.testing.assert_array_equal(s[len(s) - 1], s[-1])
+    np.testing.assert_array_equal(s[1:3], a[1:3])
+    assert s[5:2].shape == (0, *a.shape[1:])
+    np.testing.assert_array_equal(np.asarray(pickle.loads(pickle.dumps(s))), a)
+    with pytest.raises(IndexError):
+        s[len(s)]
 
 
 def test_scaler_is_fitted_on_the_training_split_only():

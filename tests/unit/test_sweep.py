@@ -260,4 +260,6 @@ def test_a_held_390_run_sweep_stays_under_20_mb(lr_results):
     with_boundary = len(pickle.dumps(kept[0]))
     bound = sweep.BOUNDARIES * with_boundary + (390 - sweep.BOUNDARIES) * per_run
     assert bound <= 20e6
-    assert len(pickle.dumps(lr_results)) / len(lr_results) * 390 > 50e6  # what it was
+    # in full (boundary snapshots kept as weights since they are computed when read: ~25 MB,
+    # with the predictions themselves it was over 50 MB)
+    assert len(pickle.dumps(lr_results)) / len(lr_results) * 390 > 20e6
