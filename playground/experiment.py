@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from sklearn.model_selection import ShuffleSplit, StratifiedShuffleSplit, train_test_split
 
-from playground import data, executor
+from playground import data, executor, features
 from playground.config import RunConfig
 from playground.nn import optimizers
 from playground.nn.batched import BatchedTrainer, signature
@@ -134,10 +134,11 @@ def prepare(config: RunConfig, dataset: Data | None = None, first_row: bool = Tr
 
 def _setup(config: RunConfig, dataset: Data | None) -> tuple:
     """What `prepare` computes from the data alone: (X, y, names), the splits, the fitted
-    scaler, the grid and the scaled (train, test, grid) arrays."""
+    scaler (after the config's features: `features.inputs`), the grid and the scaled (train,
+    test, grid) arrays."""
     X, y, names = dataset if dataset is not None else load_data(config)
     X_tr, X_te, y_tr, y_te = split(config, X, y)
-    scaler = make_scaler(config.scaler).fit(X_tr)
+    scaler = features.inputs(config.features, make_scaler(config.scaler)).fit(X_tr)
     grid = make_grid(X)
     scaled = (scaler.transform(X_tr), scaler.transform(X_te), scaler.transform(grid.points))
     return (X, y, names), (X_tr, X_te, y_tr, y_te), scaler, grid, scaled
@@ -152,13 +153,13 @@ def _prepare(
         setup = _setup(config, dataset)
     else:
         c = config
-        key = (c.dataset, c.n_samples, c.noise, c.seed, c.test_fraction, c.scaler)
+        key = (c.dataset, c.n_samples, c.noise, c.seed, c.test_fraction, c.scaler, c.features)
         setup = setups.get(key)
         if setup is None:
             setup = setups[key] = _setup(config, None)
     (X, y, names), (X_tr, X_te, y_tr, y_te), scaler, grid, scaled = setup
     k = int(y.max()) + 1
-    sizes = [X.shape[1], *config.hidden, 1 if k <= 2 else k]
+    sizes = [scaled[0].shape[1], *config.hidden, 1 if k <= 2 else k]
     init_rng, shuffle_rng = run_rngs(config.seed)
     net = MLP(
         sizes,
@@ -180,6 +181,7 @@ def _prepare(
         l2=config.l2,
         grid=scaled[2],
         first_row=first_row,
+        l1=config.l1,
     )
     return Prepared(config, trainer, scaler, (X_tr, y_tr, X_te, y_te), names, grid)
 
