@@ -12,6 +12,7 @@ from dataclasses import MISSING, asdict, dataclass, fields, replace
 from typing import Any
 
 from playground import data, preprocessing
+from playground import features as feats
 from playground.hyper import WithHyper, optimizer_facts, spanning
 from playground.nn import activations, initializers, losses, optimizers
 from playground.nn.facts import Hyper
@@ -34,6 +35,7 @@ _FIXED_RANGES: dict[str, tuple[float, float]] = {
     "batch_size": (0, 20_000),
     "epochs": (1, 5_000),
     "l2": (0.0, 1.0),
+    "l1": (0.0, 1.0),
     "seed": (0, 2**31 - 1),
     "init_scale": (1e-3, 100.0),
 }
@@ -98,8 +100,11 @@ class RunConfig:
     alpha: float = 0.99
     eps: float | None = None
     weight_decay: float | None = None
+    l1: float = 0.0
+    features: tuple[str, ...] = feats.DEFAULT  # the network's inputs (playground.features)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "features", feats.canonical(self.features))
         if any(not _is_whole(h) for h in self.hidden):
             raise ValueError(f"hidden: widths must be whole numbers, got {self.hidden}.")
         object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
@@ -170,7 +175,7 @@ class RunConfig:
     # ---- round trips ------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        d["hidden"] = list(self.hidden)
+        d["hidden"], d["features"] = list(self.hidden), list(self.features)
         return d
 
     @classmethod
@@ -225,6 +230,9 @@ def _coerce(name: str, value: Any) -> Any:
     """Turn a text value (URL, JSON) into the field's type; ValueError if it cannot be."""
     default = getattr(RunConfig(), name)
     try:
+        if name == "features":  # "x1,x1sq" (a URL) or ["x1", "x1sq"] (JSON)
+            items = value.split(",") if isinstance(value, str) else list(value)
+            return feats.canonical(v.strip() if isinstance(v, str) else v for v in items)
         if name == "hidden":
             items = value.split(",") if isinstance(value, str) else list(value)
             if any(isinstance(v, bool) for v in items):
@@ -281,6 +289,7 @@ STEPS: dict[str, tuple[float, ...]] = {  # select sliders: exactly these values
     "epochs": (10, 20, 50, 100, 200, 300, 500, 1000),
     "l2": (0.0, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1),
 }
+STEPS["l1"] = STEPS["l2"]  # the same strengths, so L1 and L2 compare at equal settings
 # sliders and number inputs: field -> (low, high, step or None); whole numbers where step is 1.
 # The optimizers' hyper-parameters come from their registry facts (Hyper.low, high, step).
 _FIXED_SPANS: dict[str, tuple[float, float, float | None]] = {
@@ -304,6 +313,8 @@ def control_allowed(name: str) -> str:
     """What the control `name` accepts, in plain words (for messages)."""
     if name in choices():
         return "one of " + ", ".join(choices()[name])
+    if name == "features":
+        return "a list of one or more of " + ", ".join(feats.NAMES)
     if name in STEPS:
         return "one of " + ", ".join(_num(v) for v in STEPS[name])
     lo, hi, step = SPANS[name]
@@ -336,7 +347,7 @@ def control_problems(config: RunConfig) -> list[tuple[str, Any, str]]:
     `hidden` is shown as width × depth, so its layers must be equally wide.
     """
     out = []
-    values = {k: getattr(config, k) for k in FIELD_NAMES if k != "hidden"}
+    values = {k: getattr(config, k) for k in FIELD_NAMES if k not in ("hidden", "features")}
     for name, value in values.items():
         known = name in STEPS or name in SPANS or name in choices()
         if known and not control_value_ok(name, value):

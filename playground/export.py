@@ -138,7 +138,7 @@ def _value_problem(key: str, value: Any) -> bool:
     """Whether `value` alone (all other settings at their defaults) is invalid for `key`."""
     if isinstance(value, bool | dict):
         return True  # JSON true/false would otherwise count as 1/0
-    if key != "hidden" and isinstance(value, list):
+    if key not in ("hidden", "features") and isinstance(value, list):
         return True
     try:
         RunConfig.from_dict({key: value})

@@ -50,7 +50,8 @@ def assert_same(a, b) -> None:
     np.testing.assert_allclose(a.model.flat, b.model.flat, **TOL)
     for p, q in zip(a.model.params, b.model.params, strict=True):
         np.testing.assert_allclose(p, q, **TOL)
-    np.testing.assert_allclose(a.model.forward(b.X_test), b.model.forward(b.X_test), **TOL)
+    X_in = b.scaler.transform(b.X_test)  # the network's inputs (features, then scaler)
+    np.testing.assert_allclose(a.model.forward(X_in), b.model.forward(X_in), **TOL)
     np.testing.assert_array_equal(a.X_train, b.X_train)
     np.testing.assert_array_equal(a.scaler.transform(b.X_test), b.scaler.transform(b.X_test))
 
@@ -81,6 +82,12 @@ GROUPS = {
     "depth_0": _vary("seed", [0, 1, 2], replace(BASE, hidden=())),
     "width_1_elu_l2": _vary(
         "seed", [0, 1], replace(BASE, hidden=(1, 3), activation="elu", l2=0.01)
+    ),
+    "l1": _vary("seed", [0, 1, 2], replace(BASE, l1=0.01)),
+    "l1_l2_features": _vary(
+        "learning_rate",
+        [0.01, 0.03],
+        replace(BASE, l1=0.003, l2=0.001, features=("x1", "x2", "x1sq", "sin_x2")),
     ),
     "full_batch_iris": _vary("seed", [0, 1], replace(BASE, dataset="iris", batch_size=0)),
     "minmax_test_half": _vary("seed", [0, 1], replace(BASE, scaler="minmax", test_fraction=0.5)),

@@ -39,6 +39,8 @@ CUSTOM = RunConfig(
     alpha=0.9,
     eps=1e-7,
     weight_decay=0.05,
+    l1=0.002,
+    features=("x1", "x2", "x1x2", "sin_x2"),
 )
 
 
@@ -222,6 +224,12 @@ def test_from_dict_partial_uses_defaults():
         ('{"epochs": "abc"}', ["epochs", "abc"]),
         ('{"epochs": 2.5}', ["epochs"]),
         ('{"hidden": 8}', ["hidden"]),
+        ('{"features": []}', ["features"]),
+        ('{"features": ["x1", "x3"]}', ["features", "x3"]),
+        ('{"features": [1]}', ["features"]),
+        ('{"features": "x1,,x1sq"}', ["features"]),
+        ('{"l1": -0.1}', ["l1"]),
+        ('{"l1": "lots"}', ["l1", "lots"]),
         ('{"activation": "relu2"}', ["activation", "relu2", "tanh"]),
         ('{"learning_rate": 100}', ["learning_rate"]),
         ('{"noise": NaN}', ["noise"]),
@@ -393,3 +401,41 @@ def test_diff_treats_list_and_tuple_hidden_alike():
 def test_json_booleans_are_not_numbers():
     with pytest.raises(ValueError, match="learning_rate"):
         RunConfig.from_dict({"learning_rate": True})
+
+
+# ---------------------------------------------------------------- feature inputs and L1
+def test_features_are_canonical_so_equal_sets_are_equal_configs():
+    a = RunConfig(features=("sin_x2", "x1", "x1sq", "x1"))
+    b = RunConfig(features=["x1", "x1sq", "sin_x2"])
+    assert a == b and hash(a) == hash(b) and a.features == ("x1", "x1sq", "sin_x2")
+    assert RunConfig().features == ("x1", "x2")
+    assert a.to_dict()["features"] == ["x1", "x1sq", "sin_x2"]
+    assert a.to_query()["features"] == "x1,x1sq,sin_x2"
+    assert "features" not in RunConfig(features=("x2", "x1")).to_query()  # the default
+
+
+@pytest.mark.parametrize(
+    "bad", [(), ["x3"], "x1", ("x1", None), ("X1",), ("x1 ",), ("x1sq", "sin x1")]
+)
+def test_bad_features_raise_naming_the_field(bad):
+    with pytest.raises(ValueError, match="features"):
+        RunConfig(features=bad)
+
+
+def test_from_query_features_and_l1():
+    c, warnings = cfg.from_query({"features": "x1sq, x2sq", "l1": "0.003"})
+    assert warnings == [] and c == RunConfig(features=("x1sq", "x2sq"), l1=0.003)
+    for bad in ("", "x1,nope", ",", "x₁²"):
+        c, warnings = cfg.from_query({"features": bad, "l1": "-1"})
+        assert c == RunConfig() and len(warnings) == 2, (bad, warnings)
+        assert warnings[0].startswith("features") and warnings[1].startswith("l1")
+
+
+def test_l1_range_and_controls():
+    assert RunConfig(l1=1.0).l1 == 1.0
+    for bad in (-0.001, 1.5, math.nan, math.inf):
+        with pytest.raises(ValueError, match="l1"):
+            RunConfig(l1=bad)
+    assert cfg.STEPS["l1"] == cfg.STEPS["l2"]  # compared at equal strengths
+    assert cfg.control_problems(RunConfig(l1=0.01)) == []
+    assert [p[0] for p in cfg.control_problems(RunConfig(l1=0.02))] == ["l1"]

@@ -38,6 +38,7 @@ def result():
             seed=12345,
         ),
         RunConfig(hidden=(3, 3, 3), optimizer="nesterov", momentum=0.5, learning_rate=0.3),
+        RunConfig(l1=0.003, l2=0.001, features=("x1", "x1sq", "x2sq", "x1x2", "sin_x2")),
     ],
 )
 def test_config_json_round_trip(config):
@@ -71,6 +72,12 @@ def test_partial_upload_takes_defaults_for_the_rest():
         (b'{"hidden": [8.5]}', ['"hidden"', "8.5", "whole number"]),
         (b'{"hidden": [8, 4]}', ["hidden = 8,4", "one width"]),
         (b'{"epochs": 5000}', ["epochs = 5000", "one of 10, 20, 50"]),
+        (b'{"features": []}', ['"features"', "[]", "one or more of x1, x2, x1sq"]),
+        (b'{"features": ["x1", "x9"]}', ['"features"', "x9", "one or more of x1, x2"]),
+        (b'{"features": [true]}', ['"features"', "true", "one or more of"]),
+        (b'{"features": {"x1": 1}}', ['"features"', "one or more of"]),
+        (b'{"l1": 0.02}', ["l1 = 0.02", "one of 0, 0.0001,", "0.1"]),
+        (b'{"l1": -1}', ['"l1"', "one of 0, 0.0001"]),
         (b'{"n_samples": 20000}', ["n_samples = 20000", "from 50 to 2000"]),
         (b'{"noise": 2.0}', ["noise = 2", "from 0 to 1"]),
         (b'{"test_fraction": 0.9}', ["test_fraction = 0.9", "from 0.1 to 0.5"]),
