@@ -56,7 +56,8 @@ def restore_from_url() -> list[str]:
 
 def restore_from_room() -> None:
     """Once per seat, before anything is drawn: the progress stored in the room replaces this
-    session's for the room's exercises (steps passed, checks, quiz answer, prediction)."""
+    session's for the room's exercises (steps passed, checks, quiz answer, prediction, and the
+    setup that passed the step before, which the next step starts from)."""
     token = room.token()
     if token is None or st.session_state.get(state.ROOM_LOADED) == token:
         return
@@ -64,11 +65,15 @@ def restore_from_room() -> None:
     stored = room.call("progress")
     for ex_id, sp in (stored.exercises if stored else {}).items():
         if ex_id in exercises.BY_ID:
-            reset(exercises.BY_ID[ex_id], local=True)
-            steps = len(exercises.BY_ID[ex_id].steps) if sp.solved else sp.step
+            ex = exercises.BY_ID[ex_id]
+            reset(ex, local=True)
+            steps = len(ex.steps) if sp.solved else min(sp.step, len(ex.steps))
+            previous = None if sp.reached is None else room.readable(sp.reached)
+            if 0 < steps < len(ex.steps) and ex.steps[steps].base == "previous" and not previous:
+                steps -= 1  # the setup this step starts from is unknown: pass the one before again
             progress(ex_id).update(
                 step=steps, attempts=sp.attempts, quiz=sp.quiz, prediction=sp.prediction,
-                predicted_right=sp.prediction_right, saved_solved=sp.solved,
+                predicted_right=sp.prediction_right, saved_solved=sp.solved, previous=previous,
             )  # fmt: skip
 
 

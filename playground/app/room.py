@@ -111,14 +111,14 @@ def _seated(new: Seat) -> None:
         st.session_state[state.PINS] = [
             {"name": p.name, "config": config}
             for p in stored.pins
-            if (config := _config(p.config)) is not None
+            if (config := readable(p.config)) is not None
         ]
     elif st.session_state.get(state.PINS):
         save_pins(st.session_state[state.PINS])
 
 
-def _config(stored: dict) -> RunConfig | None:
-    """A stored pin's setup, or None if this version of the app cannot read it any more."""
+def readable(stored: dict) -> RunConfig | None:
+    """A stored setup (a pin's, a step's), or None if this version of the app cannot read it."""
     try:
         return RunConfig.from_dict(stored)
     except (TypeError, ValueError):
@@ -157,13 +157,17 @@ def from_address() -> None:
 
 
 def keep_address() -> None:
-    """Every page, after `from_address`: in name mode the room and name stay in the address (a
-    page switch drops them), so a reload on any page finds the room again. A personal link's
-    token is not spread to every page (a setup link copied from the address would carry it)."""
+    """Every page, after `from_address`: the seat's address stays in the page's address (a page
+    switch drops it), so a reload on any page finds the seat again: `?room=&name=` in name mode,
+    the personal link's `?seat=` otherwise (the panel says to keep that address to oneself)."""
     s = seat()
-    if s is None or not s.room.rejoin_by_name:
+    if s is None:
         return
-    for key, value in {"room": s.room.shown_code, "name": s.name}.items():
+    if s.room.rejoin_by_name:
+        wanted = {"room": s.room.shown_code, "name": s.name}
+    else:
+        wanted = {"seat": s.token}
+    for key, value in wanted.items():
         if st.query_params.get(key) != value:
             st.query_params[key] = value
     st.session_state[state.ROOM_TRIED] = tuple(st.query_params.get(k) for k in ADDRESS)
@@ -264,19 +268,22 @@ def room_locks(ex: Exercise) -> tuple[set[str], RunConfig]:
 
 
 def record_check(ex: Exercise, step: int, criteria: list[Criterion], config: RunConfig) -> None:
-    """One check of step `step` in the room: passed, or which criteria failed and which
-    controls the attendee had changed from the start (the dashboard's "common mistakes")."""
+    """One check of step `step` in the room: passed (with the setup that passed it when a next
+    step starts from it), or which criteria failed and which controls the attendee had changed
+    from the start (the dashboard's "common mistakes")."""
     if seat() is None:
         return
     failed = [c for c in criteria if not c.passed][:MAX_FAILED]
-    failure = None
+    failure, reached = None, None
+    if not failed and step + 1 < len(ex.steps):
+        reached = config.to_dict()
     if failed:
         failure = {
             "failed": [{"key": c.key, "params": json.loads(json.dumps(c.params, default=str))}
                        for c in failed],
             "changed": list(exercises.changed_controls(ex.start, config)),
         }  # fmt: skip
-    call("record_attempt", ex.id, step, failure)
+    call("record_attempt", ex.id, step, failure, reached)
 
 
 def save_pins(items: list[dict]) -> None:

@@ -90,6 +90,7 @@ class StateRow(Base):
     quiz_right: Mapped[bool | None]
     prediction: Mapped[int | None]
     prediction_right: Mapped[bool | None]
+    reached: Mapped[dict[str, Any] | None]  # the setup that passed the last step passed (rev 3)
     updated_at: Mapped[datetime]
 
 

@@ -34,6 +34,7 @@ def _as_progress(row: StateRow | None) -> ExerciseProgress:
         quiz_right=row.quiz_right,
         prediction=row.prediction,
         prediction_right=row.prediction_right,
+        reached=None if row.reached is None else dict(row.reached),
     )
 
 
@@ -42,6 +43,16 @@ def small_int(value: Any, what: str, top: int = 100) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= top:
         raise BadRoomInput("{what} must be a whole number from 0 to {top}.", what=what, top=top)
     return value
+
+
+def _setup(config: Any) -> dict[str, Any]:
+    """`config` as a valid RunConfig dict (as the app writes it); else BadRoomInput."""
+    from playground.config import RunConfig
+
+    try:
+        return RunConfig.from_dict(dict(config)).to_dict()
+    except (TypeError, ValueError) as e:
+        raise BadRoomInput("A setup is not valid: {why}", why=str(e)) from None
 
 
 class ProgressMixin:
@@ -73,12 +84,22 @@ class ProgressMixin:
             yield s, att, self._state(s, att, room, exercise_id)
 
     def record_attempt(
-        self, token: Any, exercise_id: str, step: int, failure: Mapping[str, Any] | None = None
+        self,
+        token: Any,
+        exercise_id: str,
+        step: int,
+        failure: Mapping[str, Any] | None = None,
+        reached: Mapping[str, Any] | None = None,
     ) -> ExerciseProgress:
         """One check of step `step` (0-based): passed when `failure` is None, else `failure`
         says what failed (JSON-able, e.g. {"criterion": "test_acc", "codes": ["exploding"]});
-        the dashboard counts the most common ones. A pass moves the attendee past that step."""
+        the dashboard counts the most common ones. A pass moves the attendee past that step;
+        `reached` (a pass only) is the setup that passed it, kept for the next step."""
         small_int(step, "step")
+        if reached is not None:
+            if failure is not None:
+                raise BadRoomInput("Only a passed check reaches a setup.")
+            reached = _setup(reached)
         detail = None
         if failure is not None:
             try:
@@ -93,6 +114,8 @@ class ProgressMixin:
             if detail is None:
                 row.step = max(row.step, step + 1)
                 att.last_progress_at = self.now()
+                if reached is not None:
+                    row.reached = reached
             if row.attempts <= MAX_LOGGED_CHECKS:  # beyond: counted, not logged (a flood)
                 ok = detail is None
                 self._event(s, att, exercise_id, "attempt", step=step, ok=ok, detail=detail)

@@ -45,7 +45,8 @@ class Seat:
 @dataclass(frozen=True)
 class ExerciseProgress:
     """Where an attendee stands in one exercise: steps passed, checks run, solved (and how many
-    seconds from the first check to the solve), the quiz answer and the prediction."""
+    seconds from the first check to the solve), the quiz answer, the prediction, and `reached`:
+    the setup (a RunConfig dict) that passed the step before, which the next step starts from."""
 
     step: int = 0
     attempts: int = 0
@@ -55,6 +56,7 @@ class ExerciseProgress:
     quiz_right: bool | None = None
     prediction: int | None = None
     prediction_right: bool | None = None
+    reached: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -175,6 +175,28 @@ def test_quiz_and_prediction_are_kept_in_the_room(store, code):
     assert fresh.session_state[state.EX_PROGRESS][ex.id]["prediction"] == 1
 
 
+def test_step_two_starts_from_the_setup_that_passed_step_one_after_a_reload(store):
+    """vanish_fix's step 2 asks for one change from the setup that passed step 1: a reload (or
+    another device) still knows that setup, so the right one change solves it."""
+    ex = exercises.get("vanish_fix")
+    code = store.create_room("Two steps", [ex.id]).code
+    at = check(join(app(), code, "Kim"), ex.solution[0])
+    reached = at.session_state[state.EX_PROGRESS][ex.id]["previous"]
+    assert at.session_state[state.EX_PROGRESS][ex.id]["step"] == 1 and reached is not None
+    fresh = app(query={"room": code, "name": "Kim"}).run()  # a reload or another device
+    p = fresh.session_state[state.EX_PROGRESS][ex.id]
+    assert (p["step"], p["previous"]) == (1, reached)
+    fresh.radio(key=state.ex_predict(ex.id)).set_value(0).run()
+    check(fresh, ex.solution[1])
+    assert not fresh.exception
+    assert EX_EN["ex.solved"] in [s.value for s in fresh.success]
+    assert store.dashboard(code).exercises[0].solved == 1
+    lee = store.join(code, "Lee").token  # step 1 passed before the room kept the setup (rev 3)
+    store.record_attempt(lee, ex.id, 0)
+    again = app(query={"room": code, "name": "Lee"}).run()
+    assert again.session_state[state.EX_PROGRESS][ex.id]["step"] == 0  # step 1 once more
+
+
 def test_reset_starts_the_exercise_over_in_the_room(store, code):
     ex = exercises.get("circles_nodes")
     at = join(app(), code, "Cy")
@@ -209,20 +231,27 @@ def test_pins_are_kept_in_the_room(store, code):
     assert [p["name"] for p in fresh.session_state[state.PINS]] == ["A"]
 
 
-def test_the_address_keeps_room_and_name_across_pages_but_never_a_token(store, code):
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_reload_on_any_page_keeps_the_seat_and_its_pins(store, code, strict):
+    """A page switch drops the query; the page puts the seat's address back (name mode: room and
+    name; a personal link: its token), so a reload on that page is the same attendee."""
+    if strict:
+        code = store.create_room("Strict", ["normalizer"], rejoin_by_name=False).code
     at = join(app(), code, "Gil")
-    for key in ("room", "name"):  # a page switch drops the query
+    address = ("seat",) if strict else ("room", "name")
+    for key in address:
         del at.query_params[key]
-    at.session_state["page"] = "pin"
+    at.session_state["page"] = "pin"  # e.g. the playground
     at.run()
-    assert (at.query_params["room"], at.query_params["name"]) == (format_code(code), "Gil")
-    strict = store.create_room("Strict", ["normalizer"], rejoin_by_name=False).code
-    at = join(app(), strict, "Gil")
-    del at.query_params["seat"]
-    at.session_state["page"] = "pin"
-    at.run()
-    assert "seat" not in at.query_params  # a setup link copied here carries no token
-    assert at.session_state[state.ROOM_SEAT].name == "Gil"  # the session keeps the seat
+    seat = at.session_state[state.ROOM_SEAT]
+    kept = {"seat": seat.token} if strict else {"room": format_code(code), "name": "Gil"}
+    assert {k: at.query_params.get(k) for k in address} == kept
+    at.button(key=state.PIN_BUTTON).click().run()
+    reload = app("pin", query={k: at.query_params[k] for k in at.query_params}).run()
+    assert not reload.exception and not errors(reload)
+    assert reload.session_state[state.ROOM_SEAT].name == "Gil"
+    assert [p["name"] for p in reload.session_state[state.PINS]] == ["A"]
+    assert len(store.dashboard(code).attendees) == 1
 
 
 def test_leaving_forgets_the_seat_and_the_address(store, code):

@@ -19,7 +19,7 @@ from playground.rooms.models import Base
 from playground.rooms.safety import token_hash
 
 url = rooms_support.url
-HEAD = "0002"
+HEAD = "0003"
 TOKEN = "t" * 43  # a token issued before the upgrade
 T0 = datetime(2026, 3, 1, 9, 0)
 
@@ -34,7 +34,7 @@ def engine(url):
 def test_revisions_are_a_line_of_at_least_two():
     scripts = ScriptDirectory.from_config(db.alembic_config())
     revisions = [r.revision for r in reversed(list(scripts.walk_revisions()))]
-    assert revisions == ["0001", "0002"] and scripts.get_heads() == [HEAD]
+    assert revisions == ["0001", "0002", "0003"] and scripts.get_heads() == [HEAD]
 
 
 def test_empty_database_to_head(engine):
@@ -123,12 +123,31 @@ def test_previous_revision_to_head_keeps_every_row(engine):
     assert board.exercises[0].median_seconds == 75.5
 
 
-def test_down_and_up_again_keeps_the_data(engine):
+def test_0002_to_head_keeps_every_row_and_keeps_the_setup_a_step_reached(engine):
+    db.migrate(engine, "0002")
+    _fill_at_0001(engine)  # 0002 only added a column (filled in) and an index
+    state_columns = {c["name"] for c in inspect(engine).get_columns("exercise_state")}
+    assert "reached" not in state_columns
+    db.migrate(engine)
+    assert db.current_revision(engine) == HEAD
+    with engine.connect() as c:
+        assert c.execute(text("SELECT reached FROM exercise_state")).scalar() is None
+    store = Store(engine, clock=lambda: datetime(2026, 3, 1, 10, 0, tzinfo=UTC))
+    p = store.progress(TOKEN).exercises["normalizer"]
+    assert (p.step, p.attempts, p.solved, p.seconds, p.reached) == (2, 4, True, 75.5, None)
+    assert [x.name for x in store.progress(TOKEN).pins] == ["A"]
+    store.record_attempt(TOKEN, "zero_init", 0, reached=rooms_support.CONFIG)  # the new column
+    reached = store.progress(TOKEN).exercises["zero_init"].reached
+    assert reached is not None and reached["hidden"] == [4, 4] and reached["dataset"] == "circles"
+
+
+@pytest.mark.parametrize("down_to", ["0001", "0002"])
+def test_down_and_up_again_keeps_the_data(engine, down_to):
     db.migrate(engine, "0001")
     _fill_at_0001(engine)
     db.migrate(engine)
-    db.downgrade(engine, "0001")
-    assert db.current_revision(engine) == "0001"
+    db.downgrade(engine, down_to)
+    assert db.current_revision(engine) == down_to
     db.migrate(engine)
     with engine.connect() as c:
         counts = [

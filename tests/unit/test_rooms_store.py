@@ -14,6 +14,7 @@ import pytest
 import rooms_support
 from rooms_support import CONFIG, EX, FAIL
 
+from playground.config import RunConfig
 from playground.rooms import (
     BadRoomInput,
     Pin,
@@ -153,6 +154,30 @@ def test_progress_restores_what_the_pages_need(store, room, clock):
     assert [x.name for x in got.pins] == ["B", "A"]
     assert got.pins[0].config["hidden"] == [4, 4] and got.pins[0].config["learning_rate"] == 0.1
     assert got.pins[1].config["dataset"] == "xor" and got.pins[1].config["hidden"] == [8, 8]
+
+
+def test_the_setup_that_passed_a_step_is_kept_for_the_next(store, room):
+    """A two-step exercise's step 2 starts from the setup that passed step 1: the room keeps it
+    (a reload or another device checks step 2 against it); a failed check never replaces it."""
+    ann = store.join(room.code, "Ann")
+    assert store.progress(ann.token).exercises["zero_init"].reached is None
+    store.record_attempt(ann.token, "zero_init", 0, reached=CONFIG)
+    other = RunConfig(dataset="xor", hidden=(2,)).to_dict()
+    store.record_attempt(ann.token, "zero_init", 1, FAIL)
+    p = store.progress(store.join(room.code, "ann").token).exercises["zero_init"]  # a device
+    assert p.step == 1 and RunConfig.from_dict(p.reached) == RunConfig.from_dict(CONFIG)
+    with pytest.raises(BadRoomInput):  # only a passed check reaches a setup
+        store.record_attempt(ann.token, "zero_init", 1, FAIL, reached=other)
+    for bad in ({"dataset": "no_such_dataset"}, {"secret": 1}, "xor", ["x"]):
+        with pytest.raises(BadRoomInput):
+            store.record_attempt(ann.token, "zero_init", 0, reached=bad)
+    kept = store.progress(ann.token).exercises["zero_init"].reached
+    assert RunConfig.from_dict(kept) == RunConfig.from_dict(CONFIG)
+    store.reset_exercise(ann.token, "zero_init")
+    assert store.progress(ann.token).exercises["zero_init"].reached is None
+    store.close_room(room.code)
+    with pytest.raises(RoomClosed):
+        store.record_attempt(ann.token, "zero_init", 0, reached=other)
 
 
 def test_reset_starts_an_exercise_over(store, room):

@@ -33,7 +33,9 @@ MESSAGES = {
     "room.welcome_back": "Welcome back, {name}: your progress in this room is restored.",
     "room.saved": "Your progress is saved in the room.",
     "room.closed_note": "The room is closed: you can look at your results, not change them.",
-    "room.personal": "Your personal link (keep it to yourself: it opens your place in the room):",
+    "room.personal": "Your personal link (keep it to yourself: it opens your place in the room). "
+    "Every page's address carries it, so a reload keeps your place: take `seat=…` out of an "
+    "address before you share it.",
     "room.leave": "Leave the room",
     "room.exercises": "This room's exercises, in your instructor's order.",
     # ---- the instructor page --------------------------------------------------------------------
