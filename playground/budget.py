@@ -2,8 +2,9 @@
 
 `estimate_seconds(config)` predicts the CPU-seconds one run takes on one core of the 2-core host
 (samples × epochs × parameters, with the per-mini-batch overhead that makes batch size 1 far more
-expensive per sample than 32, and the ~30 decision-boundary snapshots). `verdict` compares it
-with two limits, both settable by environment variable for a laptop:
+expensive per sample than 32, and the one decision-boundary snapshot that the page draws at
+once: the others are computed only when the replay shows them, `nn.snapshots`). `verdict`
+compares it with two limits, both settable by environment variable for a laptop:
 
 - above `confirm_seconds()` ($PLAYGROUND_CONFIRM_RUN_SECONDS, default 20) a page asks first;
 - above `max_run_seconds()` ($PLAYGROUND_MAX_RUN_SECONDS, default 120) a run is refused;
@@ -29,7 +30,6 @@ from playground.config import RunConfig
 from playground.executor import plan
 from playground.experiment import load_data
 from playground.nn import activations
-from playground.nn.train import snapshot_schedule
 
 CONFIRM_ENV = "PLAYGROUND_CONFIRM_RUN_SECONDS"
 MAX_ENV = "PLAYGROUND_MAX_RUN_SECONDS"
@@ -143,8 +143,7 @@ def snapshot_ms(config: RunConfig, shape: Shape) -> float:
 def estimate_seconds(config: RunConfig, dataset=None) -> float:
     """Predicted CPU-seconds of `run(config)` on one core of the 2-core host."""
     shape = shape_of(config, dataset)
-    snaps = len(snapshot_schedule(config.epochs))
-    ms = config.epochs * epoch_ms(config, shape) + snaps * snapshot_ms(config, shape)
+    ms = config.epochs * epoch_ms(config, shape) + snapshot_ms(config, shape)  # the last one
     return PREPARE + ms / 1000
 
 
