@@ -228,6 +228,7 @@ class Tab:
         self.url = f"{self.base}/" + (f"?{query}" if query else "")
         self.widgets: dict[str, Widget] = {}  # id → widget, in render order
         self.states: dict[str, tuple[str, object]] = {}  # id → (field, value)
+        self.buttons: dict[str | None, str] = {}  # user key → id, buttons of the last run
         self.cache = ForwardMsgCache()
         self.page_script_hash = ""
         self.max_age = 2
@@ -267,10 +268,7 @@ class Tab:
     async def set(self, key: str, value) -> Rerun:
         """Change the widget with user key `key` to `value` (as the user picks it: the label
         shown, or the number); returns the rerun it caused once the script finished."""
-        widget = next((w for w in self.widgets.values() if w.key == key), None)
-        if widget is None:
-            known = sorted(w.key for w in self.widgets.values() if w.key)
-            raise UnknownWidget(f"no widget with key {key!r} on the page (keys: {known})")
+        widget = self._widget(key)
         kind, new = _user_value(widget, value)
         self.states[widget.id] = (kind, new)
         param = getattr(widget.element, "query_param_key", "")
@@ -281,12 +279,30 @@ class Tab:
                 self.query += [(param, v) for v in _url_value(new)]
         return await self._rerun()
 
+    def holds(self, key: str, value) -> bool:
+        """Whether the widget with user key `key` already shows `value` (a user picking it
+        again would not cause a rerun)."""
+        widget = self._widget(key)
+        return _user_value(widget, value)[1] == self.states[widget.id][1]
+
+    async def click(self, key: str) -> Rerun:
+        """Press the button with user key `key`: one rerun with its trigger set."""
+        button = self.buttons.get(key)
+        if button is None:
+            raise UnknownWidget(f"no button with key {key!r} on the page")
+        state = WidgetState(id=button, trigger_value=True)
+        return await self._rerun(extra=state)
+
     def value(self, key: str):
         """The value this tab holds for the widget with user key `key`."""
-        for wid, w in self.widgets.items():
-            if w.key == key:
-                return self.states[wid][1]
-        raise UnknownWidget(key)
+        return self.states[self._widget(key).id][1]
+
+    def _widget(self, key: str) -> Widget:
+        widget = next((w for w in self.widgets.values() if w.key == key), None)
+        if widget is None:
+            known = sorted(w.key for w in self.widgets.values() if w.key)
+            raise UnknownWidget(f"no widget with key {key!r} on the page (keys: {known})")
+        return widget
 
     async def close(self) -> None:
         for task in self._auto.values():
@@ -318,7 +334,7 @@ class Tab:
         cs.cached_message_hashes.extend(self.cache.messages)
         return cs
 
-    async def _rerun(self, first: bool = False) -> Rerun:
+    async def _rerun(self, first: bool = False, extra: WidgetState | None = None) -> Rerun:
         msg = BackMsg()
         if first:  # as the frontend's first message: no widgets, hashes or page yet
             cs = ClientState(query_string=urlencode(self.query))
@@ -327,6 +343,8 @@ class Tab:
             msg.rerun_script.CopyFrom(cs)
         else:
             msg.rerun_script.CopyFrom(self._client_state())
+        if extra is not None:  # a button's trigger, after the widgets (as the frontend's map)
+            msg.rerun_script.widget_states.widgets.append(extra)
         self._run = Rerun()
         self._done = asyncio.get_running_loop().create_future()
         start = time.perf_counter()
@@ -363,7 +381,7 @@ class Tab:
             self.page_script_hash = msg.new_session.page_script_hash
             self.max_age = msg.new_session.config.max_cached_message_age or self.max_age
             self.session_id = msg.new_session.initialize.session_id or self.session_id
-            self._drawn, run.elements = [], []
+            self._drawn, run.elements, self.buttons = [], [], {}
             for task in self._auto.values():
                 task.cancel()
             self._auto.clear()
@@ -384,6 +402,8 @@ class Tab:
     def _element(self, el, run: Rerun) -> None:
         run.elements.append(el)
         kind = el.WhichOneof("type")
+        if kind == "button" and el.button.id:
+            self.buttons[Widget(el.button.id, kind, el.button).key] = el.button.id
         if kind == "exception":
             run.exceptions.append(f"{el.exception.type}: {el.exception.message}"[:300])
         if kind not in STATEFUL:
