@@ -10,7 +10,7 @@ from playground import charts
 from playground.experiment import RunResult, initial_net
 
 
-def activation_hist(result: RunResult, labels: dict, when: tuple[str, str]):
+def activation_hist(result: RunResult, labels: dict, when: tuple[str, str]) -> dict:
     """Hidden-unit outputs at the start (same seed → same initial weights) and at the end."""
     X = result.scaler.transform(result.X_train)
     start = initial_net(result)
@@ -21,8 +21,10 @@ def activation_hist(result: RunResult, labels: dict, when: tuple[str, str]):
     return charts.activation_hist(acts, labels)
 
 
-def build(result: RunResult, name: str, options: tuple, labels: dict, when: tuple[str, str]):
-    """The Altair chart `name` with `options`, as the page shows it."""
+def build(
+    result: RunResult, name: str, options: tuple, labels: dict, when: tuple[str, str]
+) -> dict:
+    """The Vega-Lite spec of chart `name` with `options`, as the page shows it."""
     h = result.history
     if name == "boundary":
         idx, discretize = options
@@ -53,7 +55,7 @@ def defaults(result: RunResult) -> list[tuple[str, tuple]]:
 def default_specs(result: RunResult, labels: dict, when: tuple[str, str]) -> dict:
     """{(name, options): Vega-Lite dict} for `defaults(result)`."""
     return {
-        (name, opts): build(result, name, opts, labels, when).to_dict(validate=False)
+        (name, opts): build(result, name, opts, labels, when)
         for name, opts in defaults(result)
         if len(result.history)
     }

@@ -1,8 +1,9 @@
 """Vega-Lite specs cached across reruns and sessions.
 
-Building an Altair chart validates it against the Vega-Lite schema, which costs 20–100 ms per
-chart; a rerun that shows an already-trained run should not pay that again. Specs are keyed by
-what determines them (run key, chart, options, language) and shown with `st.vega_lite_chart`.
+The playground's own charts are built as plain dicts (a few ms); others are Altair charts, whose
+`to_dict` costs 20–100 ms per chart. Either way a rerun that shows an already-trained run should
+not pay that again. Specs are keyed by what determines them (run key, chart, options, language)
+and shown with `st.vega_lite_chart`.
 """
 
 from __future__ import annotations
@@ -30,15 +31,20 @@ class SpecCache:
         with self._lock:
             self._items[key] = spec  # the least recently used goes beyond max_entries
 
-    def get_or_build(self, key: Hashable, build: Callable[[], object]) -> dict:
+    def get_or_build(self, key: Hashable, build: Callable[[], dict | object]) -> dict:
         with self._lock:
             spec = self._items.get(key)  # a hit becomes the most recently used
         if spec is not None:
             return spec
         # outside the lock (other sessions need not wait); the unit tests validate every chart
-        spec = build().to_dict(validate=False)
+        spec = as_spec(build())
         self.put(key, spec)
         return spec
+
+
+def as_spec(chart: dict | object) -> dict:
+    """A Vega-Lite dict as it is, an Altair chart as its dict (not validated again)."""
+    return chart if isinstance(chart, dict) else chart.to_dict(validate=False)
 
 
 @st.cache_resource
@@ -55,7 +61,7 @@ def show(where, run_key: Hashable, name: str, build: Callable[[], object], *opti
     """Draw chart `name` of the run `run_key` with `options` in `where` (st or a column);
     `run_key` None means do not cache (e.g. a run still being trained step by step)."""
     if run_key is None:
-        where.altair_chart(build(), width=kw.pop("width", "stretch"), **kw)
-        return
-    spec = spec_cache().get_or_build((run_key, name, options, lang()), build)
+        spec = as_spec(build())
+    else:
+        spec = spec_cache().get_or_build((run_key, name, options, lang()), build)
     where.vega_lite_chart(spec, width=kw.pop("width", "stretch"), **kw)

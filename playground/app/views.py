@@ -106,9 +106,9 @@ def step_mode(result, labels) -> None:
     partial.snapshots = probs[None]
     partial.snapshot_epochs = [trainer.epoch]
     c1, c2 = st.columns(2)
-    c1.altair_chart(charts.decision_boundary(partial, labels=labels), width="stretch")
-    c2.altair_chart(charts.loss_curves(partial.history, labels=labels), width="stretch")
-    c2.altair_chart(charts.grad_norm_lines(partial.history, labels=labels), width="stretch")
+    c1.vega_lite_chart(charts.decision_boundary(partial, labels=labels), width="stretch")
+    c2.vega_lite_chart(charts.loss_curves(partial.history, labels=labels), width="stretch")
+    c2.vega_lite_chart(charts.grad_norm_lines(partial.history, labels=labels), width="stretch")
 
 
 def _load_setup() -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import altair as alt
 import numpy as np
-import pandas as pd
 
-from playground.charts.style import PALETTE, POSITIVE, Array, Labels, merged_labels, message
+from playground.charts.style import PALETTE, POSITIVE, Array, Labels, merged_labels
+from playground.charts.vegalite import message_spec, n, q, table, top_level
 
 
 def hidden_activations(model: Any, X: Array) -> list[Array]:
@@ -18,9 +17,10 @@ def hidden_activations(model: Any, X: Array) -> list[Array]:
         return model.forward_cache(np.asarray(X, dtype=np.float64))[1][1:]
 
 
-def _hist_rows(acts: Mapping[str, Sequence[Array]], bins: int) -> pd.DataFrame:
-    """Histogram bins per (series, layer), shared bin edges within a layer."""
-    rows = []
+def _hist_columns(acts: Mapping[str, Sequence[Array]], bins: int) -> dict[str, Array]:
+    """Histogram bins per (layer, series): columns series, layer, lo, hi, share; bin edges are
+    shared by the series of one layer."""
+    parts: dict[str, list] = {"series": [], "layer": [], "lo": [], "hi": [], "share": []}
     n_layers = max(len(v) for v in acts.values())
     for l in range(n_layers):
         values = {s: np.ravel(a[l])[np.isfinite(np.ravel(a[l]))] for s, a in acts.items()}
@@ -29,18 +29,12 @@ def _hist_rows(acts: Mapping[str, Sequence[Array]], bins: int) -> pd.DataFrame:
         edges = np.histogram_bin_edges(pooled, bins, (lo, hi) if hi > lo else (lo - 0.5, lo + 0.5))
         for s, v in values.items():
             counts = np.histogram(v, edges)[0]
-            rows.append(
-                pd.DataFrame(
-                    {
-                        "series": s,
-                        "layer": l + 1,
-                        "lo": edges[:-1],
-                        "hi": edges[1:],
-                        "share": counts / max(v.size, 1),
-                    }
-                )
-            )
-    return pd.concat(rows, ignore_index=True)
+            parts["series"].append(np.full(bins, s, dtype=object))
+            parts["layer"].append(np.full(bins, l + 1))
+            parts["lo"].append(edges[:-1])
+            parts["hi"].append(edges[1:])
+            parts["share"].append(counts / max(v.size, 1))
+    return {k: np.concatenate(v) for k, v in parts.items()}
 
 
 def activation_hist(
@@ -49,7 +43,7 @@ def activation_hist(
     title: str | None = None,
     bins: int = 30,
     columns: int = 2,
-) -> alt.Chart | alt.FacetChart:
+) -> dict:
     """Histograms of the hidden-unit outputs, one small panel per hidden layer.
 
     Bars show the share of all outputs of the layer that fall in each bin (np.histogram).
@@ -65,42 +59,41 @@ def activation_hist(
 
     Returns
     -------
-    alt.FacetChart : one panel per layer (a text chart when there is no hidden layer).
+    dict : a faceted Vega-Lite spec, one panel per layer (a text chart with no hidden layer).
     """
     lab = merged_labels(labels)
     acts = acts_by_layer if isinstance(acts_by_layer, Mapping) else {"": acts_by_layer}
     if not acts or max(len(v) for v in acts.values()) == 0:
-        return message(lab["no_hidden"])
-    df = _hist_rows(acts, bins)
-    df["panel"] = [lab["layer_n"].format(n=l) for l in df["layer"]]
+        return message_spec(lab["no_hidden"])
+    cols = _hist_columns(acts, bins)
+    n_layers = int(cols["layer"].max())
+    panels = np.array([lab["layer_n"].format(n=l) for l in range(1, n_layers + 1)], dtype=object)
+    cols["panel"] = panels[cols["layer"] - 1]
     overlay = len(acts) > 1
-    chart = (
-        alt.Chart(df)
-        .mark_rect(opacity=0.6 if overlay else 0.9, color=POSITIVE)
-        .encode(
-            x=alt.X("lo:Q", title=lab["activation"]),
-            x2="hi:Q",
-            y=alt.Y("share:Q", title=lab["share"], axis=alt.Axis(format="%"), stack=None),
-            tooltip=[
-                alt.Tooltip("lo:Q", format=".3g"),
-                alt.Tooltip("hi:Q", format=".3g"),
-                alt.Tooltip("share:Q", title=lab["share"], format=".1%"),
-            ],
-        )
-        .properties(width=130, height=100)
-    )
+    encoding = {
+        "tooltip": [
+            q("lo", format=".3g"),
+            q("hi", format=".3g"),
+            q("share", format=".1%", title=lab["share"]),
+        ],
+        "x": q("lo", title=lab["activation"]),
+        "x2": {"field": "hi"},
+        "y": q("share", axis={"format": "%"}, stack=None, title=lab["share"]),
+    }
     if overlay:
-        chart = chart.encode(
-            color=alt.Color(
-                "series:N",
-                title=lab["series"],
-                scale=alt.Scale(domain=list(acts), range=list(PALETTE)),
-                legend=alt.Legend(orient="top"),
-            )
+        encoding["color"] = n(
+            "series",
+            legend={"orient": "top"},
+            scale={"domain": list(acts), "range": list(PALETTE)},
+            title=lab["series"],
         )
-    order = [lab["layer_n"].format(n=l) for l in sorted(df["layer"].unique())]
-    return chart.facet(
-        facet=alt.Facet("panel:N", sort=order, title=None),
-        columns=columns,
-        title=title if title is not None else lab["activation_title"],
-    ).resolve_scale(x="independent")
+    mark = {"type": "rect", "color": POSITIVE, "opacity": 0.6 if overlay else 0.9}
+    spec = {
+        "facet": n("panel", sort=panels.tolist(), title=None),
+        "spec": {"mark": mark, "encoding": encoding, "height": 100, "width": 130},
+        "columns": columns,
+        "resolve": {"scale": {"x": "independent"}},
+        "title": title if title is not None else lab["activation_title"],
+    }
+    spec, (spec["data"],) = top_level(spec, table(cols))
+    return spec

@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from playground.charts.images import boundary_png
-from playground.charts.style import FIT_WIDTH, PALETTE, Array, Labels, merged_labels, message
+from playground.charts.style import PALETTE, Array, Labels, merged_labels
+from playground.charts.vegalite import message_spec, n, q, table, top_level
 
 
 def extent(centres: Array) -> tuple[float, float]:
@@ -59,77 +60,99 @@ def _predicted(result: Any, X: Array, index: int) -> Array:
     return (p[:, 0] > 0.5).astype(int) if p.shape[1] == 1 else np.argmax(p, axis=1)
 
 
+def _point_columns(result: Any, snapshot_index: int, lab: dict, max_points: int) -> dict:
+    """Columns x, y, class, set, wrong of the train then test points (a fixed random sample of
+    `max_points` beyond that, the rows `DataFrame.sample(max_points, random_state=0)` picks)."""
+    X = np.concatenate([result.X_train, result.X_test])
+    y = np.concatenate([result.y_train, result.y_test])
+    n_train = len(result.X_train)
+    wrong = np.concatenate(
+        [
+            _predicted(result, result.X_train, snapshot_index) != result.y_train,
+            _predicted(result, result.X_test, snapshot_index) != result.y_test,
+        ]
+    )
+    # rounded per set, as drawn before (each set's own span)
+    xs = np.concatenate([round_to_span(X[:n_train, 0]), round_to_span(X[n_train:, 0])])
+    ys = np.concatenate([round_to_span(X[:n_train, 1]), round_to_span(X[n_train:, 1])])
+    sets = np.array([lab["train"], lab["test"]], dtype=object)[(np.arange(len(X)) >= n_train) * 1]
+    keep = slice(None)
+    if len(X) > max_points:
+        keep = np.random.RandomState(0).choice(len(X), max_points, replace=False)
+    names = np.asarray(result.class_names, dtype=object)
+    return {
+        "x": xs[keep],
+        "y": ys[keep],
+        "class": names[y[keep]],
+        "set": sets[keep],
+        "wrong": wrong[keep],
+    }
+
+
 def boundary_points(
     result: Any, snapshot_index: int = -1, labels: Labels = None, max_points: int = 3000
 ) -> pd.DataFrame:
     """Train and test points in original units: x, y, class, set (label text), wrong (bool)."""
-    lab = merged_labels(labels)
-    parts = []
-    for X, y, name in (
-        (result.X_train, result.y_train, "train"),
-        (result.X_test, result.y_test, "test"),
-    ):
-        wrong = _predicted(result, X, snapshot_index) != y
-        parts.append(
-            pd.DataFrame(
-                {
-                    "x": round_to_span(X[:, 0]),
-                    "y": round_to_span(X[:, 1]),
-                    "class": [result.class_names[c] for c in y],
-                    "set": lab[name],
-                    "wrong": wrong,
-                }
-            )
-        )
-    df = pd.concat(parts, ignore_index=True)
-    if len(df) > max_points:
-        df = df.sample(max_points, random_state=0)
-    return df
+    cols = _point_columns(result, snapshot_index, merged_labels(labels), max_points)
+    return pd.DataFrame(cols)
 
 
-def _points_layer(
-    df: pd.DataFrame, class_names: list[str], palette: Sequence[str], lab: dict
-) -> alt.Chart:
-    wrong = alt.datum.wrong
+def _points_layer(class_names: list[str], palette: Sequence[str], lab: dict) -> dict:
+    wrong = "datum.wrong"
     verdict = [lab["correct"], lab["misclassified"]]
-    return (
-        alt.Chart(df)
-        .transform_calculate(
-            prediction=f"datum.wrong ? {json.dumps(verdict[1])} : {json.dumps(verdict[0])}"
-        )
-        .mark_point(filled=True, opacity=1)
-        .encode(
-            x="x:Q",
-            y="y:Q",
-            color=alt.Color(
-                "class:N",
-                scale=alt.Scale(domain=list(class_names), range=list(palette[: len(class_names)])),
+    return {
+        "mark": {"type": "point", "filled": True, "opacity": 1},
+        "encoding": {
+            "color": n(
+                "class",
+                scale={"domain": list(class_names), "range": list(palette[: len(class_names)])},
                 title=lab["class"],
             ),
-            shape=alt.Shape(
-                "set:N",
-                scale=alt.Scale(
-                    domain=[lab["train"], lab["test"]], range=["circle", "triangle-up"]
-                ),
+            "shape": n(
+                "set",
+                scale={"domain": [lab["train"], lab["test"]], "range": ["circle", "triangle-up"]},
                 title=lab["set"],
             ),
-            stroke=alt.Stroke(
-                "prediction:N",
-                scale=alt.Scale(domain=verdict, range=["white", "black"]),
+            "size": {"condition": {"test": wrong, "value": 90}, "value": 45},
+            "stroke": n(
+                "prediction",
+                legend={"symbolFillColor": "#bbbbbb", "symbolStrokeWidth": 2},
+                scale={"domain": verdict, "range": ["white", "black"]},
                 title=lab["prediction"],
-                legend=alt.Legend(symbolFillColor="#bbbbbb", symbolStrokeWidth=2),
             ),
-            strokeWidth=alt.condition(wrong, alt.value(2.0), alt.value(0.7)),
-            size=alt.condition(wrong, alt.value(90), alt.value(45)),
-            tooltip=[
-                alt.Tooltip("class:N", title=lab["class"]),
-                alt.Tooltip("set:N", title=lab["set"]),
-                alt.Tooltip("prediction:N", title=lab["prediction"]),
-                alt.Tooltip("x:Q", title=lab["x"]),
-                alt.Tooltip("y:Q", title=lab["y"]),
+            "strokeWidth": {"condition": {"test": wrong, "value": 2.0}, "value": 0.7},
+            "tooltip": [
+                n("class", title=lab["class"]),
+                n("set", title=lab["set"]),
+                n("prediction", title=lab["prediction"]),
+                q("x", title=lab["x"]),
+                q("y", title=lab["y"]),
             ],
-        )
-    )
+            "x": q("x"),
+            "y": q("y"),
+        },
+        "transform": [
+            {
+                "calculate": f"datum.wrong ? {json.dumps(verdict[1])} : {json.dumps(verdict[0])}",
+                "as": "prediction",
+            }
+        ],
+    }
+
+
+def _image_spec(x: tuple[float, float], y: tuple[float, float], lab: dict) -> dict:
+    """`image_layer`'s encoding as a dict (its one row goes to the datasets)."""
+    scale = {"nice": False, "zero": False}
+    return {
+        "mark": {"type": "image", "aspect": False, "smooth": True},
+        "encoding": {
+            "url": n("url"),
+            "x": q("x", scale={"domain": list(x), **scale}, title=lab["x"]),
+            "x2": {"field": "x2"},
+            "y": q("y", scale={"domain": list(y), **scale}, title=lab["y"]),
+            "y2": {"field": "y2"},
+        },
+    }
 
 
 def decision_boundary(
@@ -139,7 +162,7 @@ def decision_boundary(
     labels: Labels = None,
     palette: Sequence[str] = PALETTE,
     max_points: int = 3000,
-) -> alt.LayerChart | alt.Chart:
+) -> dict:
     """The boundary at one snapshot as an image, train (●) and test (▲) points on top.
 
     `snapshot_index` indexes `result.snapshots` (epochs in `result.snapshot_epochs`).
@@ -155,20 +178,28 @@ def decision_boundary(
 
     Returns
     -------
-    alt.LayerChart : image + points, width "container", a 340 px high plot with the legends
-        below it (a text chart if the run has no snapshot).
+    dict : a Vega-Lite spec, image + points, width "container", a 340 px high plot with the
+        legends below it (a text chart if the run has no snapshot).
     """
     lab = merged_labels(labels)
     grid = result.grid
     if len(result.snapshots) == 0:
-        return message(lab["no_data"])
+        return message_spec(lab["no_data"])
     url = boundary_png(result.snapshots[snapshot_index], len(grid.x), discretize, palette)
-    df = boundary_points(result, snapshot_index, labels, max_points)
-    image = image_layer(url, extent(grid.x), extent(grid.y), lab)
-    points = _points_layer(df, result.class_names, palette, lab)
-    return (
-        alt.layer(image, points)
-        .properties(width="container", height=340, title=lab["boundary_title"], autosize=FIT_WIDTH)
-        # class, set and prediction side by side, each a short column: fits a phone's width
-        .configure_legend(orient="bottom", direction="vertical", labelLimit=0)
-    )
+    x, y = extent(grid.x), extent(grid.y)
+    image = table({"url": url, "x": x[0], "x2": x[1], "y": y[0], "y2": y[1]})
+    points = table(_point_columns(result, snapshot_index, lab, max_points))
+    layers = [_image_spec(x, y, lab), _points_layer(result.class_names, palette, lab)]
+    spec = {
+        "layer": layers,
+        "autosize": {"contains": "padding", "type": "fit-x"},  # style.FIT_WIDTH
+        "height": 340,
+        "title": lab["boundary_title"],
+        "width": "container",
+    }
+    # class, set and prediction side by side, each a short column: fits a phone's width
+    legend = {"direction": "vertical", "labelLimit": 0, "orient": "bottom"}
+    spec, refs = top_level(spec, image, points, legend=legend)
+    for layer, ref in zip(layers, refs, strict=True):
+        layer["data"] = ref
+    return spec

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import altair as alt
 import numpy as np
 import pandas as pd
 
-from playground.charts.style import (
-    HEIGHT,
-    SPLIT_COLORS,
-    TINY,
-    Array,
-    Labels,
-    merged_labels,
-    message,
-)
+from playground.charts.style import HEIGHT, SPLIT_COLORS, TINY, Array, Labels, merged_labels
+from playground.charts.vegalite import message_spec, n, q, table, top_level
+
+# The hover selection and the view it lives in, named as Streamlit renames Altair's generated
+# names ("param_91e0…" → "param_1"), so the browser gets the spec it got from Altair.
+HOVER, HOVER_VIEW = "param_1", "view_1"
 
 
 def subsample_epochs(epochs: Array, n: int) -> Array:
@@ -35,20 +31,38 @@ def _field(name: str) -> str:
     return name.replace("\\", "\\\\").replace(".", "\\.").replace("[", "\\[").replace("]", "\\]")
 
 
-def _best_marker(
-    epoch: int, value: float, text: str, right: bool, top: bool = True
-) -> alt.LayerChart:
+def _best_marker(epoch: int, value: float, text: str, right: bool, top: bool = True) -> dict:
     """A dashed vertical rule, a dot at (epoch, value) and a note at the top (or bottom) of the
-    plot: accuracy curves end near 1.0, so their note goes to the bottom, where no line runs."""
-    marker = alt.Chart(pd.DataFrame({"epoch": [epoch], "value": [value], "text": [text]}))
-    marker = marker.encode(x="epoch:Q")
-    return alt.layer(
-        marker.mark_rule(color="#555", strokeDash=[3, 3]),
-        marker.mark_point(filled=True, size=80, color=SPLIT_COLORS[1]).encode(y="value:Q"),
-        marker.mark_text(
-            align="right" if right else "left", dx=-5 if right else 5, fontSize=11, color="#444"
-        ).encode(y=alt.value(8 if top else HEIGHT - 10), text="text:N"),
-    )
+    plot: accuracy curves end near 1.0, so their note goes to the bottom, where no line runs.
+    Its one row is set as `data` by the caller."""
+    x = {"x": q("epoch")}
+    note = {"type": "text", "align": "right" if right else "left", "color": "#444"}
+    note |= {"dx": -5 if right else 5, "fontSize": 11}
+    return {
+        "layer": [
+            {"mark": {"type": "rule", "color": "#555", "strokeDash": [3, 3]}, "encoding": x},
+            {
+                "mark": {"type": "point", "color": SPLIT_COLORS[1], "filled": True, "size": 80},
+                "encoding": x | {"y": q("value")},
+            },
+            {
+                "mark": note,
+                "encoding": {"text": n("text")} | x | {"y": {"value": 8 if top else HEIGHT - 10}},
+            },
+        ]
+    }
+
+
+def _long_rows(
+    history: pd.DataFrame, columns: tuple[str, str], splits: list[str], log: bool, max_epochs: int
+) -> list[dict]:
+    """epoch, split, value: the train rows, then the test rows, at most `max_epochs` each."""
+    rows = subsample_epochs(history["epoch"].to_numpy(), max_epochs)
+    epochs = history["epoch"].to_numpy()[rows]
+    values = np.concatenate([history[c].to_numpy(dtype=np.float64)[rows] for c in columns])
+    value = significant(np.clip(values, TINY, None) if log else values)
+    split = np.repeat(np.array(splits, dtype=object), len(rows))
+    return table({"epoch": np.concatenate([epochs, epochs]), "split": split, "value": value})
 
 
 def _curves(
@@ -59,64 +73,88 @@ def _curves(
     lab: dict,
     log_scale: bool = False,
     max_epochs: int = 500,
-) -> alt.LayerChart:
+) -> dict:
     """Train and test lines over epochs; the best test epoch marked; hover shows both values."""
-    test = history[columns[1]]
-    best_row = history.loc[test.idxmin() if best == "min" else test.idxmax()]
-    h = history.iloc[subsample_epochs(history["epoch"].to_numpy(), max_epochs)]
+    test = history[columns[1]].to_numpy(dtype=np.float64)
+    best_row = int(np.nanargmin(test) if best == "min" else np.nanargmax(test))
     splits = [lab["train"], lab["test"]]
-    h = h.rename(columns=dict(zip(columns, splits, strict=True)))
-    long = h.melt(id_vars="epoch", value_vars=splits, var_name="split", value_name="value")
-    long["value"] = significant(long["value"].clip(lower=TINY) if log_scale else long["value"])
+    long = _long_rows(history, columns, splits, log_scale, max_epochs)
     if best == "max":
-        y_scale = alt.Scale(domain=[0, 1])
+        y_scale: dict = {"domain": [0, 1]}
     else:
-        y_scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
-    x_axis = alt.Axis(format="d", tickMinStep=1)  # whole epochs, even for a 1-epoch history
-    base = alt.Chart(long).encode(x=alt.X("epoch:Q", title=lab["epoch"], axis=x_axis))
-    y_axis = alt.Axis(format=".0%" if best == "max" else "~g")
-    lines = base.mark_line(strokeWidth=2).encode(
-        y=alt.Y("value:Q", scale=y_scale, title=y_title, axis=y_axis),
-        color=alt.Color(
-            "split:N",
-            scale=alt.Scale(domain=splits, range=list(SPLIT_COLORS)),
-            legend=alt.Legend(orient="top", title=None),
-        ),
-        strokeDash=alt.StrokeDash(
-            "split:N", scale=alt.Scale(domain=splits, range=[[1, 0], [6, 3]]), legend=None
-        ),
-    )
-    hover = alt.selection_point(fields=["epoch"], nearest=True, on="pointerover", empty=False)
+        y_scale = {"type": "log"} if log_scale else {"zero": False}
+    x = q("epoch", axis={"format": "d", "tickMinStep": 1}, title=lab["epoch"])  # whole epochs
+    split_scale = {"domain": splits}
+    lines = {
+        "mark": {"type": "line", "strokeWidth": 2},
+        "encoding": {
+            "color": n(
+                "split",
+                legend={"orient": "top", "title": None},
+                scale=split_scale | {"range": list(SPLIT_COLORS)},
+            ),
+            "strokeDash": n("split", legend=None, scale=split_scale | {"range": [[1, 0], [6, 3]]}),
+            "x": x,
+            "y": q(
+                "value",
+                axis={"format": ".0%" if best == "max" else "~g"},
+                scale=y_scale,
+                title=y_title,
+            ),
+        },
+    }
     fmt = ".1%" if best == "max" else ".4g"
-    rule = (
-        base.transform_pivot("split", value="value", groupby=["epoch"])
-        .mark_rule(color="gray")
-        .encode(
-            opacity=alt.condition(hover, alt.value(0.4), alt.value(0)),
-            tooltip=[
-                alt.Tooltip("epoch:Q", title=lab["epoch"]),
-                *(
-                    alt.Tooltip(field=_field(s), type="quantitative", title=s, format=fmt)
-                    for s in splits
-                ),
+    rule = {
+        "mark": {"type": "rule", "color": "gray"},
+        "encoding": {
+            "opacity": {"condition": {"param": HOVER, "value": 0.4, "empty": False}, "value": 0},
+            "tooltip": [
+                q("epoch", title=lab["epoch"]),
+                *(q(_field(s), format=fmt, title=s) for s in splits),
             ],
-        )
-        .add_params(hover)
-    )
-    epoch, value = int(best_row["epoch"]), float(best_row[columns[1]])
+            "x": x,
+        },
+        "name": HOVER_VIEW,
+        "transform": [{"pivot": "split", "value": "value", "groupby": ["epoch"]}],
+    }
+    epoch, value = int(history["epoch"].iloc[best_row]), float(test[best_row])
     note = (
         f"{lab['best_loss' if best == 'min' else 'best_accuracy']}: {lab['epoch'].lower()} {epoch}"
     )
     right = epoch > (history["epoch"].iloc[0] + history["epoch"].iloc[-1]) / 2
-    marker = _best_marker(
-        epoch, max(value, TINY) if log_scale else value, note, right, top=best == "min"
+    value = max(value, TINY) if log_scale else value
+    marker = _best_marker(epoch, value, note, right, top=best == "min")
+    spec = {
+        "layer": [lines, rule, marker],
+        "params": [
+            {
+                "name": HOVER,
+                "select": {
+                    "type": "point",
+                    "fields": ["epoch"],
+                    "nearest": True,
+                    "on": "pointerover",
+                },
+                "views": [HOVER_VIEW],
+            }
+        ],
+    }
+    spec, (data, best_data) = top_level(
+        spec, long, [{"epoch": epoch, "value": value, "text": note}]
     )
-    return alt.layer(lines, rule, marker)
+    lines["data"] = rule["data"] = data
+    marker["data"] = best_data
+    return spec
+
+
+def _sized(spec: dict, title: str) -> dict:
+    spec |= {"height": HEIGHT, "title": title, "width": "container"}
+    return spec
 
 
 def loss_curves(
     history: pd.DataFrame, log_scale: bool = False, labels: Labels = None, max_epochs: int = 500
-) -> alt.LayerChart | alt.Chart:
+) -> dict:
     """Train and test loss per epoch; a dashed rule and a dot at the lowest test loss.
 
     `log_scale`: a log y axis (values clipped to 1e-12 so a zero loss cannot break it).
@@ -131,24 +169,23 @@ def loss_curves(
 
     Returns
     -------
-    alt.LayerChart : lines, hover rule, best-epoch marker (a text chart if history is empty).
+    dict : a Vega-Lite spec: lines, hover rule, best-epoch marker (a text chart if history is
+        empty).
     """
     lab = merged_labels(labels)
     if history.empty:
-        return message(lab["no_data"])
+        return message_spec(lab["no_data"])
     chart = _curves(
         history, ("train_loss", "test_loss"), "min", lab["loss"], lab, log_scale, max_epochs
     )
-    return chart.properties(width="container", height=HEIGHT, title=lab["loss_title"])
+    return _sized(chart, lab["loss_title"])
 
 
-def accuracy_curves(
-    history: pd.DataFrame, labels: Labels = None, max_epochs: int = 500
-) -> alt.LayerChart | alt.Chart:
+def accuracy_curves(history: pd.DataFrame, labels: Labels = None, max_epochs: int = 500) -> dict:
     """Train and test accuracy per epoch (0–100 %); a dashed rule at the best test accuracy."""
     lab = merged_labels(labels)
     if history.empty:
-        return message(lab["no_data"])
+        return message_spec(lab["no_data"])
     cols = ("train_accuracy", "test_accuracy")
     chart = _curves(history, cols, "max", lab["accuracy"], lab, max_epochs=max_epochs)
-    return chart.properties(width="container", height=HEIGHT, title=lab["accuracy_title"])
+    return _sized(chart, lab["accuracy_title"])

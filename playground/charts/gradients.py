@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-import altair as alt
 import numpy as np
 import pandas as pd
 
 from playground.charts.curves import significant, subsample_epochs
-from playground.charts.style import HEIGHT, TINY, VIRIDIS, Array, Labels, merged_labels
+from playground.charts.style import HEIGHT, TINY, VIRIDIS_SCHEME, Array, Labels, merged_labels
+from playground.charts.vegalite import n, q, table, top_level
 
 
 def grad_columns(history: pd.DataFrame) -> list[str]:
@@ -35,111 +35,120 @@ def gradient_ratio(history: pd.DataFrame) -> float:
     return first / last if last > 0 else float("inf")
 
 
-def _grad_wide(history: pd.DataFrame, rows: Array) -> pd.DataFrame:
-    """epoch, g1 … gL (clipped to TINY, 4 significant digits) at the chosen rows."""
-    cols = grad_columns(history)
-    h = history.iloc[rows]
-    wide = pd.DataFrame({"epoch": h["epoch"].to_numpy()})
-    for l, c in enumerate(cols, start=1):
-        wide[f"g{l}"] = significant(h[c].clip(lower=TINY), 4)
-    return wide
+def _grad_columns_at(history: pd.DataFrame, rows: Array) -> tuple[Array, list[Array]]:
+    """Epochs and ‖∂L/∂W_l‖ per layer (clipped to TINY, 4 significant digits) at `rows`."""
+    epochs = history["epoch"].to_numpy()[rows]
+    grads = [
+        significant(np.clip(history[c].to_numpy(dtype=np.float64)[rows], TINY, None), 4)
+        for c in grad_columns(history)
+    ]
+    return epochs, grads
 
 
-def _layer_fold(chart: alt.Chart, n: int, lab: dict) -> alt.Chart:
-    """Fold g1 … gL into rows (l, grad, layer name): long data built in the browser."""
-    names = json.dumps([layer_name(l, n, lab) for l in range(1, n + 1)], ensure_ascii=False)
-    return (
-        chart.transform_fold([f"g{l}" for l in range(1, n + 1)], as_=["key", "grad"])
-        .transform_calculate(l="toNumber(substring(datum.key, 1))")
-        .transform_calculate(layer=f"{names}[datum.l - 1]")
-    )
-
-
-def _grad_tooltip(lab: dict) -> list[alt.Tooltip]:
+def _grad_tooltip(lab: dict) -> list[dict]:
     return [
-        alt.Tooltip("layer:N", title=lab["layer"]),
-        alt.Tooltip("epoch:Q", title=lab["epoch"]),
-        alt.Tooltip("grad:Q", title=lab["grad_norm"], format=".3g"),
+        n("layer", title=lab["layer"]),
+        q("epoch", title=lab["epoch"]),
+        q("grad", format=".3g", title=lab["grad_norm"]),
     ]
 
 
-def grad_norm_lines(
-    history: pd.DataFrame, labels: Labels = None, max_epochs: int = 500
-) -> alt.Chart:
+def grad_norm_lines(history: pd.DataFrame, labels: Labels = None, max_epochs: int = 500) -> dict:
     """Per-layer gradient norm ‖∂L/∂W_l‖ over epochs on a log y axis, one line per layer.
 
-    Zeros are clipped to 1e-12; more than `max_epochs` rows are thinned evenly.
+    Zeros are clipped to 1e-12; more than `max_epochs` rows are thinned evenly. The table is
+    wide (epoch, g1 … gL); the browser folds it into rows (layer name, grad).
     """
     lab = merged_labels(labels)
-    n = len(grad_columns(history))
-    wide = _grad_wide(history, subsample_epochs(history["epoch"].to_numpy(), max_epochs))
-    names = [layer_name(l, n, lab) for l in range(1, n + 1)]
-    return (
-        _layer_fold(alt.Chart(wide), n, lab)
-        .mark_line(strokeWidth=2)
-        .encode(
-            x=alt.X("epoch:Q", title=lab["epoch"]),
-            y=alt.Y(
-                "grad:Q",
-                scale=alt.Scale(type="log"),
-                axis=alt.Axis(format="~g"),
-                title=lab["grad_norm"],
-            ),
-            color=alt.Color(
-                "layer:N",
-                scale=alt.Scale(domain=names, scheme=VIRIDIS),
-                title=lab["layer"],
+    n_layers = len(grad_columns(history))
+    rows = subsample_epochs(history["epoch"].to_numpy(), max_epochs)
+    epochs, grads = _grad_columns_at(history, rows)
+    wide = table({"epoch": epochs} | {f"g{l}": g for l, g in enumerate(grads, start=1)})
+    names = [layer_name(l, n_layers, lab) for l in range(1, n_layers + 1)]
+    spec = {
+        "mark": {"type": "line", "strokeWidth": 2},
+        "encoding": {
+            "color": n(
+                "layer",
                 # two columns of "layer 1 (input side)" fit a phone; three did not
-                legend=alt.Legend(labelLimit=0, orient="top", columns=2, title=None),
+                legend={"columns": 2, "labelLimit": 0, "orient": "top", "title": None},
+                scale={"domain": names, "scheme": VIRIDIS_SCHEME},
+                title=lab["layer"],
             ),
-            tooltip=_grad_tooltip(lab),
-        )
-        .properties(width="container", height=HEIGHT, title=lab["grad_title"])
-    )
+            "tooltip": _grad_tooltip(lab),
+            "x": q("epoch", title=lab["epoch"]),
+            "y": q("grad", axis={"format": "~g"}, scale={"type": "log"}, title=lab["grad_norm"]),
+        },
+        "height": HEIGHT,
+        "title": lab["grad_title"],
+        "transform": [
+            {"fold": [f"g{l}" for l in range(1, n_layers + 1)], "as": ["key", "grad"]},
+            {"calculate": "toNumber(substring(datum.key, 1))", "as": "l"},
+            {"calculate": f"{json.dumps(names, ensure_ascii=False)}[datum.l - 1]", "as": "layer"},
+        ],
+        "width": "container",
+    }
+    spec, (spec["data"],) = top_level(spec, wide)
+    return spec
 
 
-def grad_heatmap(history: pd.DataFrame, labels: Labels = None, max_columns: int = 100) -> alt.Chart:
+def grad_heatmap(history: pd.DataFrame, labels: Labels = None, max_columns: int = 100) -> dict:
     """Layer × epoch heatmap of ‖∂L/∂W_l‖ on a log colour scale, layer 1 (input side) at the bottom.
 
     At most `max_columns` epochs are shown (evenly spread, the value at that epoch); each cell
     reaches halfway to its neighbours, so the x axis stays in epochs. Zeros are clipped to 1e-12.
     """
     lab = merged_labels(labels)
-    n = len(grad_columns(history))
+    n_layers = len(grad_columns(history))
     rows = subsample_epochs(history["epoch"].to_numpy(), max_columns)
-    wide = _grad_wide(history, rows)
-    ep = wide["epoch"].to_numpy(dtype=float)
+    epochs, grads = _grad_columns_at(history, rows)
+    ep = epochs.astype(np.float64)
     edges = np.concatenate([[ep[0] - 0.5], (ep[1:] + ep[:-1]) / 2, [ep[-1] + 0.5]])
-    long = pd.concat(  # long rows built here, not by a Vega fold: fewer moving parts in the browser
-        [
-            pd.DataFrame(
-                {"epoch": ep, "e0": edges[:-1], "e1": edges[1:], "l": l, "grad": wide[f"g{l}"]}
-                | {"l0": l - 0.5, "l1": l + 0.5}
-            ).assign(layer=layer_name(l, n, lab))
-            for l in range(1, n + 1)
-        ],
-        ignore_index=True,
+    layers = np.arange(1, n_layers + 1)
+    # long rows built here, not by a Vega fold: fewer moving parts in the browser
+    names = np.array([layer_name(l, n_layers, lab) for l in layers], dtype=object)
+    long = table(
+        {
+            "epoch": np.tile(ep, n_layers),
+            "e0": np.tile(edges[:-1], n_layers),
+            "e1": np.tile(edges[1:], n_layers),
+            "l": np.repeat(layers, len(ep)),
+            "grad": np.concatenate(grads),
+            "l0": np.repeat(layers - 0.5, len(ep)),
+            "l1": np.repeat(layers + 0.5, len(ep)),
+            "layer": np.repeat(names, len(ep)),
+        }
     )
-    scale = alt.Scale(type="log", scheme="viridis")
     # a bottom legend collapses the plot to zero height in Streamlit's renderer: keep it right
-    legend = alt.Legend(orient="right", gradientLength=100, titleLimit=200, format="~g", title=None)
-    x_scale = alt.Scale(nice=False, zero=False, domain=[edges[0], edges[-1]])
-    return (
-        alt.Chart(long)
-        .mark_rect(strokeWidth=0.5)
-        .encode(
-            x=alt.X("e0:Q", title=lab["epoch"], scale=x_scale),
-            x2="e1:Q",
-            # quantitative rows (l ± 0.5), not a band scale: a band scale collapsed in the browser
-            y=alt.Y(
-                "l0:Q",
-                title=lab["layer"],
-                scale=alt.Scale(domain=[0.5, n + 0.5], nice=False, zero=False),
-                axis=alt.Axis(values=list(range(1, n + 1)), format="d", grid=False),
+    legend = {"format": "~g", "gradientLength": 100, "orient": "right", "title": None}
+    spec = {
+        "mark": {"type": "rect", "strokeWidth": 0.5},
+        "encoding": {
+            "color": q(
+                "grad",
+                legend=legend | {"titleLimit": 200},
+                scale={"scheme": "viridis", "type": "log"},
+                title=lab["grad_norm"],
             ),
-            y2="l1:Q",
-            color=alt.Color("grad:Q", scale=scale, title=lab["grad_norm"], legend=legend),
-            tooltip=_grad_tooltip(lab),
-        )
-        .properties(width="container", height=min(120 + 30 * n, 360), title=lab["heatmap_title"])
-    )
+            "tooltip": _grad_tooltip(lab),
+            "x": q(
+                "e0",
+                scale={"domain": [float(edges[0]), float(edges[-1])], "nice": False, "zero": False},
+                title=lab["epoch"],
+            ),
+            "x2": {"field": "e1"},
+            # quantitative rows (l ± 0.5), not a band scale: a band scale collapsed in the browser
+            "y": q(
+                "l0",
+                axis={"format": "d", "grid": False, "values": layers.tolist()},
+                scale={"domain": [0.5, n_layers + 0.5], "nice": False, "zero": False},
+                title=lab["layer"],
+            ),
+            "y2": {"field": "l1"},
+        },
+        "height": min(120 + 30 * n_layers, 360),
+        "title": lab["heatmap_title"],
+        "width": "container",
+    }
+    spec, (spec["data"],) = top_level(spec, long)
+    return spec

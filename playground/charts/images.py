@@ -61,7 +61,7 @@ def png_url(rgb: Array, upscale: int = 1, smooth: bool = True) -> str:
         resample = Image.Resampling.BILINEAR if smooth else Image.Resampling.NEAREST
         img = img.resize((img.width * upscale, img.height * upscale), resample)
     buf = io.BytesIO()
-    img.save(buf, format="PNG", optimize=True)
+    img.save(buf, format="PNG")  # optimize=True: 2 % smaller, 8× slower (1.7 ms for 60 × 60)
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 

@@ -30,7 +30,8 @@ POSITIVE, NEGATIVE = PALETTE[1], PALETTE[0]  # weight signs and activation maps 
 SPLIT_COLORS = ("#0877bd", "#f59322")  # train, test
 TINY = 1e-12  # zeros are clipped to this before a log scale
 HEIGHT = 300
-VIRIDIS = alt.SchemeParams("viridis", extent=[0, 0.85])  # without the faint yellow end
+VIRIDIS_SCHEME = {"name": "viridis", "extent": [0, 0.85]}  # without the faint yellow end
+VIRIDIS = alt.SchemeParams(**VIRIDIS_SCHEME)
 # Charts must read on a 390 px phone (≈ 358 px of content): legends go above or below the plot
 # (a legend beside it takes the plot's width), in few enough columns to fit that width, and never
 # with a label cut short ("layer 3 (o…"): labelLimit 0 means no limit.

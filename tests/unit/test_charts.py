@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import numpy as np
 import pandas as pd
 import pytest
-from chart_support import KINDS, decode, small_runs
+from chart_support import KINDS, data_of, decode, schema_errors, small_runs
 
 from playground import charts
 from playground.config import RunConfig
@@ -22,10 +24,14 @@ def as_bytes(colors: np.ndarray) -> np.ndarray:
     return np.round(np.clip(colors, 0, 1) * 255).astype(np.uint8)
 
 
-def best_marker(chart: alt.LayerChart) -> pd.DataFrame:
-    """The data of the best-epoch layer (Altair may hoist shared data to the sub-layer)."""
-    marker = chart.layer[2]
-    return marker.data if isinstance(marker.data, pd.DataFrame) else marker.layer[0].data
+def best_marker(spec: dict) -> pd.DataFrame:
+    """The one row of the best-epoch layer."""
+    return pd.DataFrame(data_of(spec, spec["layer"][2]))
+
+
+def valid(spec: dict) -> dict:
+    assert schema_errors(spec) == []
+    return spec
 
 
 def history(n: int, zero: bool = False) -> pd.DataFrame:
@@ -83,26 +89,25 @@ def test_real_boundary_png_orientation_and_discrete_colours(results, kind):
 @pytest.mark.parametrize("kind", KINDS)
 def test_decision_boundary_is_valid_and_marks_misclassified(results, kind):
     r = results[kind]
-    chart = charts.decision_boundary(r)
-    spec = chart.to_dict()
+    spec = valid(charts.decision_boundary(r))
     assert [layer["mark"]["type"] for layer in spec["layer"]] == ["image", "point"]
     x_domain = spec["layer"][0]["encoding"]["x"]["scale"]["domain"]
     assert x_domain[0] < r.grid.x[0] and x_domain[1] > r.grid.x[-1]
-    points = chart.layer[1].data
+    points = pd.DataFrame(data_of(spec, spec["layer"][1]))
     assert len(points) == len(r.X_train) + len(r.X_test)
     final = r.final
     wrong = (1 - final["train_accuracy"]) * len(r.X_train) + (1 - final["test_accuracy"]) * len(
         r.X_test
     )
     assert points["wrong"].sum() == round(wrong)
-    charts.decision_boundary(r, snapshot_index=0, discretize=True).to_dict()  # grid look-up
+    valid(charts.decision_boundary(r, snapshot_index=0, discretize=True))  # grid look-up
 
 
 def test_decision_boundary_payload_is_small():
     r = run(RunConfig(dataset="moons", n_samples=500, epochs=3))
-    chart = charts.decision_boundary(r)
-    assert len(chart.to_json()) < 150_000
-    assert chart.layer[0].data["url"].str.len().iloc[0] < 20_000  # one small image
+    spec = charts.decision_boundary(r)
+    assert len(json.dumps(spec)) < 150_000
+    assert len(data_of(spec, spec["layer"][0])[0]["url"]) < 20_000  # one small image
 
 
 # ---- curves ------------------------------------------------------------------------------
@@ -111,31 +116,28 @@ def test_decision_boundary_payload_is_small():
 @pytest.mark.parametrize("kind", KINDS)
 def test_loss_curves_data_and_best_epoch(results, kind):
     h = results[kind].history
-    chart = charts.loss_curves(h)
-    chart.to_dict()
-    assert len(chart.layer[0].data) == 2 * len(h)
+    chart = valid(charts.loss_curves(h))
+    assert len(data_of(chart, chart["layer"][0])) == 2 * len(h)
     best = best_marker(chart)
     assert best["epoch"].iloc[0] == h.loc[h["test_loss"].idxmin(), "epoch"]
     assert best["text"].iloc[0].endswith(f"epoch {best['epoch'].iloc[0]}")
-    acc = charts.accuracy_curves(h)
-    acc.to_dict()
+    acc = valid(charts.accuracy_curves(h))
     assert best_marker(acc)["epoch"].iloc[0] == h.loc[h["test_accuracy"].idxmax(), "epoch"]
 
 
 def test_loss_curves_log_scale_survives_zero_and_thins_long_runs():
     h = history(5000, zero=True)
-    chart = charts.loss_curves(h, log_scale=True)
-    spec = chart.to_dict()
+    spec = valid(charts.loss_curves(h, log_scale=True))
     assert spec["layer"][0]["encoding"]["y"]["scale"]["type"] == "log"
-    data = chart.layer[0].data
+    data = pd.DataFrame(data_of(spec, spec["layer"][0]))
     assert (data["value"] > 0).all()
     assert data["epoch"].nunique() <= 500 and {0, 4999} <= set(data["epoch"])
-    assert len(chart.to_json()) < 150_000
+    assert len(json.dumps(spec)) < 150_000
 
 
 def test_labels_reach_the_chart_and_replace_english(results):
     ko = {"epoch": "에포크", "loss": "손실", "train": "훈련", "test": "시험"}
-    spec = charts.loss_curves(results["binary"].history, labels=ko).to_json()
+    spec = json.dumps(charts.loss_curves(results["binary"].history, labels=ko), ensure_ascii=False)
     assert "에포크" in spec and "훈련" in spec and '"title": "loss"' not in spec
     dot = charts.network_dot(results["binary"].model, {"input": "입력", "x": "꽃잎"})
     assert 'label="입력"' in dot and 'xlabel="꽃잎"' in dot
@@ -187,7 +189,7 @@ def test_gradient_legend_keeps_whole_labels_within_a_phone(depth):
     for l in range(4, depth + 2):
         h[f"grad_norm_{l}"] = h["grad_norm_1"]
     h = h.drop(columns=[f"grad_norm_{l}" for l in range(depth + 2, 4)])
-    color = charts.grad_norm_lines(h).to_dict()["encoding"]["color"]
+    color = valid(charts.grad_norm_lines(h))["encoding"]["color"]
     names, legend = color["scale"]["domain"], color["legend"]
     assert len(names) == depth + 1
     assert legend["labelLimit"] == 0 and legend["orient"] in ("top", "bottom")
@@ -200,7 +202,7 @@ def test_boundary_legends_below_the_plot_in_short_columns(results, kind):
     """Class, set and prediction side by side, each a column of whole labels: the widest
     label of each legend plus symbols fits a phone; the plot keeps its height (fit-x)."""
     r = results[kind]
-    spec = charts.decision_boundary(r).to_dict()
+    spec = charts.decision_boundary(r)
     legend = spec["config"]["legend"]
     assert legend == {"orient": "bottom", "direction": "vertical", "labelLimit": 0}
     assert spec["autosize"]["type"] == "fit-x" and spec["width"] == "container"
@@ -216,7 +218,7 @@ def test_boundary_legends_below_the_plot_in_short_columns(results, kind):
 def test_activation_panels_two_per_row_fit_a_phone(results):
     r = results["maxout"]  # two hidden layers
     a = charts.hidden_activations(r.model, r.X_train)
-    spec = charts.activation_hist({"start": a, "end": a}).to_dict()
+    spec = valid(charts.activation_hist({"start": a, "end": a}))
     width = spec["spec"]["width"]
     assert spec["columns"] == 2 and 60 + 2 * width + 20 <= charts.PHONE_WIDTH
     assert spec["spec"]["encoding"]["color"]["legend"]["orient"] == "top"
@@ -242,20 +244,19 @@ def test_sweep_boundary_panels_two_per_phone_line(results):
 def test_grad_charts_have_one_series_per_layer(results, kind):
     r = results[kind]
     n_layers = r.model.n_layers
-    lines = charts.grad_norm_lines(r.history)
-    spec = lines.to_dict()
+    spec = valid(charts.grad_norm_lines(r.history))
     assert spec["encoding"]["y"]["scale"]["type"] == "log"
     assert spec["transform"][0]["fold"] == [f"g{l}" for l in range(1, n_layers + 1)]
     names = spec["encoding"]["color"]["scale"]["domain"]
     assert len(names) == n_layers
     if n_layers > 1:
         assert "input side" in names[0] and "output side" in names[-1]
-    heat = charts.grad_heatmap(r.history)
-    hspec = heat.to_dict()
+    hspec = valid(charts.grad_heatmap(r.history))
+    heat = pd.DataFrame(data_of(hspec))
     assert hspec["encoding"]["color"]["scale"]["type"] == "log"
     assert hspec["encoding"]["y"]["scale"]["domain"] == [0.5, n_layers + 0.5]  # layer 1 lowest
-    assert len(heat.data) == len(r.history) * n_layers  # one cell per layer and epoch
-    assert sorted(heat.data["l"].unique()) == list(range(1, n_layers + 1))
+    assert len(heat) == len(r.history) * n_layers  # one cell per layer and epoch
+    assert sorted(heat["l"].unique()) == list(range(1, n_layers + 1))
     assert charts.gradient_ratio(r.history) == pytest.approx(
         r.final["grad_norm_1"] / r.final[f"grad_norm_{n_layers}"], rel=1e-12
     )
@@ -263,16 +264,15 @@ def test_grad_charts_have_one_series_per_layer(results, kind):
 
 def test_grad_heatmap_subsamples_and_survives_zeros():
     h = history(3000, zero=True)
-    heat = charts.grad_heatmap(h)
-    heat.to_dict()
-    data = heat.data
+    heat = valid(charts.grad_heatmap(h))
+    data = pd.DataFrame(data_of(heat))
     one = data[data["l"] == 1]
     assert len(one) <= 100 and one["epoch"].iloc[-1] == 2999
     assert len(data) == 3 * len(one)
     assert (data["grad"] > 0).all()  # zeros clipped for the log scale
     assert (one["e0"].iloc[1:].to_numpy() == one["e1"].iloc[:-1].to_numpy()).all()  # no gaps
-    assert len(heat.to_json(indent=None)) < 50_000  # compact, as sent to the browser
-    charts.grad_norm_lines(h).to_dict()
+    assert len(json.dumps(heat)) < 50_000  # compact, as sent to the browser
+    valid(charts.grad_norm_lines(h))
 
 
 # ---- activations -------------------------------------------------------------------------
@@ -283,42 +283,43 @@ def test_activation_hist_bins_per_hidden_layer(results, kind):
     r = results[kind]
     acts = charts.hidden_activations(r.model, r.scaler.transform(r.X_train))
     assert [a.shape[1] for a in acts] == list(r.config.hidden)
-    chart = charts.activation_hist(acts, bins=30)
-    chart.to_dict()
-    df = chart.data
+    df = pd.DataFrame(data_of(valid(charts.activation_hist(acts, bins=30))))
     assert sorted(df["layer"].unique()) == list(range(1, len(acts) + 1))
     assert (df.groupby("layer").size() == 30).all()
     np.testing.assert_allclose(df.groupby("layer")["share"].sum(), 1.0)
     both = charts.activation_hist({"start": acts, "end": [2 * a for a in acts]})
-    assert both.to_dict()["spec"]["encoding"]["color"]["field"] == "series"
+    assert valid(both)["spec"]["encoding"]["color"]["field"] == "series"
 
 
 def test_activation_hist_without_hidden_layer_says_so(results):
     r = results["linear"]
     acts = charts.hidden_activations(r.model, r.scaler.transform(r.X_train))
     assert acts == []
-    spec = charts.activation_hist(acts, labels={"no_hidden": "은닉층 없음"}).to_dict()
+    spec = valid(charts.activation_hist(acts, labels={"no_hidden": "은닉층 없음"}))
     assert spec["mark"]["type"] == "text" and "은닉층 없음" in str(spec)
 
 
 # ---- every chart -------------------------------------------------------------------------
 
 
-def test_every_chart_is_an_altair_chart(results):
+def test_per_knob_charts_are_dicts_the_others_altair_charts(results):
+    """The charts every knob change draws are plain dicts (no Altair objects: fast); the others
+    stay Altair charts."""
     r = results["binary"]
-    built = [
+    per_knob = [
         charts.decision_boundary(r),
         charts.loss_curves(r.history),
         charts.accuracy_curves(r.history),
         charts.grad_norm_lines(r.history),
         charts.grad_heatmap(r.history),
-        charts.neuron_thumbnails(r),
+        charts.activation_hist(charts.hidden_activations(r.model, r.X_train)),
     ]
-    assert all(isinstance(c, alt.TopLevelMixin) for c in built)
+    assert all(type(c) is dict and c["$schema"] == alt.SCHEMA_URL for c in per_knob)
+    assert isinstance(charts.neuron_thumbnails(r), alt.TopLevelMixin)
 
 
 def test_live_histories_of_one_row_or_none_still_chart():
     one = history(1)
     for chart in (charts.loss_curves(one), charts.grad_norm_lines(one), charts.grad_heatmap(one)):
-        chart.to_dict()
-    assert charts.loss_curves(pd.DataFrame()).to_dict()["mark"]["type"] == "text"
+        valid(chart)
+    assert valid(charts.loss_curves(pd.DataFrame()))["mark"]["type"] == "text"

@@ -137,11 +137,11 @@ def render() -> None:
     st.markdown(f"**{t('cmp.boundaries')}**")
     for col, (name, r) in zip(st.columns(len(named)), named.items(), strict=True):
         col.caption(md(name))
-        col.altair_chart(charts.decision_boundary(r, labels=labels), width="stretch")
+        col.vega_lite_chart(charts.decision_boundary(r, labels=labels), width="stretch")
     st.markdown(f"**{t('cmp.gradients')}**")
     for col, (name, r) in zip(st.columns(len(named)), named.items(), strict=True):
         col.caption(md(name))
-        col.altair_chart(charts.grad_norm_lines(r.history, labels=labels), width="stretch")
+        col.vega_lite_chart(charts.grad_norm_lines(r.history, labels=labels), width="stretch")
     c = st.container(horizontal=True)
     c.download_button(
         t("cmp.download_json"), compare.export_json(named), "comparison.json", "application/json"
