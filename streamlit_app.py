@@ -1,13 +1,9 @@
 """Tuning Playground — the router: thread limits, language, navigation."""
 
-from threadpoolctl import threadpool_limits
+import streamlit as st
 
-threadpool_limits(1)  # 2 shared cores: concurrent sessions would otherwise thrash BLAS
-
-import streamlit as st  # noqa: E402
-
-from playground.app import i18n, layout, navigation, room, state  # noqa: E402
-from playground.app.pages import (  # noqa: E402
+from playground.app import i18n, layout, navigation, process, room, state
+from playground.app.pages import (
     backprop,
     compare,
     exercises,
@@ -17,7 +13,9 @@ from playground.app.pages import (  # noqa: E402
     playground,
     sweep,
 )
-from playground.app.sidebar import check_url  # noqa: E402
+from playground.app.sidebar import check_url
+
+process.setup()  # once per server process: one BLAS thread, the imported heap frozen for gc
 
 st.set_page_config(page_title="Tuning Playground", page_icon=":material/tune:", layout="wide")
 layout.style()  # phone layout: Korean line breaks, wrapping formulas
