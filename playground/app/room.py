@@ -24,7 +24,7 @@ from playground.app.i18n import EN, t
 from playground.app.safe import md
 from playground.config import RunConfig
 from playground.exercises import Criterion, Exercise
-from playground.rooms import BadRoomInput, Progress, RoomError, Seat, Store
+from playground.rooms import BadRoomInput, Progress, RoomClosed, RoomError, Seat, Store
 from playground.rooms.safety import MAX_NAME, normalize_code
 
 ADDRESS = ("room", "name", "seat")  # the query parameters of a seat
@@ -76,9 +76,16 @@ def token() -> str | None:
     return None if s is None else s.token
 
 
+def read_only() -> bool:
+    """In a closed room: the attendee sees their results and changes nothing."""
+    s = seat()
+    return s is not None and s.room.closed
+
+
 def call(method: str, *args: Any) -> Any:
     """`store().<method>(token, *args)` for this session's seat: its result, or None outside a
-    room or when it failed (the message is shown by `panel`)."""
+    room or when it failed (the message is shown by `panel`). A room closed meanwhile: the seat
+    learns it (the page turns read-only)."""
     s = seat()
     if s is None:
         return None
@@ -86,6 +93,9 @@ def call(method: str, *args: Any) -> Any:
         return getattr(store(), method)(s.token, *args)
     except RoomError as e:
         _fail(e)
+        if isinstance(e, RoomClosed):
+            with contextlib.suppress(RoomError):
+                st.session_state[state.ROOM_SEAT] = store().resume(s.token)
         return None
 
 

@@ -74,6 +74,7 @@ EX_SELECTED = "ex_selected"  # … so the choice itself is kept here
 EX_RESTORED = "_ex_url_restored"  # the address's progress was read in this session
 EX_LINK = "_ex_link"  # (exercise id, lock mode) of the link last applied
 EX_UNLOCK, EX_LOAD, EX_CHECK = "ex_unlock", "ex_load", "ex_check"
+EX_LOAD_REACHED = "ex_load_reached"  # loads the setup that passed the step before
 
 
 def ex_quiz(exercise_id: str) -> str:
@@ -104,6 +105,7 @@ INS_OK = "ins_ok"  # this session typed the right instructor key
 INS_ROOM = "ins_room"  # the room the dashboard shows (its code)
 INS_TITLE, INS_EXERCISES, INS_LOCKS, INS_AUTO = "ins_title", "ins_ex", "ins_locks", "ins_auto"
 INS_DAYS, INS_BY_NAME, INS_CREATE = "ins_days", "ins_by_name", "ins_create"
+INS_LOCK_VALUES = "ins_lock_values"  # "epochs=50&learning_rate=0.3": lock at these values
 INS_STUCK, INS_CLOSE, INS_SURE, INS_LOGOUT = "ins_stuck", "ins_close", "ins_sure", "ins_logout"
 
 

@@ -257,7 +257,8 @@ class Store(ProgressMixin):
 
         A new name gets a new attendee. A name already in the room (any case) is the same
         attendee: with its `token` this device keeps it; without, a new token for the same
-        attendee if the room rejoins by name, else NameTaken.
+        attendee if the room rejoins by name, else NameTaken. A closed room takes no new name
+        (RoomClosed) but seats a returning one, read-only: every write then raises RoomClosed.
         """
         name, key = clean_name(display_name)
         for tries_left in (2, 1, 0):  # two devices joining with one name at once (PostgreSQL)
@@ -270,9 +271,14 @@ class Store(ProgressMixin):
         raise AssertionError("unreachable")
 
     def _join(self, s: Session, code: Any, name: str, key: str, token: str | None) -> Seat:
-        room = self._room_row(s, code, writable=True)
+        room = self._room_row(s, code, writable=False)
+        closed = room.closed_at is not None
+        if not closed:
+            self._check_open(room)  # expired
         now = self.now()
         att = s.scalars(select(AttendeeRow).filter_by(room_id=room.id, name_key=key)).first()
+        if att is None and closed:
+            raise RoomClosed()
         if att is None:
             n = s.scalar(select(func.count()).where(AttendeeRow.room_id == room.id))
             if n >= MAX_ATTENDEES:
@@ -293,7 +299,8 @@ class Store(ProgressMixin):
             mine = hashed is not None and s.scalar(
                 select(TokenRow.attendee_id).filter_by(token_hash=hashed)
             )
-            att.last_seen_at = now
+            if not closed:
+                att.last_seen_at = now
             if mine == att.id:
                 return Seat(_as_room(room), att.display_name, token, True)
             if not room.rejoin_by_name:

@@ -186,6 +186,12 @@ def test_step_two_starts_from_the_setup_that_passed_step_one_after_a_reload(stor
     fresh = app(query={"room": code, "name": "Kim"}).run()  # a reload or another device
     p = fresh.session_state[state.EX_PROGRESS][ex.id]
     assert (p["step"], p["previous"]) == (1, reached)
+    load = fresh.button(key=state.EX_LOAD_REACHED)  # the sidebar of a new device lacks it
+    assert load.label == EN["ex.load_reached"].format(n=1)
+    load.click().run()
+    shown = {k: fresh.session_state[k] for k in ("dataset", "activation", "width", "depth")}
+    assert shown == {"dataset": reached.dataset, "activation": reached.activation,
+                     "width": reached.width, "depth": reached.depth}  # fmt: skip
     fresh.radio(key=state.ex_predict(ex.id)).set_value(0).run()
     check(fresh, ex.solution[1])
     assert not fresh.exception
@@ -398,6 +404,108 @@ def test_the_instructor_creates_watches_and_closes_a_room(store, monkeypatch):
     assert EN["ins.closed"] in [s.value for s in at.success]
 
 
+def _locked(at: AppTest) -> tuple[set, dict]:
+    """The locked controls and the values the sidebar holds for them."""
+    names = set(at.session_state[state.LOCKED])
+    return names, {k: at.session_state[k] for k in names}
+
+
+@pytest.mark.parametrize(
+    ("form", "link"),
+    [
+        ({"locks": ["scaler", "epochs"]}, "scaler,epochs"),  # at the exercise's start
+        (
+            {"locks": ["scaler"], "values": "epochs=50&learning_rate=0.3"},
+            "scaler,epochs,learning_rate",
+        ),
+        ({"auto": True, "values": "?epochs=50"}, "auto"),
+    ],
+)
+def test_the_room_form_orders_and_locks_as_an_exercise_link_does(store, monkeypatch, form, link):
+    """The form's exercises come to attendees in the order picked; its locks are today's
+    `lock=`: a link's own values (`&epochs=50`) lock at those values, the rest at the start."""
+    monkeypatch.setenv("PLAYGROUND_INSTRUCTOR_KEY", KEY)
+    values = dict(p.split("=") for p in form.get("values", "").strip("?").split("&") if p)
+    demo = app(query={"exercise": "circles_nodes", "lock": link, **values}).run()  # no room
+    at = login(KEY)
+    at.text_input(key=state.INS_TITLE).input("Order and locks")
+    at.multiselect(key=state.INS_EXERCISES).select("spiral_small").select("circles_nodes")
+    for name in form.get("locks", []):
+        at.multiselect(key=state.INS_LOCKS).select(name)
+    at.toggle(key=state.INS_AUTO).set_value(form.get("auto", False))
+    at.text_input(key=state.INS_LOCK_VALUES).input(form.get("values", ""))
+    at.button(key=state.INS_CREATE).click().run()
+    assert not at.exception and not errors(at)
+    (made,) = store.rooms()
+    assert made.exercise_ids == ("spiral_small", "circles_nodes")
+    attendee = app(query={"room": made.code, "name": "Ola"}).run()
+    options = attendee.selectbox(key=state.EX_CURRENT).options
+    assert [o.split(" ", 1)[1] for o in options] == [
+        EX_EN["ex.spiral_small.title"],
+        EX_EN["ex.circles_nodes.title"],
+    ]
+    attendee.selectbox(key=state.EX_CURRENT).set_value("circles_nodes").run()
+    assert _locked(attendee) == _locked(demo)
+    assert attendee.session_state["epochs"] == (50 if "values" in form else 100)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_lock_values_the_sidebar_cannot_show_are_refused(store, monkeypatch, lang):
+    monkeypatch.setenv("PLAYGROUND_INSTRUCTOR_KEY", KEY)
+    at = login(KEY, lang)
+    at.text_input(key=state.INS_TITLE).input("Bad locks")
+    at.multiselect(key=state.INS_EXERCISES).select("normalizer")
+    at.text_input(key=state.INS_LOCK_VALUES).input("epochs=7&colour=red&epochs")
+    at.button(key=state.INS_CREATE).click().run()
+    assert not at.exception and store.rooms() == ()
+    said = CAT[lang]["ins.bad_lock_values"].format(
+        parts=", ".join(md(x) for x in ("epochs=7", "colour=red", "epochs"))
+    )
+    assert [w.value for w in at.warning] == [said]
+
+
+def test_the_instructor_sets_after_how_many_minutes_someone_seems_stuck(store, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_INSTRUCTOR_KEY", KEY)
+    made = store.create_room("Stuck", ["normalizer"])
+    earlier = Store(store.engine, clock=lambda: store.now() - timedelta(minutes=10))
+    earlier.join(made.code, "<b>Pia</b>")  # no progress for 10 minutes
+    store.join(made.code, "Quinn")  # just joined
+    at = login(KEY)
+
+    def stuck() -> tuple[str, list[str]]:
+        n = next(m.value for m in at.metric if m.label == EN["ins.stuck_n"])
+        return n, [w.value for w in at.warning]
+
+    assert at.number_input(key=state.INS_STUCK).value == 5
+    assert stuck() == ("1", [EN["ins.stuck_names"].format(names=md("<b>Pia</b>"))])
+    at.number_input(key=state.INS_STUCK).set_value(15).run()
+    assert stuck() == ("0", [])
+    at.number_input(key=state.INS_STUCK).set_value(9).run()
+    assert stuck()[0] == "1"
+    people = at.dataframe[-1].value
+    assert list(people.iloc[:, -1]) == [EN["ins.yes"], EN["ins.no"]]
+
+
+def test_the_most_common_wrong_answers_come_first(store, monkeypatch):
+    monkeypatch.setenv("PLAYGROUND_INSTRUCTOR_KEY", KEY)
+    ex = exercises.get("normalizer")
+    made = store.create_room("Quiz", [ex.id])
+    one, two = (k for k in range(ex.quiz) if k != ex.answer)
+    for name, answer in (("A", two), ("B", one), ("C", two), ("D", ex.answer)):
+        token = store.join(made.code, name).token
+        store.record_quiz(token, ex.id, answer, answer == ex.answer)
+        store.record_prediction(token, ex.id, 2, name == "D")
+    at = login(KEY)
+    mistakes = list(at.dataframe[1].value.iloc[:, 1])
+    quiz, predict = EN["ins.wrong_quiz"], EN["ins.wrong_prediction"]
+    assert mistakes == [
+        quiz.format(answer=EX_EN[f"ex.{ex.id}.quiz.{two}"], n=2),
+        quiz.format(answer=EX_EN[f"ex.{ex.id}.quiz.{one}"], n=1),
+        predict.format(answer=EX_EN[f"ex.{ex.id}.predict.2"], n=3),
+    ]
+    assert list(at.dataframe[0].value.iloc[:, -1]) == [1]  # quiz right: D only
+
+
 def test_the_instructor_page_in_korean(store, monkeypatch):
     monkeypatch.setenv("PLAYGROUND_INSTRUCTOR_KEY", KEY)
     made = store.create_room("목요일 워크숍", ["normalizer"])
@@ -421,3 +529,26 @@ def test_a_room_closed_while_an_attendee_works_says_so(store, code):
     assert not at.exception
     assert [x.value for x in at.toast] == [KO["rooms.closed"]]  # checked; the room refused it
     assert store.dashboard(code).exercises[0].started == 0
+    at.run()  # from now on the page knows the room is closed
+    assert at.button(key=state.EX_CHECK).disabled
+    assert any(m.value.endswith(KO["room.closed_note"]) for m in at.markdown)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_closed_room_shows_an_attendee_their_results_read_only(store, code, lang):
+    ex = exercises.get("circles_nodes")
+    check(join(app(), code, "Ivo"), ex.solution[0])
+    store.close_room(code)
+    at = app(lang=lang, query={"room": code, "name": "Ivo"}).run()  # a reload after the close
+    assert not at.exception and not errors(at)
+    assert any(m.value.endswith(CAT[lang]["room.closed_note"]) for m in at.markdown)
+    assert at.session_state[state.EX_PROGRESS][ex.id]["step"] == 1  # her results …
+    assert at.selectbox(key=state.EX_CURRENT).options[0].startswith("✓")
+    assert at.button(key=state.EX_CHECK).disabled  # … which she cannot change
+    assert at.button(key=state.ex_reset(ex.id)).disabled
+    at.selectbox(key=state.EX_CURRENT).set_value("normalizer").run()
+    assert at.radio(key=state.ex_predict("normalizer")).disabled
+    assert at.button(key=state.EX_CHECK).disabled
+    newcomer = join(app(lang=lang), code, "Newcomer")  # nobody new gets in
+    assert errors(newcomer) == [CAT[lang]["rooms.closed"]]
+    assert [a.name for a in store.dashboard(code).attendees] == ["Ivo"]

@@ -100,7 +100,6 @@ def test_closed_room_is_read_only(store, room):
     assert closed.closed and closed.code == room.code
     writes = [
         lambda: store.join(room.code, "Bob"),
-        lambda: store.join(room.code, "Ann"),
         lambda: store.record_attempt(ann.token, "normalizer", 1),
         lambda: store.record_attempt(ann.token, "normalizer", 1, FAIL),
         lambda: store.record_solved(ann.token, "normalizer"),
@@ -120,6 +119,11 @@ def test_closed_room_is_read_only(store, room):
     assert store.export_csv(room.code) == csv_before
     assert store.resume(ann.token).room.closed
     assert store.dashboard(room.code).room.closed
+    again = store.join(room.code, "ann")  # a reload in name mode: Ann reads her results …
+    assert again.room.closed and again.returning and store.progress(again.token) == before
+    with pytest.raises(RoomClosed):  # … and changes nothing
+        store.record_attempt(again.token, "normalizer", 1)
+    assert store.export_csv(room.code) == csv_before
 
 
 # ---- progress that comes back -------------------------------------------------------------------

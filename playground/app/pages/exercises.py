@@ -106,7 +106,7 @@ def _prediction(ex: Exercise) -> None:
         index=None,
         key=key,
         format_func={k: t(f"ex.{ex.id}.predict.{k}") for k in range(pr.options)}.get,
-        disabled=p["prediction"] is not None,
+        disabled=p["prediction"] is not None or room.read_only(),
     )
     if p["prediction"] is None:
         st.caption(t("ex.predict_first"))
@@ -145,6 +145,19 @@ def _check(ex: Exercise) -> None:
             p["previous"] = result.config
         if needs_prediction(ex):  # the next step asks first: redraw its (disabled) check button
             st.rerun()
+
+
+def _load_reached(ex: Exercise) -> None:
+    """A step that starts from the setup that passed the step before: a button that loads it
+    (after a reload or on another device the sidebar does not show it any more)."""
+    p = progress(ex.id)
+    n = p["step"]
+    if not 0 < n < len(ex.steps) or ex.steps[n].base != "previous" or p["previous"] is None:
+        return
+    if st.button(t("ex.load_reached", n=n), key=state.EX_LOAD_REACHED, width="stretch",
+                 help=t("ex.load_reached.help", next=n + 1), icon=":material/history:",
+                 on_click=sidebar.load_config, args=(p["previous"],)):  # fmt: skip
+        navigation.switch(navigation.PLAYGROUND)
 
 
 def _compare_prediction(ex: Exercise, shown: int | None) -> None:
@@ -198,7 +211,7 @@ def _quiz(ex: Exercise) -> None:
         format_func=labels.get,
         on_change=answered,
         args=(ex,),
-        disabled=p["quiz"] is not None,
+        disabled=p["quiz"] is not None or room.read_only(),
     )
     chosen = p["quiz"]
     if chosen is None:
@@ -330,9 +343,11 @@ def render() -> None:
             type="primary",
             width="stretch",
             icon=":material/task_alt:",
-            disabled=needs_prediction(ex) and st.session_state.get(predict_key(ex)) is None,
+            disabled=room.read_only()
+            or (needs_prediction(ex) and st.session_state.get(predict_key(ex)) is None),
         ):
             _check(ex)
+        _load_reached(ex)
         with goal:
             _goal(ex, p["step"])
         with predict:
@@ -347,6 +362,7 @@ def render() -> None:
         st.button(
             t("ex.reset"),
             key=state.ex_reset(ex.id),
+            disabled=room.read_only(),
             on_click=reset,
             args=(ex,),
             icon=":material/restart_alt:",

@@ -5,13 +5,16 @@ common mistakes, who seems stuck), export its results as CSV and close it."""
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import UTC, datetime
+from typing import Any
 
 import streamlit as st
 
+from playground import config as cfg
 from playground import exercises
-from playground.app import navigation, room, state
+from playground.app import links, navigation, room, state
 from playground.app.i18n import t
 from playground.app.layout import CIRCLED
 from playground.app.safe import md
@@ -23,6 +26,7 @@ REFRESH_S = 5  # the live view's refresh
 WRONG_KEY_DELAY_S = 1.0  # a wrong key waits: guessing stays slow (a key has 12+ characters)
 WRONG_KEY = "_ins_wrong_key"  # a flag for the next run (not a widget)
 OPEN = "ins_open"  # the key form's button
+WHOLE = (*cfg.INTEGER_FIELDS, "width", "depth")  # controls that take whole numbers
 MESSAGE = "_ins_message"  # (kind, text) to show once after a create or close
 
 
@@ -56,18 +60,41 @@ def _key_form() -> None:
 
 
 # ---- create a room ------------------------------------------------------------------------------
+def lock_values(text: str) -> tuple[dict[str, Any], list[str]]:
+    """The values of an exercise link's query, as it carries them next to `lock=` (e.g.
+    `epochs=50&learning_rate=0.3`, a leading `?` allowed): control -> value, and the parts
+    that are not a control with a value its sidebar widget offers."""
+    values, bad = {}, []
+    for part in filter(None, re.split(r"[&\s]+", text.strip().lstrip("?"))):
+        key, _, raw = part.partition("=")
+        value = None
+        if key in exercises.CONTROLS and key in links.url_spec():
+            value = links._url_value(key, raw)  # the sidebar's own reading of a link's value
+        if isinstance(value, float) and value.is_integer() and key in WHOLE:
+            value = int(value)
+        if value is None or not cfg.control_value_ok(key, value):
+            bad.append(part)
+        else:
+            values[key] = value
+    return values, bad
+
+
 def _create(store: Store) -> None:
     s = st.session_state
     ids = list(s.get(state.INS_EXERCISES) or [])
     if not ids:
         s[MESSAGE] = ("warning", t("ins.need_exercises"))
         return
+    values, bad = lock_values(s.get(state.INS_LOCK_VALUES) or "")
+    if bad:
+        s[MESSAGE] = ("warning", t("ins.bad_lock_values", parts=", ".join(md(p) for p in bad)))
+        return
     names = exercises.CONTROLS if s.get(state.INS_AUTO) else s.get(state.INS_LOCKS) or []
     try:
         new = store.create_room(
             s.get(state.INS_TITLE, ""),
             ids,
-            {c: None for c in names},
+            {c: None for c in names} | values,
             days=int(s.get(state.INS_DAYS, 7)),
             rejoin_by_name=bool(s.get(state.INS_BY_NAME, True)),
         )
@@ -86,6 +113,8 @@ def _create_form(store: Store) -> None:
                        key=state.INS_EXERCISES, format_func=_ex_title, help=t("ins.pick.help"))  # fmt: skip
         st.multiselect(t("ins.locks"), exercises.CONTROLS, key=state.INS_LOCKS, format_func=t,
                        help=t("ins.locks.help"))  # fmt: skip
+        st.text_input(t("ins.lock_values"), key=state.INS_LOCK_VALUES, max_chars=400,
+                      placeholder="epochs=50&learning_rate=0.3", help=t("ins.lock_values.help"))  # fmt: skip
         st.toggle(t("ins.auto"), key=state.INS_AUTO)
         left, right = st.columns(2)
         left.number_input(t("ins.days"), 1, MAX_DAYS, 7, key=state.INS_DAYS)

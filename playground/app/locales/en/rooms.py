@@ -38,6 +38,10 @@ MESSAGES = {
     "address before you share it.",
     "room.leave": "Leave the room",
     "room.exercises": "This room's exercises, in your instructor's order.",
+    # ---- the exercises page: a step that starts from the setup that passed the step before ----
+    "ex.load_reached": "Load the setup that passed step {n}",
+    "ex.load_reached.help": "Step {next} starts from it: puts it into the sidebar and opens the "
+    "playground.",
     # ---- the instructor page --------------------------------------------------------------------
     "ins.nav": "Instructor",
     "ins.title": "Instructor dashboard",
@@ -57,6 +61,12 @@ MESSAGES = {
     "ins.pick.help": "Pick them in the order you want; remove one and pick it again to move it "
     "to the end.",
     "ins.locks": "Lock these controls (at each exercise's starting value)",
+    "ins.lock_values": "Lock at these values (optional, as in an exercise link)",
+    "ins.lock_values.help": "Controls and values as an exercise link carries them next to "
+    "`lock=`, e.g. `epochs=50&learning_rate=0.3`: each control named here is locked at that "
+    "value in every exercise that does not need it.",
+    "ins.bad_lock_values": "These lock values cannot be used: {parts}. Write them as in a link, "
+    "e.g. `epochs=50&learning_rate=0.3`, with a value the sidebar offers.",
     "ins.locks.help": "Attendees cannot change a locked control, except one the exercise needs: "
     "that one stays free in that exercise.",
     "ins.auto": "Lock every control an exercise does not need (lock=auto)",
