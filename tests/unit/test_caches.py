@@ -21,7 +21,7 @@ def test_run_cache_evicts_the_least_recently_used():
 
 
 def test_the_app_run_cache_keeps_its_limit():
-    assert run_cache().max_entries == MAX_RUNS == 64
+    assert run_cache().max_entries == MAX_RUNS == 256
 
 
 class _Chart:
