@@ -344,7 +344,7 @@ def _whole_control(name: str) -> bool:
 def control_problems(config: RunConfig) -> list[tuple[str, Any, str]]:
     """(field, value, allowed) for every setting of `config` the sidebar cannot show as it is.
 
-    `hidden` is shown as width × depth, so its layers must be equally wide.
+    `hidden` is shown as a depth and a width per layer.
     """
     out = []
     values = {k: getattr(config, k) for k in FIELD_NAMES if k not in ("hidden", "features")}
@@ -353,11 +353,9 @@ def control_problems(config: RunConfig) -> list[tuple[str, Any, str]]:
         if known and not control_value_ok(name, value):
             out.append((name, value, control_allowed(name)))
     hidden = config.hidden
-    if len(set(hidden)) > 1:
-        out.append(("hidden", list(hidden), "layers of one width (the sidebar sets width × depth)"))
-    elif not control_value_ok("depth", len(hidden)):
+    if not control_value_ok("depth", len(hidden)):
         out.append(("hidden", list(hidden), f"{control_allowed('depth')} layers"))
-    elif hidden and not control_value_ok("width", hidden[0]):
+    elif not all(control_value_ok("width", h) for h in hidden):
         out.append(("hidden", list(hidden), f"widths of {control_allowed('width')}"))
     return out
 

@@ -9,7 +9,7 @@ import math
 import streamlit as st
 
 from playground import config as cfg
-from playground import data, preprocessing
+from playground import data, features, preprocessing
 from playground.app import state
 from playground.app.i18n import option_label, t
 from playground.app.safe import md
@@ -17,8 +17,32 @@ from playground.config import SPANS, STEPS, RunConfig
 from playground.nn import activations, initializers, losses, optimizers
 
 DEFAULT = RunConfig()
+# The width of hidden layer k ≥ 2 (None: as layer 1's, `width`), so that an older link with
+# width × depth still means layers of one width.
+LAYER_KEYS = tuple(f"width_{k}" for k in range(2, int(SPANS["depth"][1]) + 1))
 DEFAULTS = {**DEFAULT.to_dict(), "width": DEFAULT.width, "depth": DEFAULT.depth}
-INTEGER_SPANS = ("width", "depth", "n_samples", "seed")  # whole numbers in the URL
+DEFAULTS |= dict.fromkeys(LAYER_KEYS)
+INTEGER_SPANS = ("width", "depth", "n_samples", "seed", *LAYER_KEYS)  # whole numbers in the URL
+
+
+def layer_widths(width: int, depth: int, widths: dict) -> tuple[int, ...]:
+    """`hidden` from the width of layer 1, the depth and {width_k: width or None (as layer 1)}."""
+    return tuple(width if widths.get(k) is None else int(widths[k]) for k in _layers(depth))
+
+
+def _layers(depth: int) -> list[str]:
+    """The width keys of layers 1 … depth: width, width_2, …"""
+    return ["width", *LAYER_KEYS][: max(int(depth), 0)]
+
+
+def control_field(key: str) -> str:
+    """The control whose values `key` takes (config.STEPS / SPANS): width_k takes width's."""
+    return "width" if key in LAYER_KEYS else key
+
+
+def field_label(key: str) -> str:
+    """The name of the control `key`, in the page's language."""
+    return t("layer_width", k=key.rsplit("_", 1)[1]) if key in LAYER_KEYS else t(key)
 
 
 def fmt(v) -> str:
@@ -52,8 +76,10 @@ def url_spec() -> dict[str, tuple]:
     }
     spec |= {k: ("options", [fmt(o) for o in STEPS[k]]) for k in ("init_scale", "learning_rate")}
     spec |= {k: ("options", [fmt(o) for o in STEPS[k]]) for k in ("batch_size", "epochs", "l2")}
-    for key in ("width", "depth", "n_samples", "noise", "test_fraction", "seed"):
-        spec[key] = ("range", *SPANS[key][:2], key in INTEGER_SPANS)
+    spec["l1"] = ("options", [fmt(o) for o in STEPS["l1"]])
+    for key in ("width", "depth", "n_samples", "noise", "test_fraction", "seed", *LAYER_KEYS):
+        spec[key] = ("range", *SPANS[control_field(key)][:2], key in INTEGER_SPANS)
+    spec["features"] = ("multi", [features.LABELS[n] for n in features.NAMES])
     return spec | {key: ("range", *SPANS[key][:2], False) for key in all_hyper_keys()}
 
 
@@ -63,12 +89,17 @@ def widget_values(config: RunConfig) -> dict:
     skip = {"hidden", *all_hyper_keys()}
     values = {k: v for k, v in config.to_dict().items() if k not in skip}
     values |= {k: getattr(config, k) for k in hyper_keys(config.optimizer)}
-    return values | {"width": config.width or DEFAULTS["width"], "depth": config.depth}
+    first = config.width or DEFAULTS["width"]
+    rest = [None if w == first else w for w in config.hidden[1 : 1 + len(LAYER_KEYS)]]
+    values |= dict(zip(LAYER_KEYS, rest + [None] * (len(LAYER_KEYS) - len(rest)), strict=True))
+    return values | {"width": first, "depth": config.depth}
 
 
 def url_text(key: str, value) -> str:
     """`value` of the widget `key` as the widget writes it into the URL (an option's label, a
-    step as on the slider, a number without a trailing .0)."""
+    step as on the slider, a number without a trailing .0; features: their labels)."""
+    if key == "features":
+        return [features.LABELS[n] for n in features.canonical(value)]
     if isinstance(value, str):
         return option_label(value)
     if url_spec()[key][0] == "options":
@@ -76,7 +107,7 @@ def url_text(key: str, value) -> str:
     return str(int(value)) if float(value) == int(value) else str(value)
 
 
-def url_query(config: RunConfig) -> dict[str, str]:
+def url_query(config: RunConfig) -> dict[str, str | list[str]]:
     """The query parameters of a link to `config`: what the bound widgets write, i.e. every
     value that differs from its widget's default (a missing one means the default)."""
     return {
@@ -86,9 +117,12 @@ def url_query(config: RunConfig) -> dict[str, str]:
     }
 
 
-def _url_value(key: str, text: str):
-    """The value a URL text stands for (an option's name, a number), or None if it is none."""
+def _url_value(key: str, text: str | list[str]):
+    """The value a URL text stands for (an option's name, a number, the features' names), or
+    None if it is none."""
     spec = url_spec()[key]
+    if spec[0] == "multi":
+        return _url_features(text)
     if spec[0] == "options":
         if text not in spec[1]:
             return None
@@ -101,13 +135,27 @@ def _url_value(key: str, text: str):
     return x if math.isfinite(x) else None
 
 
+def _url_features(text: str | list[str]) -> tuple[str, ...] | None:
+    """The feature names a link gives, as repeated parameters (the widget writes its labels:
+    features=x₁&features=x₁²) or comma-separated, by label or name; None if any is unknown or
+    none is given."""
+    by_text = {**{n: n for n in features.NAMES}, **{v: k for k, v in features.LABELS.items()}}
+    items = [text] if isinstance(text, str) else list(text)
+    parts = [p.strip() for item in items for p in str(item).split(",")]
+    if not parts or any(p not in by_text for p in parts):
+        return None
+    return features.canonical(by_text[p] for p in parts)
+
+
 def allowed_text(key: str) -> str:
     """What the control `key` accepts, in the page's language (from config.STEPS / SPANS)."""
     spec = url_spec()[key]
+    if spec[0] == "multi":
+        return t("allowed.features", values=", ".join(spec[1]))
     if spec[0] == "options":
         shown = spec[1] if len(spec[1]) <= 14 else [*spec[1][:6], "…", *spec[1][-2:]]
         return t("allowed.one_of", values=", ".join(shown))
-    lo, hi = SPANS[key][:2]
+    lo, hi = SPANS[control_field(key)][:2]
     if spec[3]:
         return t("allowed.whole", lo=int(lo), hi=int(hi))
     return t("allowed.range", lo=fmt(lo), hi=fmt(hi))
@@ -115,9 +163,12 @@ def allowed_text(key: str) -> str:
 
 def _default_text(key: str) -> str:
     default = DEFAULTS.get(key)
+    if key in LAYER_KEYS:
+        return t("layer_width.default")
     if default is None:
         return t("allowed.optimizer_default")
-    return url_text(key, default)
+    text = url_text(key, default)
+    return ", ".join(text) if isinstance(text, list) else text
 
 
 def invalid_url_values(params: dict[str, str]) -> list[tuple[str, str, str, str]]:
@@ -128,7 +179,8 @@ def invalid_url_values(params: dict[str, str]) -> list[tuple[str, str, str, str]
         if key not in params:
             continue
         value = _url_value(key, params[key])
-        field = key if key in STEPS or key in SPANS or key in cfg.choices() else None
+        field = control_field(key)
+        field = field if field in STEPS or field in SPANS or field in cfg.choices() else None
         if value is None or (field and not cfg.control_value_ok(field, value)):
             bad.append((key, params[key], None))
     return bad
@@ -157,6 +209,8 @@ def check_url() -> None:
         return
     st.session_state[state.URL_SEEN] = True
     params = {k: st.query_params[k] for k in st.query_params}
+    if "features" in params:  # repeated: features=x₁&features=x₁²
+        params["features"] = st.query_params.get_all("features")
     bad = invalid_url_values(params)
     for key, *_ in bad:
         params.pop(key)
@@ -168,9 +222,24 @@ def check_url() -> None:
         params.pop(problem[0])
     for key, *_ in bad:
         del st.query_params[key]
-    if bad:
+    labels = _features_as_written(params) if "features" in params else None
+    if labels is not None:  # names or commas: as the widget writes them, so it reads them
+        st.query_params["features"] = labels
+    if bad or labels is not None:
         _forget_initial_url_values()
+    bad = [(k, ", ".join(v) if isinstance(v, list) else v, r) for k, v, r in bad]
     st.session_state[state.URL_CHECKED] = bad
+
+
+def _features_as_written(params: dict) -> list[str] | None:
+    """The link's features as the widget writes them (labels, repeated), if they are valid and
+    the link has them otherwise (e.g. features=x1sq,x2sq); else None."""
+    names = _url_value("features", params["features"])
+    if names is None:
+        return None
+    given = params["features"]
+    given = [given] if isinstance(given, str) else list(given)
+    return None if set(given) <= set(features.LABELS.values()) else url_text("features", names)
 
 
 def url_problem_text(key: str, value: str, reason: str | None) -> str:
@@ -181,7 +250,7 @@ def url_problem_text(key: str, value: str, reason: str | None) -> str:
     else:  # the optimizer refused it (RunConfig passes on its reason, in English)
         default = option_label(DEFAULT.optimizer)
         allowed = t("allowed.together", optimizer=md(st.query_params.get("optimizer", default)))
-    return t("url.invalid", field=t(key), value=md(value), allowed=allowed,
+    return t("url.invalid", field=field_label(key), value=md(value), allowed=allowed,
              default=_default_text(key))  # fmt: skip
 
 
@@ -203,7 +272,9 @@ def config_from_values(s) -> RunConfig:
     defaults for keys it lacks)."""
     get = lambda k: s[k] if k in s else DEFAULTS[k]  # noqa: E731
     values = {k: get(k) for k in RunConfig.__dataclass_fields__ if k != "hidden"}
-    values["hidden"] = (int(get("width")),) * int(get("depth"))
+    widths = {k: get(k) for k in LAYER_KEYS}
+    values["hidden"] = layer_widths(int(get("width")), int(get("depth")), widths)
+    values["features"] = get("features") or DEFAULTS["features"]  # none on: the sidebar says so
     used = hyper_keys(values["optimizer"])
     for key in all_hyper_keys():  # the optimizer's own default where it has none to show
         if key not in used and cfg.nullable(key):

@@ -6,20 +6,23 @@ from __future__ import annotations
 import streamlit as st
 
 from playground import config as cfg
-from playground import data, preprocessing
+from playground import data, features, preprocessing
 from playground.app import dataset_notes, upload
 from playground.app.i18n import option_label, t
 from playground.app.links import (  # noqa: F401  (re-exported: pages and tests use sidebar.*)
     DEFAULT,
     DEFAULTS,
+    LAYER_KEYS,
     all_hyper_keys,
     check_url,
     config_from_values,
+    field_label,
     fmt,
     hyper_keys,
     url_problem_text,
     url_query,
     url_spec,
+    widget_values,
 )
 from playground.app.safe import md
 from playground.config import SPANS, STEPS, RunConfig, for_controls
@@ -32,6 +35,7 @@ INIT_SCALE_OPTIONS = list(STEPS["init_scale"])
 BATCH_OPTIONS = list(STEPS["batch_size"])
 EPOCH_OPTIONS = list(STEPS["epochs"])
 L2_OPTIONS = list(STEPS["l2"])
+L1_OPTIONS = list(STEPS["l1"])
 WIDTH_RANGE, DEPTH_RANGE = SPANS["width"][:2], SPANS["depth"][:2]
 N_SAMPLES_RANGE, NOISE_RANGE = SPANS["n_samples"][:2], SPANS["noise"][:2]
 TEST_RANGE = SPANS["test_fraction"][:2]
@@ -93,6 +97,48 @@ def _steps(key: str, options, **kw):
     )
 
 
+def _features() -> int:
+    """The feature inputs (①) as toggles; returns how many are on (the input layer's size)."""
+    chosen = st.pills(
+        t("features"),
+        features.NAMES,
+        selection_mode="multi",
+        **_initial("features", default=list(DEFAULTS["features"])),
+        format_func=features.LABELS.get,
+        key="features",
+        help=t("features.help"),
+        disabled=_off("features"),
+        **BIND,
+    )
+    if not chosen:
+        st.caption(
+            t("features.none", default=", ".join(features.LABELS[n] for n in DEFAULT.features))
+        )
+    return len(chosen or DEFAULT.features)
+
+
+def _layer_widths(depth: int) -> None:
+    """A width for each hidden layer after the first (empty: as layer 1)."""
+    if depth < 2:
+        return
+    first = st.session_state.get("width", DEFAULTS["width"])
+    lo, hi = WIDTH_RANGE
+    st.caption(t("layer_widths", first=first))
+    cols = st.columns(min(depth - 1, 3))
+    for i, key in enumerate(LAYER_KEYS[: depth - 1]):
+        cols[i % len(cols)].number_input(
+            field_label(key),
+            min_value=lo,
+            max_value=hi,
+            **_initial(key, value=None),
+            step=1,
+            key=key,
+            placeholder=str(first),
+            disabled=_off(key, _off("width")),
+            **BIND,
+        )
+
+
 def _rules_of_thumb(n_in: int, n_out: int) -> None:
     st.caption(
         "  \n".join(
@@ -135,6 +181,7 @@ def render() -> RunConfig:
     with sb:
         st.subheader(t("sec.1"))
         _select("scaler", preprocessing.NAMES)
+        n_in = _features()
         st.subheader(t("sec.2"))
         _select("loss", losses.NAMES)
         st.subheader(t("sec.3"))
@@ -160,9 +207,9 @@ def render() -> RunConfig:
             help=t("width.help"),
             **BIND,
         )
-        _rules_of_thumb(2, 1 if n_classes <= 2 else n_classes)
+        _rules_of_thumb(n_in, 1 if n_classes <= 2 else n_classes)
         st.subheader(t("sec.7"))
-        st.slider(
+        depth = st.slider(
             t("depth"),
             *DEPTH_RANGE,
             **_initial("depth", value=DEFAULTS["depth"]),
@@ -171,6 +218,7 @@ def render() -> RunConfig:
             help=t("depth.help"),
             **BIND,
         )
+        _layer_widths(depth)
         st.subheader(t("sec.data"))
         upload.sidebar_uploader()
         uploaded = upload.active()
@@ -219,6 +267,7 @@ def render() -> RunConfig:
         st.subheader(t("sec.training"))
         _steps("epochs", EPOCH_OPTIONS)
         _steps("l2", L2_OPTIONS, help=t("l2.help"))
+        _steps("l1", L1_OPTIONS, help=t("l1.help"))
     try:
         return config_from_state()
     except ValueError as e:  # values that are valid alone but not together (Nesterov, momentum 0)
@@ -244,7 +293,9 @@ def load_config(config: RunConfig) -> None:
     for key, value in config.to_dict().items():
         if key != "hidden":
             s[key] = value
-    s["width"], s["depth"] = (config.width or DEFAULTS["width"]), config.depth
+    for key, value in widget_values(config).items():  # width, depth, width_2, …
+        if key in LAYER_KEYS or key in ("width", "depth"):
+            s[key] = value
     for key in all_hyper_keys():  # None: the optimizer's own default, shown as a placeholder
         if cfg.nullable(key) and s.get(key, 0) is None:
             del s[key]

@@ -52,6 +52,7 @@ json_values = st.recursive(
     max_leaves=12,
 )
 FIELDS = ["hidden", "epochs", "learning_rate", "activation", "n_samples", "noise", "seed", "eps"]
+FIELDS += ["features", "l1"]
 setups = st.one_of(
     json_values.map(lambda v: json.dumps(v)),
     st.dictionaries(st.sampled_from(FIELDS), json_values, max_size=4).map(json.dumps),
@@ -72,6 +73,11 @@ setups = st.one_of(
 @example(text='{"test_fraction": 0.05}')
 @example(text='{"epochs": 5000}')
 @example(text='{"hidden": [8.5]}')
+@example(text='{"hidden": [8, 4, 2], "features": ["x1sq", "x2sq"], "l1": 0.001}')
+@example(text='{"features": []}')
+@example(text='{"features": ["x1", "[x](https://evil.example)"]}')
+@example(text='{"features": "x1,x2"}')
+@example(text='{"l1": 0.5}')
 @example(text="[" * 6000 + "]" * 6000)
 @example(text='{"a": ' * 6000 + "1" + "}" * 6000)
 @example(text='{"activation": "[click me](https://evil.example/phish)"}')

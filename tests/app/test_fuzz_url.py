@@ -80,6 +80,12 @@ values = st.one_of(
 @example(key="activation", value="![x](https://evil.example/x.png)")
 @example(key="exercise", value="[click me](https://evil.example/phish)")
 @example(key="width", value="4.5")
+@example(key="width_2", value="inf")
+@example(key="width_3", value="0")
+@example(key="features", value="")
+@example(key="features", value="x1,,x2")
+@example(key="features", value="x₁², [click me](https://evil.example/phish)")
+@example(key="l1", value="0.02")
 @example(key="eps", value="abc")
 def test_any_single_url_value_is_safe(make_app, key, value):
     at = make_app(**{key: value}).run()

@@ -32,11 +32,14 @@ STEPS = {  # select sliders
     "batch_size": sidebar.BATCH_OPTIONS,
     "epochs": sidebar.EPOCH_OPTIONS,
     "l2": sidebar.L2_OPTIONS,
+    "l1": sidebar.L1_OPTIONS,
 }
 SLIDERS = ("width", "depth", "n_samples", "noise", "test_fraction")
-NUMBER_INPUTS = ("seed", *sidebar.all_hyper_keys())
-# A hyper-parameter's input is drawn only for optimizers that use it.
+NUMBER_INPUTS = ("seed", *sidebar.all_hyper_keys(), *sidebar.LAYER_KEYS)
+# A hyper-parameter's input is drawn only for optimizers that use it; layer k's width from depth k.
 NEEDS = {"momentum": {"optimizer": "Momentum"}, "alpha": {"optimizer": "RMSProp"}}
+NEEDS |= {k: {"depth": k.split("_")[1]} for k in sidebar.LAYER_KEYS}
+PILLS = ("features",)  # several values at once: tests/app/test_layer_widths.py
 
 
 def ends(key: str) -> tuple:
@@ -63,6 +66,8 @@ def shown_config(at: AppTest) -> RunConfig:
 
 
 def config_value(config: RunConfig, key: str):
+    if key in sidebar.LAYER_KEYS:  # the width of hidden layer k
+        return config.hidden[int(key.split("_")[1]) - 1]
     return getattr(config, key)  # width and depth are properties of RunConfig
 
 
@@ -91,13 +96,15 @@ def url_holds(params: dict, key: str, value) -> bool:
 CASES = [
     pytest.param(key, value, id=f"{key}={value}")
     for key in sidebar.url_spec()
+    if key not in PILLS
     for value in ends(key)
 ]
 
 
 def test_the_cases_cover_every_bound_widget():
-    assert set(sidebar.url_spec()) == set(SELECTS) | set(STEPS) | set(SLIDERS) | set(NUMBER_INPUTS)
-    assert len(CASES) == 2 * len(sidebar.url_spec())
+    single = set(SELECTS) | set(STEPS) | set(SLIDERS) | set(NUMBER_INPUTS)
+    assert set(sidebar.url_spec()) == single | set(PILLS)
+    assert len(CASES) == 2 * (len(sidebar.url_spec()) - len(PILLS))
 
 
 @pytest.mark.parametrize(("key", "value"), CASES)

@@ -439,3 +439,10 @@ def test_l1_range_and_controls():
     assert cfg.STEPS["l1"] == cfg.STEPS["l2"]  # compared at equal strengths
     assert cfg.control_problems(RunConfig(l1=0.01)) == []
     assert [p[0] for p in cfg.control_problems(RunConfig(l1=0.02))] == ["l1"]
+
+
+def test_controls_show_a_width_per_layer():
+    assert cfg.control_problems(RunConfig(hidden=(8, 4, 2))) == []
+    assert cfg.control_problems(RunConfig(hidden=(32, 1, 32, 1, 32, 1))) == []
+    for bad in [(8, 33), (64,), (4,) * 7]:
+        assert [p[0] for p in cfg.control_problems(RunConfig(hidden=bad))] == ["hidden"], bad

@@ -62,7 +62,7 @@ def test_truth_table(name, value, ok):
     "config, field, words",
     [
         (RunConfig(hidden=(64, 64, 64)), "hidden", ["from 1 to 32"]),
-        (RunConfig(hidden=(8, 4)), "hidden", ["one width"]),
+        (RunConfig(hidden=(8, 40)), "hidden", ["8,40", "from 1 to 32"]),
         (RunConfig(hidden=(8,) * 7), "hidden", ["from 0 to 6"]),
         (RunConfig(epochs=5000), "epochs", ["one of 10, 20, 50, 100, 200, 300, 500, 1000"]),
         (RunConfig(learning_rate=0.05), "learning_rate", ["one of 1e-05"]),

@@ -70,7 +70,7 @@ def test_partial_upload_takes_defaults_for_the_rest():
         (b'{"hidden": [200]}', ['"hidden"', "200", "from 1 to 32"]),
         (b'{"hidden": [64, 64, 64]}', ["hidden = 64,64,64", "from 1 to 32"]),
         (b'{"hidden": [8.5]}', ['"hidden"', "8.5", "whole number"]),
-        (b'{"hidden": [8, 4]}', ["hidden = 8,4", "one width"]),
+        (b'{"hidden": [8, 40, 2]}', ["hidden = 8,40,2", "from 1 to 32"]),
         (b'{"epochs": 5000}', ["epochs = 5000", "one of 10, 20, 50"]),
         (b'{"features": []}', ['"features"', "[]", "one or more of x1, x2, x1sq"]),
         (b'{"features": ["x1", "x9"]}', ['"features"', "x9", "one or more of x1, x2"]),

@@ -51,7 +51,8 @@ MESSAGES = {
     "weight_decay": "Weight decay",
     "weight_decay.help": "torch's weight_decay (decoupled for AdamW); empty = default.",
     "width": "Nodes per hidden layer",
-    "width.help": "Width of every hidden layer. Too few → underfitting, too many → overfitting.",
+    "width.help": "Width of hidden layer 1, and of each later layer left empty under ⑦. "
+    "Too few → underfitting, too many → overfitting.",
     "depth": "Hidden layers",
     "depth.help": "Number of hidden layers (0 = logistic regression).",
     "rules.title": "Rules of thumb for this data ({n_in} inputs, {n_out} outputs):",

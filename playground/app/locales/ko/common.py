@@ -49,7 +49,8 @@ MESSAGES = {
     "weight_decay": "가중치 감쇠",
     "weight_decay.help": "torch의 weight_decay (AdamW는 분리형). 비워 두면 기본값.",
     "width": "은닉층당 노드 수",
-    "width.help": "모든 은닉층의 폭. 너무 적으면 과소적합, 너무 많으면 과대적합.",
+    "width.help": "1번째 은닉층의 노드 수이자, ⑦에서 비워 둔 뒤쪽 레이어의 노드 수. "
+    "너무 적으면 과소적합, 너무 많으면 과대적합.",
     "depth": "은닉층 수",
     "depth.help": "은닉층의 개수 (0 = 로지스틱 회귀).",
     "rules.title": "이 데이터의 경험적 기준 (입력 {n_in}개, 출력 {n_out}개):",
