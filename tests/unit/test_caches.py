@@ -49,3 +49,36 @@ def test_spec_cache_builds_once_per_key_and_evicts_the_oldest():
     assert built == ["x", "y", "z"]
     get("y")
     assert built == ["x", "y", "z", "y"]
+
+
+def test_cached_specs_carry_arrow_bytes_that_draw_the_same_chart():
+    """The spec cache stores datasets as the Arrow bytes st.vega_lite_chart would make of them
+    on every call: the chart message (datasets and spec text) is the same either way."""
+    from streamlit.elements.vega_charts import _marshall_chart_data, _prepare_vega_lite_spec
+    from streamlit.proto.VegaLiteChart_pb2 import VegaLiteChart
+
+    from playground import page_specs
+    from playground.app.chart_cache import with_arrow_datasets
+    from playground.charts import DEFAULT_LABELS
+    from playground.config import RunConfig
+    from playground.experiment import run
+
+    specs = page_specs.default_specs(run(RunConfig(epochs=5)), dict(DEFAULT_LABELS), ("a", "b"))
+    assert len(specs) == 6
+    for raw in specs.values():
+        cached = SpecCache().get_or_build("k", lambda raw=raw: raw)
+        assert all(isinstance(v, bytes) for v in cached["datasets"].values())
+        assert all(isinstance(v, list) for v in raw["datasets"].values())  # not changed
+        assert with_arrow_datasets(cached) is cached  # converted once
+        protos = []
+        for spec in (raw, cached):
+            proto = VegaLiteChart()
+            spec = _prepare_vega_lite_spec(spec, True)
+            _marshall_chart_data(proto, spec, None)
+            protos.append((proto, spec))
+        (a, spec_a), (b, spec_b) = protos
+        assert [(d.name, d.data.data) for d in a.datasets] == [
+            (d.name, d.data.data) for d in b.datasets
+        ]
+        assert len(a.datasets) == len(raw["datasets"]) and spec_a == spec_b
+        assert "datasets" not in spec_a  # all of them went to the message as Arrow
