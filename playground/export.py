@@ -8,6 +8,7 @@ weights, data and scaler as one `.npz` file that the scripts of `playground.code
 | `W1`, `b1`, …, `WL`, `bL`         | trained (final) weights, W_l: (fan_in, fan_out·pieces)    |
 | `init_W1`, `init_b1`, …           | the initial weights the run started from (same shapes)    |
 | `X_train`, `X_test`               | the splits as the trainer saw them, i.e. already scaled   |
+| `P_train`, `P_test`               | with feature inputs only: the points (n, 2), own units    |
 | `y_train`, `y_test`               | int64 class labels 0..K−1                                 |
 | `sizes`                           | int64 layer widths [inputs, hidden…, outputs]             |
 | `config_json`                     | 0-d text array: the setup, `RunConfig.from_json(str(a))`  |
@@ -28,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from playground import experiment
+from playground import experiment, features
 from playground.config import (
     FIELD_NAMES,
     RunConfig,
@@ -151,8 +152,8 @@ def allowed(key: str) -> str:
     """What a setting accepts, in plain words: the sidebar's limits (`config.control_allowed`)."""
     if key == "hidden":
         return (
-            f"a list of {control_allowed('depth')} layer widths, all equal, each "
-            f"{control_allowed('width')}, e.g. [8, 8]"
+            f"a list of {control_allowed('depth')} layer widths, each "
+            f"{control_allowed('width')}, e.g. [8, 4]"
         )
     return control_allowed(key)
 
@@ -189,6 +190,9 @@ def npz_arrays(result: RunResult) -> dict[str, np.ndarray]:
     X_tr, y_tr, X_te, y_te = scaled_splits(result)
     out.update(X_train=X_tr, y_train=y_tr.astype(np.int64), X_test=X_te)
     out["y_test"] = y_te.astype(np.int64)
+    if result.config.features != features.DEFAULT:  # for the scripts' feature code
+        out["P_train"] = np.asarray(result.X_train, dtype=np.float64)
+        out["P_test"] = np.asarray(result.X_test, dtype=np.float64)
     out["sizes"] = np.asarray(result.model.sizes, dtype=np.int64)
     out["config_json"] = np.array(config_json(result.config))
     out["class_names"] = np.array([str(c) for c in result.class_names])

@@ -7,6 +7,7 @@ import ast
 import json
 import textwrap
 
+from playground import features
 from playground.config import RunConfig
 from playground.nn import optimizers
 
@@ -18,10 +19,12 @@ SCRIPT_NAMES["sklearn"] = "train_scikit-learn.py"
 
 def setup_line(c: RunConfig) -> str:
     batch = "full batch" if c.batch_size == 0 else f"batch {c.batch_size}"
+    inputs = "" if c.features == features.DEFAULT else f"features {', '.join(c.features)},\n"
+    l1 = f", L1 {c.l1!r}" if c.l1 else ""
     return (
-        f"{c.dataset}, scaler {c.scaler}, hidden {list(c.hidden)}, {c.activation}, "
+        f"{c.dataset}, {inputs}scaler {c.scaler}, hidden {list(c.hidden)}, {c.activation}, "
         f"{c.initializer} ×{c.init_scale:g},\n{c.loss}, {c.optimizer} lr {c.learning_rate!r}, "
-        f"{batch}, {c.epochs} epochs, L2 {c.l2!r}, seed {c.seed}."
+        f"{batch}, {c.epochs} epochs, L2 {c.l2!r}{l1}, seed {c.seed}."
     )
 
 

@@ -36,6 +36,7 @@ from playground.codegen.common import (
     init_note,
     load,
 )
+from playground.codegen.inputs import inputs_block
 from playground.config import RunConfig
 from playground.nn import activations, initializers, losses, optimizers
 
@@ -156,6 +157,11 @@ def keras_script(config: RunConfig, npz_name: str = NPZ_NAME) -> str:
     init = init_note(c, initializers.get(c.initializer).facts, "keras")
     what = "same model, initial weights, batches and updates."
     how = f"KERAS_BACKEND=torch python {SCRIPT_NAMES['keras']}"
+    kernel = "keras.regularizers.L2(0.5 * (L2 + WEIGHT_DECAY))"
+    l1 = ""
+    if c.l1:  # L1L2(l1, l2) adds l1 · Σ|W| + l2 · Σ‖W‖²
+        kernel = "keras.regularizers.L1L2(l1=L1, l2=0.5 * (L2 + WEIGHT_DECAY))"
+        l1 = f"L1 = {c.l1!r}  # the playground adds L1 · Σ|W| (weights only), as L1L2(l1=L1)\n"
     body = """\
     idx = np.concatenate(batches)  # one step per batch, in this order (no shuffling)
     model.fit(X_train[idx], Y_train[idx], batch_size=len(batches[0]), shuffle=False, verbose=0)"""
@@ -165,7 +171,7 @@ import numpy as np
 
 ops, layers = keras.ops, keras.layers
 keras.config.set_floatx("float64")  # the playground computes in float64
-{load(npz_name)}
+{load(npz_name)}{inputs_block(c)}
 X_train, y_train = run["X_train"], run["y_train"]  # already scaled
 X_test, y_test = run["X_test"], run["y_test"]
 sizes = [int(s) for s in run["sizes"]]  # [inputs, hidden widths..., outputs]
@@ -173,8 +179,8 @@ binary = sizes[-1] == 1  # 1 sigmoid output unit, else K softmax units
 
 # The playground adds 0.5 · L2 · Σ‖W‖² to the loss; Keras' L2(c) adds c · Σ‖W‖².
 L2, WEIGHT_DECAY = {c.l2!r}, {wd!r}
-reg = {{
-    "kernel_regularizer": keras.regularizers.L2(0.5 * (L2 + WEIGHT_DECAY)),
+{l1}reg = {{
+    "kernel_regularizer": {kernel},
     "bias_regularizer": keras.regularizers.L2(0.5 * WEIGHT_DECAY),
 }}
 

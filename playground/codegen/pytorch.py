@@ -20,6 +20,7 @@ from playground.codegen.common import (
     init_note,
     load,
 )
+from playground.codegen.inputs import inputs_block
 from playground.config import RunConfig
 from playground.nn import activations, initializers, losses, optimizers
 
@@ -82,12 +83,16 @@ def pytorch_script(config: RunConfig, npz_name: str = NPZ_NAME) -> str:
     layer = f"\n\n{layer.strip(chr(10))}\n\n" if layer else "\n"
     pieces = "fan_out" if act.pieces == 1 else f"{act.pieces} * fan_out"
     opt, opt_notes = _optimizer(c)
+    l1_line = f"L1 = {c.l1!r}  # and L1 · Σ|W| (torch has no L1 option: the loss adds it)\n"
+    l1_line = l1_line if c.l1 else ""
     init = init_note(c, initializers.get(c.initializer).facts, "torch")
     what = "same data, initial weights, batches and updates."
-    body = """\
+    l1_term = "\n        penalty = penalty + L1 * sum(m.weight.abs().sum() for m in linears)"
+    l1_term = l1_term if c.l1 else ""
+    body = f"""\
     for idx in batches:
         idx = torch.from_numpy(idx)
-        penalty = 0.5 * L2 * sum((m.weight**2).sum() for m in linears)
+        penalty = 0.5 * L2 * sum((m.weight**2).sum() for m in linears){l1_term}
         loss = data_loss(model(X_train[idx]), y_train[idx]) + penalty
         optimizer.zero_grad()
         loss.backward()
@@ -99,13 +104,13 @@ import torch.nn.functional as F
 from torch import nn
 
 torch.set_default_dtype(torch.float64)  # the playground computes in float64
-{load(npz_name)}
+{load(npz_name)}{inputs_block(c)}
 X_train, X_test = torch.from_numpy(run["X_train"]), torch.from_numpy(run["X_test"])  # scaled
 y_train, y_test = torch.from_numpy(run["y_train"]), torch.from_numpy(run["y_test"])  # labels
 sizes = [int(s) for s in run["sizes"]]  # [inputs, hidden widths..., outputs]
 binary = sizes[-1] == 1  # 1 sigmoid output unit, else K softmax units
 L2 = {c.l2!r}  # the training loss adds 0.5 · L2 · Σ‖W‖² (weights only, not biases)
-{layer}
+{l1_line}{layer}
 # The model: Linear layers with {c.activation} between them; the last layer gives the logits.
 layers = []
 for fan_in, fan_out in zip(sizes[:-2], sizes[1:-1]):

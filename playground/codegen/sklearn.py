@@ -8,6 +8,7 @@ Each difference from the playground is written as a comment in the script.
 from __future__ import annotations
 
 from playground.codegen.common import NPZ_NAME, SCRIPT_NAMES, comments, header, hyper, load
+from playground.codegen.inputs import inputs_block
 from playground.config import RunConfig
 from playground.nn import activations, losses, optimizers
 
@@ -62,6 +63,8 @@ def sklearn_script(config: RunConfig, npz_name: str = NPZ_NAME) -> str:
     wd = hyper(c).get("weight_decay")
     if wd and not getattr(cls, "decoupled", False):
         notes.append(f"weight_decay {wd!r}: no MLPClassifier option, left out.")
+    if c.l1:
+        notes.append(f"l1 {c.l1!r}: MLPClassifier has no L1 penalty, left out.")
     notes.append("initial weights: scikit-learn draws its own (from random_state), not ours.")
     notes.append(
         "alpha: scikit-learn adds alpha/(2·batch)·Σ‖W‖² per batch, the playground "
@@ -91,7 +94,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import log_loss
 from sklearn.neural_network import MLPClassifier
 
-{load(npz_name)}
+{load(npz_name)}{inputs_block(c)}
 X_train, y_train = run["X_train"], run["y_train"]  # already scaled
 X_test, y_test = run["X_test"], run["y_test"]
 n, batch_size = len(X_train), {c.batch_size}

@@ -74,6 +74,17 @@ def run_cases(kind: str, cases: dict[str, RunConfig], tmp_factory, npz_names=Non
     return {name: (results[name], outputs[d]) for name, d in dirs.items()}
 
 
+def assert_ruff_clean(directory: Path) -> None:
+    """ruff's errors, warnings, pyflakes and import order, and ruff format, at 100 columns, over
+    every script in `directory`."""
+    common = ["--isolated", "--no-cache", "--line-length", "100"]
+    for command in (["check", "--select", "E,F,W,I"], ["format", "--check"]):
+        proc = subprocess.run(
+            ["ruff", *command, *common, str(directory)], capture_output=True, text=True
+        )
+        assert proc.returncode == 0, proc.stdout[-3000:]
+
+
 def final(stdout: str) -> tuple[float, float]:
     """(final train loss, final test accuracy) from a script's last line."""
     m = FINAL.match(stdout.strip().splitlines()[-1])

@@ -8,7 +8,15 @@ import subprocess
 import sys
 
 import pytest
-from codegen_support import final, have, progress, run_cases, run_scripts, write_case
+from codegen_support import (
+    assert_ruff_clean,
+    final,
+    have,
+    progress,
+    run_cases,
+    run_scripts,
+    write_case,
+)
 
 from playground import codegen
 from playground.config import RunConfig
@@ -74,12 +82,7 @@ def test_scripts_are_ruff_clean(tmp_path):
     for i, config in enumerate(GRID[::5]):
         for name, make in SCRIPTS.items():
             (tmp_path / f"{name}_{i}.py").write_text(make(config))
-    common = ["--isolated", "--no-cache", "--line-length", "100"]
-    for command in (["check", "--select", "E,F,W,I"], ["format", "--check"]):
-        proc = subprocess.run(
-            ["ruff", *command, *common, str(tmp_path)], capture_output=True, text=True
-        )
-        assert proc.returncode == 0, proc.stdout[-3000:]
+    assert_ruff_clean(tmp_path)
 
 
 # ---- what the scripts say -------------------------------------------------------------------
