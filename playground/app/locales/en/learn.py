@@ -13,6 +13,7 @@ MESSAGES = {
     "learn.sec.5": "⑤ Optimizer",
     "learn.sec.6": "⑥ Nodes",
     "learn.sec.7": "⑦ Layers",
+    "learn.sec.reg": "L1 & L2 regularization",
     "learn.sec.backprop": "Back-propagation",
     "learn.sec.gradients": "Vanishing & exploding gradients",
     "learn.equivalents": "PyTorch {torch} · Keras {keras} · scikit-learn {sklearn}",

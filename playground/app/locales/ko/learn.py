@@ -13,6 +13,7 @@ MESSAGES = {
     "learn.sec.5": "⑤ 최적화 알고리즘",
     "learn.sec.6": "⑥ 노드 개수",
     "learn.sec.7": "⑦ 레이어 개수",
+    "learn.sec.reg": "L1 규제와 L2 규제",
     "learn.sec.backprop": "오차 역전파",
     "learn.sec.gradients": "기울기 소실과 폭주",
     "learn.equivalents": "PyTorch {torch} · Keras {keras} · scikit-learn {sklearn}",

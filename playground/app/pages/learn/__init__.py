@@ -22,14 +22,15 @@ from playground.app.pages.learn import (
     nodes,
     optimizer,
     preprocessing,
+    regularization,
 )
 from playground.config import RunConfig
 
-SECTIONS = ("1", "2", "3", "4", "5", "6", "7", "backprop", "gradients")
+SECTIONS = ("1", "2", "3", "4", "5", "6", "7", "reg", "backprop", "gradients")
 RENDER: dict[str, Callable[[], None]] = {
     "1": preprocessing.render, "2": cost.render, "3": activation.render,
     "4": initialization.render, "5": optimizer.render, "6": nodes.render, "7": layers.render,
-    "backprop": backprop.render, "gradients": gradients.render,
+    "reg": regularization.render, "backprop": backprop.render, "gradients": gradients.render,
 }  # fmt: skip
 SECTION_PRESETS = {
     "1": ("normalizer_circles", "standard_circles"),
@@ -39,6 +40,7 @@ SECTION_PRESETS = {
     "5": ("lr_too_high", "full_batch_gd", "minibatch_sgd"),
     "6": ("too_few_nodes", "too_many_nodes"),
     "7": ("too_many_nodes", "deep_sigmoid"),
+    "reg": (),
     "backprop": (),
     "gradients": ("deep_sigmoid", "large_weights"),
 }

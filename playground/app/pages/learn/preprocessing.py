@@ -11,6 +11,7 @@ from playground import charts, data
 from playground.app import state
 from playground.app.i18n import option_label, t
 from playground.app.layout import latex
+from playground.app.pages.learn import features_note
 from playground.app.pages.learn.common import BLUE, RED, class_color, heading
 from playground.preprocessing import make_scaler
 
@@ -119,6 +120,7 @@ def render() -> None:
             col.altair_chart(panel, width="content")
         r = np.linalg.norm(X, ord={"l1": 1, "l2": 2, "max": np.inf}[norm], axis=1)
         st.caption(t("learn.1.norm_caption", norm=norm, lo=f"{r.min():.2f}", hi=f"{r.max():.2f}"))
+    features_note.render()  # the input is part of tuning: feature inputs
 
 
 def _normalizer_charts(
