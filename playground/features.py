@@ -91,6 +91,20 @@ class Inputs:
         return getattr(self.scaler, name)
 
 
+def titles(scaler: Any) -> dict[str, str]:
+    """The chart titles ("x", "y") of the first two inputs `scaler` (a run's: maybe `Inputs`)
+    sees: {} for the points themselves (the data set's names apply)."""
+    names = getattr(scaler, "features", None) or ()
+    return dict(zip(("x", "y"), (LABELS[n] for n in names), strict=False))
+
+
+def before_scaler(scaler: Any, P: Array) -> Array:
+    """What `scaler` (a run's: maybe `Inputs`) was fitted on, from the points P (n, 2): the
+    points themselves or their features."""
+    names = getattr(scaler, "features", None)
+    return P if names is None else expand(P, names)
+
+
 def inputs(features: tuple[str, ...], scaler: Any) -> Any:
     """`scaler` itself for the plain point (x₁, x₂), else `Inputs(features, scaler)`."""
     return scaler if canonical(features) == DEFAULT else Inputs(features, scaler)

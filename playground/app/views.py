@@ -10,7 +10,7 @@ import functools
 import numpy as np
 import streamlit as st
 
-from playground import charts, codegen, data, export, page_specs
+from playground import charts, codegen, data, export, features, page_specs
 from playground.app import sidebar, state, upload
 from playground.app.chart_cache import run_key, show
 from playground.app.downloads import button as download
@@ -51,6 +51,9 @@ def gradients(result, labels) -> None:
 
 def scaler_lens(result, labels) -> None:
     st.caption(t("scaler.caption", scaler=option_label(result.config.scaler)))
+    if len(result.config.features) < 2:  # the lens draws two inputs against each other
+        st.info(t("scaler.one_input"))
+        return
     key = run_key(result)
     for side, col in enumerate(st.columns(2)):  # side by side; one under the other on a phone
         panel = functools.partial(_scaler_panel, result, labels, side)
@@ -58,15 +61,16 @@ def scaler_lens(result, labels) -> None:
 
 
 def _scaler_panel(result, labels, side: int):
+    X = features.before_scaler(result.scaler, result.X_train)  # feature inputs, if on
     X_scaled = result.scaler.transform(result.X_train)
-    return charts.scaler_panels(
-        result.X_train, X_scaled, result.y_train, labels, result.class_names
-    )[side]
+    axes = {**labels, **features.titles(result.scaler)}
+    return charts.scaler_panels(X, X_scaled, result.y_train, axes, result.class_names)[side]
 
 
 def network(result, labels) -> None:
     st.caption(t("network.caption"))
-    st.graphviz_chart(charts.network_dot(result.model, labels), width="stretch")
+    inputs = {**labels, **features.titles(result.scaler)}  # feature inputs, if on
+    st.graphviz_chart(charts.network_dot(result.model, inputs), width="stretch")
     if result.model.n_layers > 1 and st.toggle(t("network.units"), key=state.SHOW_UNITS):
         show(
             st,

@@ -5,7 +5,9 @@ their meaning, and a bad link value is a warning naming it, never an exception."
 
 from __future__ import annotations
 
-from playground.app import sidebar
+import pytest
+
+from playground.app import sidebar, views
 from playground.config import RunConfig
 from tests.app.test_links import open_app, shown_config
 
@@ -125,3 +127,14 @@ def test_l1_beside_l2_in_korean():
     assert shown_config(at).l1 == 0.001
     assert at.select_slider(key="l1").label == "L1 규제"
     assert at.pills(key="features").label == "특성 입력"
+
+
+@pytest.mark.parametrize("chosen", [["x1sq"], ["x1", "x2", "x1sq", "x2sq", "x1x2", "sin_x1"]])
+@pytest.mark.parametrize("view", views.VIEWS)
+def test_every_view_of_the_playground_works_with_feature_inputs(view, chosen):
+    at = open_app({**SMALL, "features": chosen})
+    at.session_state["view"], at.session_state["show_units"] = view, True
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    if view == "scaler" and len(chosen) == 1:
+        assert any("one feature input" in i.value for i in at.info)

@@ -107,3 +107,13 @@ def test_run_many_equals_run_with_features():
         assert a.config == c and a.model.sizes == b.model.sizes
         np.testing.assert_array_equal(a.history.to_numpy(), b.history.to_numpy())
         np.testing.assert_array_equal(a.model.flat, b.model.flat)
+
+
+def test_what_the_scaler_saw_and_its_titles():
+    plain = make_scaler("standard").fit(P)
+    assert features.before_scaler(plain, P) is P and features.titles(plain) == {}
+    squares = features.inputs(("x2sq", "x1sq"), make_scaler("standard")).fit(P)
+    np.testing.assert_array_equal(features.before_scaler(squares, P), P * P)
+    assert features.titles(squares) == {"x": "x₁²", "y": "x₂²"}
+    one = features.inputs(("sin_x2",), make_scaler("none")).fit(P)
+    assert features.titles(one) == {"x": "sin x₂"}

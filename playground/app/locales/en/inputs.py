@@ -8,6 +8,8 @@ MESSAGES = {
     "boundary is still drawn over (x₁, x₂).",
     "features.none": "No feature is on: the network uses {default}.",
     "allowed.features": "it must be one or more of {values}",
+    "scaler.one_input": "The scaler lens draws two inputs against each other; this network has "
+    "one feature input. Turn on a second one under ① to see the scaler at work.",
     "layer_width": "Layer {k}",
     "layer_width.default": "the width of layer 1",
     "layer_widths": "Nodes in layers 2, 3, …; empty = as layer 1 ({first}).",

@@ -7,6 +7,8 @@ MESSAGES = {
     "스케일러보다 먼저 계산하며, 결정 경계는 여전히 (x₁, x₂) 평면에 그립니다.",
     "features.none": "켜진 특성이 없어 {default:을/를} 씁니다.",
     "allowed.features": "다음 중 하나 이상이어야 합니다: {values}",
+    "scaler.one_input": "스케일러 렌즈는 입력 두 개를 마주 놓고 그립니다. 이 신경망의 특성 입력은 "
+    "하나입니다. ①에서 하나 더 켜면 스케일러가 하는 일을 볼 수 있습니다.",
     "layer_width": "{k}번째 레이어",
     "layer_width.default": "1번째 레이어의 노드 수",
     "layer_widths": "2, 3, … 번째 레이어의 노드 수; 비워 두면 1번째 레이어와 같습니다 ({first}).",
