@@ -52,10 +52,26 @@ def defaults(result: RunResult) -> list[tuple[str, tuple]]:
     return shown
 
 
-def default_specs(result: RunResult, labels: dict, when: tuple[str, str]) -> dict:
-    """{(name, options): Vega-Lite dict} for `defaults(result)`."""
+def with_arrow_datasets(spec: dict) -> dict:
+    """`spec` with its named datasets (lists of records) as Arrow IPC bytes: what
+    `st.vega_lite_chart` turns them into on every call (pandas, then Arrow), done once, where the
+    spec is made (a training worker) or cached. The same bytes, so the same chart."""
+    data = spec.get("datasets")
+    if not data or all(isinstance(v, bytes) for v in data.values()):
+        return spec
+    from streamlit import dataframe_util  # (not needed by the rest of this module)
+
+    arrow = dataframe_util.convert_anything_to_arrow_bytes
     return {
-        (name, opts): build(result, name, opts, labels, when)
+        **spec,
+        "datasets": {k: v if isinstance(v, bytes) else arrow(v) for k, v in data.items()},
+    }
+
+
+def default_specs(result: RunResult, labels: dict, when: tuple[str, str]) -> dict:
+    """{(name, options): Vega-Lite dict} for `defaults(result)`, datasets as Arrow bytes."""
+    return {
+        (name, opts): with_arrow_datasets(build(result, name, opts, labels, when))
         for name, opts in defaults(result)
         if len(result.history)
     }

@@ -13,9 +13,9 @@ from collections.abc import Callable, Hashable
 
 import streamlit as st
 from cachetools import LRUCache
-from streamlit import dataframe_util
 
 from playground.app.i18n import lang
+from playground.page_specs import with_arrow_datasets
 
 MAX_SPECS = 400  # ≈ 50 KB each: ≲ 20 MB across all sessions
 
@@ -47,20 +47,6 @@ class SpecCache:
 def as_spec(chart: dict | object) -> dict:
     """A Vega-Lite dict as it is, an Altair chart as its dict (not validated again)."""
     return chart if isinstance(chart, dict) else chart.to_dict(validate=False)
-
-
-def with_arrow_datasets(spec: dict) -> dict:
-    """`spec` with its named datasets (lists of records) as Arrow IPC bytes: what
-    `st.vega_lite_chart` turns them into on every call (pandas, then Arrow: ~15 % of a rerun's
-    server CPU when measured), done once when the spec is cached. Same bytes, same chart."""
-    data = spec.get("datasets")
-    if not data or all(isinstance(v, bytes) for v in data.values()):
-        return spec
-    arrow = dataframe_util.convert_anything_to_arrow_bytes
-    return {
-        **spec,
-        "datasets": {k: v if isinstance(v, bytes) else arrow(v) for k, v in data.items()},
-    }
 
 
 @st.cache_resource

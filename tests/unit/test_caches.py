@@ -58,14 +58,16 @@ def test_cached_specs_carry_arrow_bytes_that_draw_the_same_chart():
     from streamlit.proto.VegaLiteChart_pb2 import VegaLiteChart
 
     from playground import page_specs
-    from playground.app.chart_cache import with_arrow_datasets
     from playground.charts import DEFAULT_LABELS
     from playground.config import RunConfig
     from playground.experiment import run
+    from playground.page_specs import with_arrow_datasets
 
-    specs = page_specs.default_specs(run(RunConfig(epochs=5)), dict(DEFAULT_LABELS), ("a", "b"))
-    assert len(specs) == 6
-    for raw in specs.values():
+    result = run(RunConfig(epochs=5))
+    names = page_specs.defaults(result)
+    assert len(names) == 6
+    for name, options in names:
+        raw = page_specs.build(result, name, options, dict(DEFAULT_LABELS), ("a", "b"))
         cached = SpecCache().get_or_build("k", lambda raw=raw: raw)
         assert all(isinstance(v, bytes) for v in cached["datasets"].values())
         assert all(isinstance(v, list) for v in raw["datasets"].values())  # not changed
@@ -82,3 +84,6 @@ def test_cached_specs_carry_arrow_bytes_that_draw_the_same_chart():
         ]
         assert len(a.datasets) == len(raw["datasets"]) and spec_a == spec_b
         assert "datasets" not in spec_a  # all of them went to the message as Arrow
+    # a training worker hands over its default charts already converted
+    made = page_specs.default_specs(result, dict(DEFAULT_LABELS), ("a", "b"))
+    assert all(isinstance(v, bytes) for s in made.values() for v in s["datasets"].values())
