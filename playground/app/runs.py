@@ -60,6 +60,36 @@ def run_cache() -> RunCache:
     return RunCache()
 
 
+class InFlight:
+    """Short runs being trained right now, by key. A session that asks for a run another
+    session is already training waits for that one instead of training it again: a room that
+    loads the same exercise at the same moment trains it once."""
+
+    def __init__(self) -> None:
+        self._events: dict[object, threading.Event] = {}
+        self._lock = threading.Lock()
+
+    def claim(self, key) -> threading.Event | None:
+        """None: the caller trains `key` and must `release(key)` after caching the result;
+        else the event that the session training it sets when it is done (or gave up)."""
+        with self._lock:
+            if key in self._events:
+                return self._events[key]
+            self._events[key] = threading.Event()
+            return None
+
+    def release(self, key) -> None:
+        with self._lock:
+            event = self._events.pop(key, None)
+        if event is not None:
+            event.set()
+
+
+@st.cache_resource
+def in_flight() -> InFlight:
+    return InFlight()
+
+
 @st.cache_resource
 def train_pool():
     """Worker processes for short runs (None: train in the session's thread)."""
@@ -205,7 +235,7 @@ def train(
         _refuse(seconds)
     try:
         if seconds <= budget.LONG_SECONDS:
-            result = _train_short(config, dataset, labels, when, key)
+            result = _train_short_once(config, dataset, labels, when, key, should_stop)
         else:
             stop = stop_check(should_stop)
             with queued(stop) as slot:
@@ -221,6 +251,29 @@ def train(
 def _store_specs(key, specs: dict) -> None:
     for (name, options), spec in specs.items():
         spec_cache().put((key, name, options, lang()), spec)
+
+
+def _train_short_once(config, dataset, labels, when, key, should_stop=None) -> RunResult:
+    """`_train_short`, unless another session is training the same run: then wait for its
+    result (stopping like any training when this tab closes or reruns); train here if that
+    session gave up (its tab closed)."""
+    flights, cache = in_flight(), run_cache()
+    stop = None
+    while (other := flights.claim(key)) is not None:
+        stop = stop or stop_check(should_stop)
+        while not other.wait(0.05):
+            if stop():
+                raise Stopped("stopped waiting for another session's run")
+        result = cache.get(key)
+        if result is not None:
+            return result
+    try:
+        result = _train_short(config, dataset, labels, when, key)
+        result.extra["key"] = key
+        cache.put(key, result)  # before the waiting sessions look
+        return result
+    finally:
+        flights.release(key)
 
 
 def _train_short(config, dataset, labels, when, key) -> RunResult:
