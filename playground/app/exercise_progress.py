@@ -79,17 +79,27 @@ def restore_from_room() -> None:
 
 def apply_room_locks() -> None:
     """In a room: the room's exercise is selected and, once per exercise, the room's locks
-    apply (its start setup loaded, the locked controls disabled). Call before the sidebar."""
+    apply (its start setup loaded, the locked controls disabled). The first time in a session
+    (after a reload) an exercise already worked on keeps the sidebar's setup, which the address
+    brought back: only the locked controls are set. Call before the sidebar."""
     ids = [ex.id for ex in room.room_exercises()]
     if st.session_state.get(state.EX_SELECTED) not in ids:
         st.session_state[state.EX_SELECTED] = ids[0]
     token, ex = room.token(), exercises.BY_ID[st.session_state[state.EX_SELECTED]]
-    if token is None or st.session_state.get(state.ROOM_APPLIED) == (token, ex.id):
+    applied = st.session_state.get(state.ROOM_APPLIED)
+    if token is None or applied == (token, ex.id):
         return
     st.session_state[state.ROOM_APPLIED] = (token, ex.id)
     names, start = room.room_locks(ex)
-    if names:
-        st.session_state[state.LOCKED] = names
+    if not names:
+        return
+    st.session_state[state.LOCKED] = names
+    p = progress(ex.id)
+    if applied is None and (p["attempts"] or p["step"]):
+        values = sidebar.widget_values(start)
+        for name in names & set(values):
+            st.session_state[name] = values[name]
+    else:
         sidebar.load_config(start)
 
 

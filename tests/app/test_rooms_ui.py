@@ -260,6 +260,29 @@ def test_a_reload_on_any_page_keeps_the_seat_and_its_pins(store, code, strict):
     assert len(store.dashboard(code).attendees) == 1
 
 
+def test_a_reload_elsewhere_keeps_the_setup_worked_on_and_the_rooms_locks(store):
+    """Back on the exercises page after a reload on the playground, the attendee's setup (kept
+    by the address) stays; only the locked controls are set to the room's values."""
+    ex = exercises.get("circles_nodes")
+    code = store.create_room("Locks", [ex.id], {"epochs": 50, "scaler": None}).code
+    check(join(app(), code, "Uma"), ex.start)  # worked on: a failed check
+    query = {"room": code, "name": "Uma", "width": "3", "epochs": "200"}  # epochs: a stale value
+    reload = app("pin", query=query).run()  # a reload on the playground
+    assert reload.session_state["width"] == 3
+    for key in ("width", "epochs"):  # a page switch drops the query
+        del reload.query_params[key]
+    reload.session_state["page"] = "exercises"
+    reload.run()
+    assert not reload.exception
+    assert reload.session_state["width"] == 3  # the attendee's setup
+    assert reload.session_state[state.LOCKED] == {"epochs", "scaler"}
+    assert (reload.session_state["epochs"], reload.session_state["scaler"]) == (50, ex.start.scaler)
+    assert reload.session_state[state.EX_PROGRESS][ex.id]["attempts"] == 1
+    assert state.EX_UNLOCK not in [b.key for b in reload.button]  # the room's locks hold
+    reload.button(key=state.EX_LOAD).click().run()  # the start, with the room's locked values
+    assert (reload.session_state["width"], reload.session_state["epochs"]) == (1, 50)
+
+
 def test_leaving_forgets_the_seat_and_the_address(store, code):
     at = join(app(), code, "Fay")
     at.button(key=state.ROOM_LEAVE).click().run()

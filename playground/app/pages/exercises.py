@@ -78,7 +78,8 @@ def _controls_note(ex: Exercise) -> None:
         else t("ex.locked", controls=_names(locked))
     )
     st.info(text, icon=":material/lock:")
-    st.button(t("ex.unlock"), on_click=unlock, key=state.EX_UNLOCK, icon=":material/lock_open:")
+    if room.seat() is None:  # a room's locks are the instructor's: they hold
+        st.button(t("ex.unlock"), on_click=unlock, key=state.EX_UNLOCK, icon=":material/lock_open:")
 
 
 def _goal(ex: Exercise, step: int) -> None:
@@ -333,7 +334,7 @@ def render() -> None:
             width="stretch",
             icon=":material/upload:",
             on_click=sidebar.load_config,
-            args=(ex.start,),
+            args=(room.room_locks(ex)[1],),  # in a room: with its locked values
         ):
             navigation.switch(navigation.PLAYGROUND)
         if c2.button(
