@@ -66,12 +66,7 @@ def _point_columns(result: Any, snapshot_index: int, lab: dict, max_points: int)
     X = np.concatenate([result.X_train, result.X_test])
     y = np.concatenate([result.y_train, result.y_test])
     n_train = len(result.X_train)
-    wrong = np.concatenate(
-        [
-            _predicted(result, result.X_train, snapshot_index) != result.y_train,
-            _predicted(result, result.X_test, snapshot_index) != result.y_test,
-        ]
-    )
+    wrong = _predicted(result, X, snapshot_index) != y  # both sets in one pass
     # rounded per set, as drawn before (each set's own span)
     xs = np.concatenate([round_to_span(X[:n_train, 0]), round_to_span(X[n_train:, 0])])
     ys = np.concatenate([round_to_span(X[:n_train, 1]), round_to_span(X[n_train:, 1])])

@@ -55,7 +55,7 @@ def _best_marker(epoch: int, value: float, text: str, right: bool, top: bool = T
 
 def _long_rows(
     history: pd.DataFrame, columns: tuple[str, str], splits: list[str], log: bool, max_epochs: int
-) -> list[dict]:
+) -> tuple[str, list[dict]]:
     """epoch, split, value: the train rows, then the test rows, at most `max_epochs` each."""
     rows = subsample_epochs(history["epoch"].to_numpy(), max_epochs)
     epochs = history["epoch"].to_numpy()[rows]
@@ -139,9 +139,8 @@ def _curves(
             }
         ],
     }
-    spec, (data, best_data) = top_level(
-        spec, long, [{"epoch": epoch, "value": value, "text": note}]
-    )
+    marker_row = table({"epoch": epoch, "value": value, "text": note})
+    spec, (data, best_data) = top_level(spec, long, marker_row)
     lines["data"] = rule["data"] = data
     marker["data"] = best_data
     return spec

@@ -38,36 +38,45 @@ def _plain(a: np.ndarray) -> list:
     return a.tolist()
 
 
-def table(columns: Mapping[str, Column]) -> list[dict]:
-    """Rows (one dict per row) from equally long columns; a scalar repeats on every row."""
+def table(columns: Mapping[str, Column]) -> tuple[str, list[dict]]:
+    """(name, rows) of equally long columns (one dict per row; a scalar repeats on every row).
+    The name is `data-` and an MD5 digest of the columns: it changes with the content."""
     size = max((len(v) for v in columns.values() if not _is_scalar(v)), default=1)
-    lists = [
-        [v] * size if _is_scalar(v) else _plain(v) if isinstance(v, np.ndarray) else list(v)
-        for v in columns.values()
-    ]
+    lists = [_as_list(v, size) for v in columns.values()]
     names = list(columns)
-    return [dict(zip(names, row, strict=True)) for row in zip(*lists, strict=True)]
+    rows = [dict(zip(names, row, strict=True)) for row in zip(*lists, strict=True)]
+    return _digest(columns), rows
 
 
 def _is_scalar(v: Column) -> bool:
     return isinstance(v, str | int | float | bool | np.generic)
 
 
-def digest(rows: list[dict]) -> str:
-    """A name for a table that changes with its content (`data-` and 32 hex digits)."""
+def _as_list(v: Column, size: int) -> list:
+    if _is_scalar(v):
+        return [v.item() if isinstance(v, np.generic) else v] * size
+    return _plain(v) if isinstance(v, np.ndarray) else list(v)
+
+
+def _digest(columns: Mapping[str, Column]) -> str:
     h = hashlib.md5(usedforsecurity=False)
-    h.update(repr(rows).encode())
+    for name, v in columns.items():
+        h.update(repr(name).encode())
+        if isinstance(v, np.ndarray) and v.dtype.kind in "biuf":  # numbers: their bytes
+            h.update(v.dtype.str.encode() + np.ascontiguousarray(v).tobytes())
+        else:
+            h.update(repr(v if _is_scalar(v) else list(v)).encode())
     return "data-" + h.hexdigest()
 
 
-def top_level(spec: dict, *tables: list[dict], **config: Any) -> tuple[dict, list[dict]]:
-    """`spec` with `$schema`, the default view config (plus `config`) and `tables` as named
-    datasets; returns the spec and the `{"name": ...}` data references, in `tables`' order."""
-    names = [digest(rows) for rows in tables]
+def top_level(spec: dict, *tables: tuple[str, list[dict]], **config: Any) -> tuple[dict, list]:
+    """`spec` with `$schema`, the default view config (plus `config`) and `tables` ((name, rows)
+    pairs from `table`) as named datasets; returns the spec and the `{"name": ...}` data
+    references, in `tables`' order."""
     spec["config"] = {"view": dict(VIEW), **config}
     spec["$schema"] = SCHEMA
-    spec["datasets"] = dict(zip(names, tables, strict=True))
-    return spec, [{"name": name} for name in names]
+    spec["datasets"] = dict(tables)
+    return spec, [{"name": name} for name, _ in tables]
 
 
 def message_spec(text: str) -> dict:
@@ -77,6 +86,6 @@ def message_spec(text: str) -> dict:
         "encoding": {"text": n("text")},
         "height": 60,
     }
-    spec, (data,) = top_level(spec, [{"text": text}])
+    spec, (data,) = top_level(spec, table({"text": text}))
     spec["data"] = data
     return spec
