@@ -10,7 +10,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from playground.charts.style import PALETTE
+from playground.charts.style import FIT_WIDTH, PALETTE
 
 Array = np.ndarray
 NEAR_ZERO = 1e-3  # |w| below this counts as (near) zero
@@ -45,7 +45,10 @@ def magnitude_lines(runs: Mapping[str, Array], texts: Mapping[str, str]) -> alt.
             x=alt.X("rank:Q", title=texts["x"]),
             y=alt.Y("w:Q", title=texts["y"], scale=alt.Scale(type="log", domain=[FLOOR, 10])),
             color=alt.Color(
-                "run:N", scale=colors, title=texts["run"], legend=alt.Legend(orient="top")
+                "run:N",
+                scale=colors,
+                title=texts["run"],
+                legend=alt.Legend(orient="top", columns=2, labelLimit=0),  # fits a phone
             ),
             tooltip=["run:N", "rank:Q", alt.Tooltip("w:Q", format=".2e")],
         )
@@ -57,4 +60,5 @@ def magnitude_lines(runs: Mapping[str, Array], texts: Mapping[str, str]) -> alt.
         .mark_text(align="left", dx=4, dy=-6, color="#444", fontSize=11)
         .encode(y="w:Q", x=alt.value(0), text="note:N")
     )
-    return alt.layer(lines, line, note).properties(height=260, width="container")
+    chart = alt.layer(lines, line, note)
+    return chart.properties(height=220, width="container", autosize=FIT_WIDTH)

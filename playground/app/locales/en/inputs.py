@@ -38,7 +38,7 @@ MESSAGES = {
     "learn.reg.chart.y": "|w| (log scale)",
     "learn.reg.chart.run": "penalty",
     "learn.reg.chart.near_zero": "near zero: |w| < {tol}",
-    "learn.reg.count": "{zero} of {total} near 0",
+    "learn.reg.count": "{run}: weights near 0",
     "learn.reg.accuracy": "test accuracy {accuracy}",
     "learn.reg.caption": "The playground's default network on moons, 200 epochs, trained three "
     "times from the same start: without a penalty, with L2 and with L1 at the same λ = "

@@ -36,7 +36,7 @@ MESSAGES = {
     "learn.reg.chart.y": "|w| (로그 눈금)",
     "learn.reg.chart.run": "벌점",
     "learn.reg.chart.near_zero": "거의 0: |w| < {tol}",
-    "learn.reg.count": "{total}개 중 {zero}개가 거의 0",
+    "learn.reg.count": "{run}: 거의 0인 가중치",
     "learn.reg.accuracy": "테스트 정확도 {accuracy}",
     "learn.reg.caption": "moons에서 플레이그라운드의 기본 신경망을 200 에포크, 같은 시작점에서 세 번 "
     "학습했습니다: 벌점 없이, 같은 λ = {strength}의 L2 규제로, L1 규제로. |w| < {tol}이면 "

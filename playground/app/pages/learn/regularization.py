@@ -44,10 +44,6 @@ def render() -> None:
     chart = wcharts.magnitude_lines({names[k]: w for k, w, _ in runs}, texts)
     st.altair_chart(chart, width="stretch")
     for col, (key, w, accuracy) in zip(st.columns(len(runs)), runs, strict=True):
-        col.metric(
-            names[key],
-            t("learn.reg.count", zero=wcharts.near_zero(w), total=len(w)),
-            t("learn.reg.accuracy", accuracy=f"{accuracy:.0%}"),
-            delta_color="off",
-        )
+        col.metric(t("learn.reg.count", run=names[key]), f"{wcharts.near_zero(w)} / {len(w)}")
+        col.caption(t("learn.reg.accuracy", accuracy=f"{accuracy:.0%}"))
     st.caption(t("learn.reg.caption", tol=f"{wcharts.NEAR_ZERO:g}", strength=f"{STRENGTH:g}"))
