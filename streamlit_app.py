@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from playground.app import i18n, layout, navigation, process, room, state
+from playground.app import i18n, layout, navigation, process, room, state, warmup
 from playground.app.pages import (
     backprop,
     compare,
@@ -16,6 +16,7 @@ from playground.app.pages import (
 from playground.app.sidebar import check_url
 
 process.setup()  # once per server process: one BLAS thread, the imported heap frozen for gc
+warmup.start()  # once per server process: train what a room will ask for while idle
 
 st.set_page_config(page_title="Tuning Playground", page_icon=":material/tune:", layout="wide")
 layout.style()  # phone layout: Korean line breaks, wrapping formulas

@@ -67,22 +67,41 @@ class InFlight:
 
     def __init__(self) -> None:
         self._events: dict[object, threading.Event] = {}
+        self._background: set = set()  # keys the server trains ahead (warmup), not a session
         self._lock = threading.Lock()
+        self._last = time.monotonic()  # a session's last request
 
-    def claim(self, key) -> threading.Event | None:
+    def touch(self) -> None:
+        """A session asked for a run (cached or not)."""
+        self._last = time.monotonic()
+
+    def claim(self, key, background: bool = False) -> threading.Event | None:
         """None: the caller trains `key` and must `release(key)` after caching the result;
-        else the event that the session training it sets when it is done (or gave up)."""
+        else the event that the session training it sets when it is done (or gave up).
+        `background`: the server's own warm-up, which does not count as a session's request."""
         with self._lock:
             if key in self._events:
                 return self._events[key]
             self._events[key] = threading.Event()
+            if background:
+                self._background.add(key)
+            else:
+                self._last = time.monotonic()
             return None
 
     def release(self, key) -> None:
         with self._lock:
             event = self._events.pop(key, None)
+            self._background.discard(key)
         if event is not None:
             event.set()
+
+    def idle_for(self) -> float:
+        """Seconds since a session last asked for a run; 0 while a session's run trains."""
+        with self._lock:
+            if len(self._events) > len(self._background):
+                return 0.0
+            return time.monotonic() - self._last
 
 
 @st.cache_resource
@@ -226,6 +245,7 @@ def train(
     """
     cache = run_cache()
     key = config if upload is None else (config, upload.digest)
+    in_flight().touch()
     result = cache.get(key)
     if result is not None:
         return result

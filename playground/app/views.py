@@ -22,13 +22,15 @@ from playground.nn.losses import output_activation
 VIEWS = ("gradients", "scaler", "network", "step", "export")
 
 
-def chart_labels(config=None) -> dict[str, str]:
-    """Every chart text in the current language; axes named after the data set's features
-    (a RunConfig, or a RunResult, gives the data set)."""
-    labels = {k: t(f"chart.{k}") for k in charts.DEFAULT_LABELS if f"chart.{k}" in EN}
+def chart_labels(config=None, tr=None) -> dict[str, str]:
+    """Every chart text in the current language (or through `tr`, e.g. `EN.get`, outside a
+    session); axes named after the data set's features (a RunConfig, or a RunResult, gives
+    the data set; this session's upload, if any, replaces it)."""
+    tr = t if tr is None else tr
+    labels = {k: tr(f"chart.{k}") for k in charts.DEFAULT_LABELS if f"chart.{k}" in EN}
     if config is not None:
         config = getattr(config, "config", config)
-        up = upload.active()
+        up = upload.active() if tr is t else None
         names = up.feature_names if up else data.get(config.dataset).feature_names
         labels["x"], labels["y"] = names
     return labels
