@@ -61,11 +61,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _server import start_server, stop_server  # noqa: E402
 from _ws import Tab  # noqa: E402
 
-KNOBS = {  # as the user picks them: selectboxes show labels (i18n.OPTION_LABELS)
+KNOBS = {  # as the user picks them (selectboxes show labels, i18n.OPTION_LABELS); default first
     "activation": ["tanh", "ReLU", "Sigmoid", "Leaky ReLU", "ELU"],
-    "learning_rate": [0.001, 0.003, 0.01, 0.03, 0.1],
-    "width": [2, 4, 8, 16],
-    "depth": [1, 2, 3, 4],
+    "learning_rate": [0.01, 0.001, 0.003, 0.03, 0.1],
+    "width": [8, 2, 4, 16],
+    "depth": [2, 1, 3, 4],
     "scaler": ["StandardScaler", "none", "MinMaxScaler", "Normalizer (L2)"],
     "dataset": ["moons", "circles", "xor", "spiral", "blobs"],
     "initializer": ["Glorot uniform", "He normal", "Random normal (σ 0.05)", "zeros"],
@@ -104,7 +104,7 @@ async def ws_attendee(base: str, seconds: float, seed: int, out: dict, think) ->
         await tab.open()
         end = time.time() + seconds
         while time.time() < end:
-            knob = rng.choice(list(KNOBS))
+            knob = rng.choice(list(KNOBS))  # another value, as a person changing the knob
             value = rng.choice([v for v in KNOBS[knob] if not tab.holds(knob, v)])
             start = time.perf_counter()
             try:
@@ -234,9 +234,11 @@ def attendee(
             out["errors"].append(f"start: {e}")
         return
     end = time.time() + seconds
-    while time.time() < end:
+    now = {knob: values[0] for knob, values in KNOBS.items()}
+    while time.time() < end:  # the same picks as ws_attendee's with the same seed
         knob = rng.choice(list(KNOBS))
-        body = {"session_id": session, "widget_state": {knob: rng.choice(KNOBS[knob])}}
+        now[knob] = rng.choice([v for v in KNOBS[knob] if v != now[knob]])
+        body = {"session_id": session, "widget_state": {knob: now[knob]}}
         start = time.perf_counter()
         try:
             reply = interact(port, body, sizes=out["bytes"])
