@@ -381,15 +381,16 @@ class Tab:
             self.page_script_hash = msg.new_session.page_script_hash
             self.max_age = msg.new_session.config.max_cached_message_age or self.max_age
             self.session_id = msg.new_session.initialize.session_id or self.session_id
-            self._drawn, run.elements, self.buttons = [], [], {}
-            for task in self._auto.values():
-                task.cancel()
-            self._auto.clear()
+            if not msg.metadata.run.fragment_ids:  # a full run: a new page
+                self._drawn, run.elements, self.buttons = [], [], {}
+                for task in self._auto.values():
+                    task.cancel()
+                self._auto.clear()
         elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
             self._element(msg.delta.new_element, run)
         elif kind == "page_info_changed":
             self.query = parse_qsl(msg.page_info_changed.query_string, keep_blank_values=True)
-        elif kind == "auto_rerun":
+        elif kind == "auto_rerun" and msg.auto_rerun.fragment_id not in self._auto:
             fid, every = msg.auto_rerun.fragment_id, msg.auto_rerun.interval
             self._auto[fid] = asyncio.create_task(self._auto_rerun(fid, every))
         elif kind == "stop_auto_rerun":
@@ -434,7 +435,10 @@ class Tab:
             msg = BackMsg()
             msg.rerun_script.CopyFrom(self._client_state(fragment_id))
             msg.rerun_script.is_auto_rerun = True
-            await self._ws.send(msg.SerializeToString())
+            try:
+                await self._ws.send(msg.SerializeToString())
+            except websockets.ConnectionClosed:
+                return
 
 
 def _defaults(w: Widget):
