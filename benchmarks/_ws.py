@@ -65,6 +65,7 @@ class Rerun:
     """One script run as a tab saw it."""
 
     seconds: float = 0.0  # rerun_script sent → script_finished received
+    first: float = 0.0  # rerun_script sent → the run's first message received
     received: int = 0  # websocket payload bytes from this change to the next one
     messages: int = 0
     cache_hits: int = 0  # `ref_hash` stand-ins resolved from the tab's cache
@@ -237,6 +238,7 @@ class Tab:
         self._run: Rerun = Rerun()
         self._drawn: list[str] = []  # widget ids of the run in progress
         self._done: asyncio.Future | None = None
+        self._sent = 0.0
         self._ws = None
         self._reader: asyncio.Task | None = None
         self._auto: dict[str, asyncio.Task] = {}
@@ -347,7 +349,7 @@ class Tab:
             msg.rerun_script.widget_states.widgets.append(extra)
         self._run = Rerun()
         self._done = asyncio.get_running_loop().create_future()
-        start = time.perf_counter()
+        self._sent = start = time.perf_counter()
         await self._ws.send(msg.SerializeToString())
         run = await asyncio.wait_for(self._done, self.timeout)
         run.seconds = time.perf_counter() - start
@@ -367,6 +369,8 @@ class Tab:
 
     def _handle(self, payload: bytes) -> None:
         run = self._run
+        if not run.messages:
+            run.first = time.perf_counter() - self._sent
         run.received += len(payload)
         run.messages += 1
         try:
