@@ -263,6 +263,7 @@ class Tab:
             additional_headers={"Cookie": cookie} if cookie else None,
             max_size=None,
             open_timeout=30,
+            ping_interval=None,  # browsers send no pings (they answer the server's)
         )
         self._reader = asyncio.create_task(self._read())
         return await self._rerun(first=True)
