@@ -15,9 +15,10 @@ from playground.experiment import run
 
 # The sidebar's widget keys in the sidebar's order: RunConfig fields, `hidden` as width and depth.
 CONTROLS: tuple[str, ...] = (
-    *("scaler", "loss", "activation", "initializer", "init_scale", "optimizer", "learning_rate"),
-    *("batch_size", "momentum", "beta1", "beta2", "alpha", "eps", "weight_decay", "width"),
-    *("depth", "dataset", "n_samples", "noise", "test_fraction", "seed", "epochs", "l2"),
+    *("scaler", "features", "loss", "activation", "initializer", "init_scale", "optimizer"),
+    *("learning_rate", "batch_size", "momentum", "beta1", "beta2", "alpha", "eps"),
+    *("weight_decay", "width", "depth", "dataset", "n_samples", "noise", "test_fraction"),
+    *("seed", "epochs", "l2", "l1"),
 )
 DATA = ("dataset", "n_samples", "noise", "test_fraction", "seed")
 MODEL = tuple(c for c in CONTROLS if c not in DATA)  # everything but the data

@@ -303,6 +303,9 @@ def test_changed_controls_speaks_in_widgets():
     assert exercises.changed_controls(a, replace(a, hidden=(4, 4))) == ("width",)
     assert exercises.changed_controls(a, replace(a, hidden=())) == ("depth",)
     assert exercises.changed_controls(a, replace(a, l2=0.01, seed=3)) == ("seed", "l2")
+    assert exercises.changed_controls(a, replace(a, hidden=(8, 4))) == ("width",)  # layer 2
+    b = replace(a, l1=0.01, features=("x1", "x2", "x1sq"))
+    assert exercises.changed_controls(a, b) == ("features", "l1")
     fields = set(FIELD_NAMES) - {"hidden"}
     assert set(exercises.CONTROLS) == fields | {"width", "depth"}
     assert len(exercises.CONTROLS) == len(fields) + 2
