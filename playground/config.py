@@ -327,6 +327,11 @@ def control_value_ok(name: str, value: Any) -> bool:
     """Whether the control `name` can show `value` (STEPS: one of them; SPANS: in range)."""
     if name in choices():
         return value in choices()[name]
+    if name == "features":
+        try:
+            return bool(feats.canonical(value))
+        except (TypeError, ValueError):
+            return False
     if value is None:
         return nullable(name)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):

@@ -446,3 +446,12 @@ def test_controls_show_a_width_per_layer():
     assert cfg.control_problems(RunConfig(hidden=(32, 1, 32, 1, 32, 1))) == []
     for bad in [(8, 33), (64,), (4,) * 7]:
         assert [p[0] for p in cfg.control_problems(RunConfig(hidden=bad))] == ["hidden"], bad
+
+
+@pytest.mark.parametrize(
+    "value, ok",
+    [(["x1"], True), (("x2sq", "x1sq"), True), ([], False), ("x1", False), (5, False),
+     (["x1", "x9"], False), (None, False)],
+)  # fmt: skip
+def test_features_control_truth_table(value, ok):
+    assert cfg.control_value_ok("features", value) is ok
