@@ -105,3 +105,17 @@ def test_an_option_knob_shows_its_labels_in_the_korean_table():
     assert table.columns[0] == ko["activation"]
     assert table[ko["activation"]].tolist() == ["ReLU", "tanh"]
     assert ko["sw.col.test_accuracy"] in table.columns and "test_accuracy" not in table.columns
+
+
+def test_an_l1_sweep_counts_what_l1_does():
+    """L1 is a knob: λ = 0 and 0.01 on moons, one seed each, both trained and tabled."""
+    at = _page().run()
+    at.selectbox(key="sw_knob1").set_value("l1").run()
+    at.multiselect(key="sw_values_l1").set_value([0.0, 0.01]).run()
+    at.slider(key="sw_seeds").set_value(1).run()
+    at.button(key="sw_run").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    table = at.dataframe[0].value
+    cat = CATALOGUES["en"]
+    assert sorted(table[cat["l1"]]) == ["0", "0.01"]
+    assert set(table[cat["sw.col.status"]]) == {cat["sw.status.ok"]}

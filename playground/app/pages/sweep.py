@@ -33,6 +33,7 @@ def _choices() -> dict[str, list]:
         "loss": list(losses.NAMES),
         "batch_size": sidebar.BATCH_OPTIONS,
         "l2": sidebar.L2_OPTIONS,
+        "l1": sidebar.L1_OPTIONS,
         "epochs": sidebar.EPOCH_OPTIONS,
     }
 
@@ -49,6 +50,7 @@ DEFAULT_VALUES = {
     "loss": ["cross_entropy", "mse"],
     "batch_size": [0, 8, 32],
     "l2": [0.0, 0.001, 0.01],
+    "l1": [0.0, 0.001, 0.01],
     "epochs": [50, 200],
 }
 METRICS = ("test_accuracy", "test_loss", "train_accuracy", "train_loss")
