@@ -108,7 +108,8 @@ def shape_of(config: RunConfig, dataset=None) -> Shape:
             return Shape(config.n_samples, d, info.n_classes)
         dataset = load_data(config)
     X, y = dataset[0], dataset[1]
-    return Shape(len(X), X.shape[1] if X.ndim == 2 else 1, int(y.max()) + 1 if len(y) else 2)
+    d = len(config.features)  # the network's inputs: the features of each 2-D point
+    return Shape(len(X), d, int(y.max()) + 1 if len(y) else 2)
 
 
 def n_params(config: RunConfig, shape: Shape) -> int:

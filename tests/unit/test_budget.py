@@ -91,9 +91,20 @@ def test_the_fit_is_unbiased_over_the_table():
 
 
 @pytest.mark.parametrize("activation", activations.NAMES)
-@pytest.mark.parametrize("dataset, hidden", [("moons", (8, 8)), ("blobs", (5, 3, 2)), ("xor", ())])
-def test_parameter_count_is_the_networks(activation, dataset, hidden):
-    config = RunConfig(dataset=dataset, hidden=hidden, activation=activation, epochs=1)
+@pytest.mark.parametrize(
+    "dataset, hidden, features",
+    [
+        ("moons", (8, 8), ("x1", "x2")),
+        ("blobs", (5, 3, 2), ("x1", "x2")),
+        ("xor", (), ("x1", "x2")),
+        ("iris", (6, 2), ("x1", "x1sq", "x2sq")),  # feature inputs widen the first layer
+        ("circles", (4,), ("x1x2",)),
+    ],
+)
+def test_parameter_count_is_the_networks(activation, dataset, hidden, features):
+    config = RunConfig(
+        dataset=dataset, hidden=hidden, activation=activation, epochs=1, features=features
+    )
     net = prepare(config).trainer.net
     assert budget.n_params(config, budget.shape_of(config)) == net.n_params()
 
