@@ -117,3 +117,10 @@ def test_what_the_scaler_saw_and_its_titles():
     assert features.titles(squares) == {"x": "x₁²", "y": "x₂²"}
     one = features.inputs(("sin_x2",), make_scaler("none")).fit(P)
     assert features.titles(one) == {"x": "sin x₂"}
+
+
+def test_the_compare_table_names_features_by_their_labels():
+    from playground.app.pages.compare import _value_text
+
+    assert _value_text("features", ("x1", "x1sq", "sin_x2")) == "x₁, x₁², sin x₂"
+    assert _value_text("hidden", (8, 4, 2)) == "8 × 4 × 2"  # a width per layer

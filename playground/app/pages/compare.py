@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from playground import charts, compare
+from playground import charts, compare, features
 from playground.app import sidebar, state
 from playground.app.i18n import option_label, t
 from playground.app.pins import CURRENT, MAX_SHOWN, delete, label, move, pin_button, pins, rename
@@ -69,6 +69,8 @@ def _value_text(setting: str, value) -> str:
         return t("cmp.opt_default")
     if isinstance(value, str):
         return option_label(value)
+    if setting == "features":  # x₁, x₁², …
+        return ", ".join(features.LABELS[n] for n in value)
     if isinstance(value, tuple):
         return " × ".join(map(str, value)) if value else t("cmp.no_hidden")
     return f"{value:g}" if isinstance(value, float) else str(value)
