@@ -84,6 +84,7 @@ class BatchedTrainer:
         self.loss, self.l2, self.l1 = losses.get(first.loss), first.l2, first.l1
         self.epochs, self.batch_size, self.epoch = first.epochs, first.batch_size, first.epoch
         self.lone = len(trainers) == 1
+        self._shuffled: tuple | None = None  # (order, X, Y) of the epoch step_batch is in
         if self.lone:  # a lone run: its own arrays and optimizer, in place
             self.flat, self.grad = first.net.flat[None], first.net.grad_flat[None]
             self.opt = first.opt
@@ -191,6 +192,40 @@ class BatchedTrainer:
                     self._step(Xs[..., s : s + bs], Ys[..., s : s + bs])
             self.epoch += 1
             self.record()
+
+    def step_batch(self) -> Array:
+        """A lone run's next mini-batch (`Trainer.step_batch`): the epoch's shuffle is drawn at
+        its first batch, as `step_epoch` draws it, and kept on the Trainer (`batch_order`,
+        `batch_pos`); the epoch's last batch also records its row. Returns the indices (into
+        the training split) of the batch's samples. Batch by batch, an epoch gives the numbers
+        `step_epoch` gives."""
+        self.first_row()
+        if self.done:
+            return np.zeros(0, dtype=np.intp)
+        t = self.trainers[0]
+        X, Y = self.data["X_tr"], self.data["Y_tr"]
+        n, bs = X.shape[2], self.batch_size
+        with np.errstate(**_QUIET):
+            if bs <= 0 or bs >= n:
+                t.batch_order, end, idx = None, n, np.arange(n)
+                self._step(X, Y)
+            else:
+                if t.batch_order is None:
+                    t.batch_order, t.batch_pos = t.rng.permutation(n), 0
+                if self._shuffled is None or self._shuffled[0] is not t.batch_order:
+                    perm = t.batch_order[None, None, :]
+                    shuffled = (np.take(A, self._rows(A) + perm) for A in (X, Y))
+                    self._shuffled = (t.batch_order, *shuffled)
+                _, Xs, Ys = self._shuffled
+                s = t.batch_pos
+                end, idx = min(s + bs, n), t.batch_order[s : s + bs]
+                self._step(Xs[..., s : s + bs], Ys[..., s : s + bs])
+                t.batch_pos = end
+            if end >= n:
+                t.batch_order = None
+                self.epoch += 1
+                self.record()
+        return idx
 
     def run(self, callback: Callable | None = None, should_stop: Callable | None = None) -> list:
         """Train to the end; `callback(self)` after each epoch; `should_stop()` between epochs

@@ -113,6 +113,8 @@ class Trainer:
         self._snaps: list[Array] = []
         self.explosion_limit = math.inf  # set from the first row's loss
         self._engine: BatchedTrainer | None = None
+        self.batch_order: Array | None = None  # this epoch's shuffle while stepped batch-wise
+        self.batch_pos = 0  # the next batch's start in batch_order
         if first_row:  # else a BatchedTrainer that trains it records row 0 (with its stack's)
             self._engine = BatchedTrainer([self])
             self._engine.record()
@@ -125,11 +127,33 @@ class Trainer:
         """One pass over the shuffled training split in mini-batches, then a history row."""
         if self.done:
             return
+        engine = self._ready()
+        if self.batch_order is not None:  # an epoch begun batch-wise: its remaining batches
+            while self.batch_order is not None and not self.done:
+                engine.step_batch()
+            return
+        engine.step_epoch()
+
+    def step_batch(self) -> Array:
+        """One mini-batch (the epoch's row after its last one), for a UI that steps through
+        an epoch; the indices (into the training split) of its samples. Mixed with
+        `step_epoch`, the numbers are those of `step_epoch` alone. After changing a setting
+        (lr, optimizer, l1, l2, batch size, epochs), call `changed()`."""
+        if self.done:
+            return np.zeros(0, dtype=np.intp)
+        return self._ready().step_batch()
+
+    def changed(self) -> None:
+        """The settings (optimizer, l1, l2, batch size, epochs) changed: the next step builds
+        its engine from them again (the weights, history and batch position stay)."""
+        self._engine = None
+
+    def _ready(self) -> BatchedTrainer:
         if self._engine is None:  # e.g. after unpickling: the engine views this net again
             self._engine = BatchedTrainer([self])
         engine = self._engine
         engine.epoch, engine.should_stop = self.epoch, self.should_stop
-        engine.step_epoch()
+        return engine
 
     def run(
         self,
