@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -53,6 +55,23 @@ def _best_marker(epoch: int, value: float, text: str, right: bool, top: bool = T
     }
 
 
+CHANGE_COLOR = "#8e44ad"  # a setting changed mid-run (live play): not a split's colour
+
+
+def _change_layer(changes: Sequence[tuple[float, str]]) -> dict:
+    """A solid purple rule at each epoch where a setting changed mid-run, its label at the top
+    of the plot (rotated, so several close changes stay readable)."""
+    x = {"x": q("epoch")}
+    text = {"type": "text", "align": "left", "baseline": "bottom", "angle": 270, "dx": 0}
+    text |= {"dy": -3, "color": CHANGE_COLOR, "fontSize": 10}
+    return {
+        "layer": [
+            {"mark": {"type": "rule", "color": CHANGE_COLOR, "strokeWidth": 1.5}, "encoding": x},
+            {"mark": text, "encoding": {"text": n("text")} | x | {"y": {"value": HEIGHT - 4}}},
+        ]
+    }
+
+
 def _long_rows(
     history: pd.DataFrame, columns: tuple[str, str], splits: list[str], log: bool, max_epochs: int
 ) -> tuple[str, list[dict]]:
@@ -73,8 +92,10 @@ def _curves(
     lab: dict,
     log_scale: bool = False,
     max_epochs: int = 500,
+    changes: Sequence[tuple[float, str]] = (),
 ) -> dict:
-    """Train and test lines over epochs; the best test epoch marked; hover shows both values."""
+    """Train and test lines over epochs; the best test epoch marked; hover shows both values;
+    `changes`: (epoch, label) of settings changed mid-run, each a labelled rule."""
     test = history[columns[1]].to_numpy(dtype=np.float64)
     best_row = int(np.nanargmin(test) if best == "min" else np.nanargmax(test))
     splits = [lab["train"], lab["test"]]
@@ -140,9 +161,17 @@ def _curves(
         ],
     }
     marker_row = table({"epoch": epoch, "value": value, "text": note})
-    spec, (data, best_data) = top_level(spec, long, marker_row)
-    lines["data"] = rule["data"] = data
-    marker["data"] = best_data
+    tables = [long, marker_row]
+    if changes:
+        spec["layer"].append(change := _change_layer(changes))
+        tables.append(
+            table({"epoch": [float(e) for e, _ in changes], "text": [c for _, c in changes]})
+        )
+    spec, refs = top_level(spec, *tables)
+    lines["data"] = rule["data"] = refs[0]
+    marker["data"] = refs[1]
+    if changes:
+        change["data"] = refs[2]
     return spec
 
 
@@ -152,7 +181,11 @@ def _sized(spec: dict, title: str) -> dict:
 
 
 def loss_curves(
-    history: pd.DataFrame, log_scale: bool = False, labels: Labels = None, max_epochs: int = 500
+    history: pd.DataFrame,
+    log_scale: bool = False,
+    labels: Labels = None,
+    max_epochs: int = 500,
+    changes: Sequence[tuple[float, str]] = (),
 ) -> dict:
     """Train and test loss per epoch; a dashed rule and a dot at the lowest test loss.
 
@@ -165,6 +198,7 @@ def loss_curves(
     log_scale : log y axis.
     labels : keys epoch, loss, train, test, best_loss, loss_title.
     max_epochs : most epochs sent to the browser.
+    changes : (epoch, label) of settings changed mid-run (live play): a labelled rule each.
 
     Returns
     -------
@@ -174,17 +208,22 @@ def loss_curves(
     lab = merged_labels(labels)
     if history.empty:
         return message_spec(lab["no_data"])
-    chart = _curves(
-        history, ("train_loss", "test_loss"), "min", lab["loss"], lab, log_scale, max_epochs
-    )
+    columns = ("train_loss", "test_loss")
+    chart = _curves(history, columns, "min", lab["loss"], lab, log_scale, max_epochs, changes)
     return _sized(chart, lab["loss_title"])
 
 
-def accuracy_curves(history: pd.DataFrame, labels: Labels = None, max_epochs: int = 500) -> dict:
-    """Train and test accuracy per epoch (0–100 %); a dashed rule at the best test accuracy."""
+def accuracy_curves(
+    history: pd.DataFrame,
+    labels: Labels = None,
+    max_epochs: int = 500,
+    changes: Sequence[tuple[float, str]] = (),
+) -> dict:
+    """Train and test accuracy per epoch (0–100 %); a dashed rule at the best test accuracy;
+    `changes` as in `loss_curves`."""
     lab = merged_labels(labels)
     if history.empty:
         return message_spec(lab["no_data"])
     cols = ("train_accuracy", "test_accuracy")
-    chart = _curves(history, cols, "max", lab["accuracy"], lab, max_epochs=max_epochs)
+    chart = _curves(history, cols, "max", lab["accuracy"], lab, False, max_epochs, changes)
     return _sized(chart, lab["accuracy_title"])
