@@ -80,8 +80,8 @@ def restore_from_room() -> None:
 def apply_room_locks() -> None:
     """In a room: the room's exercise is selected and, once per exercise, the room's locks
     apply (its start setup loaded, the locked controls disabled). The first time in a session
-    (after a reload) an exercise already worked on keeps the sidebar's setup, which the address
-    brought back: only the locked controls are set. Call before the sidebar."""
+    that came back to its seat (a reload, another device) the sidebar keeps its setup (the
+    address brought it back): only the locked controls are set. Call before the sidebar."""
     ids = [ex.id for ex in room.room_exercises()]
     if st.session_state.get(state.EX_SELECTED) not in ids:
         st.session_state[state.EX_SELECTED] = ids[0]
@@ -94,8 +94,7 @@ def apply_room_locks() -> None:
     if not names:
         return
     st.session_state[state.LOCKED] = names
-    p = progress(ex.id)
-    if applied is None and (p["attempts"] or p["step"]):
+    if applied is None and room.seat().returning:
         values = sidebar.widget_values(start)
         for name in names & set(values):
             st.session_state[name] = values[name]

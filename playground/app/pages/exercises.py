@@ -144,8 +144,8 @@ def _check(ex: Exercise) -> None:
         p["step"] += 1
         if p["step"] < len(ex.steps):  # `previous` stays the config that solved the step before
             p["previous"] = result.config
-        if needs_prediction(ex):  # the next step asks first: redraw its (disabled) check button
-            st.rerun()
+        if needs_prediction(ex) or is_solved(ex):  # redraw: the next step's (disabled) check
+            st.rerun()  # button, or the ✓ in the exercise list above
 
 
 def _load_reached(ex: Exercise) -> None:
