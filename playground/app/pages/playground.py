@@ -1,4 +1,5 @@
-"""The playground page: train on every change, then boundary, curves, diagnosis, and views."""
+"""The playground page: train on every change, then boundary, curves, diagnosis, and views;
+or a live run (app/live.py) with play, pause and step, in a fragment that reruns alone."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import numpy as np
 import streamlit as st
 
 from playground import charts
-from playground.app import dataset_notes, sidebar, state, upload, views
+from playground.app import dataset_notes, live, sidebar, state, upload, views
 from playground.app.chart_cache import run_key, show
 from playground.app.i18n import option_label, t
 from playground.app.pins import pin_button
@@ -188,6 +189,56 @@ def _train_live(config: RunConfig, labels):
     return result
 
 
+def _trained_view(result, labels) -> None:
+    """The config's trained (cached) run: metrics, findings, boundary replay, curves."""
+    _metrics(result)
+    _diagnosis(result)
+    left, right = st.columns([1.15, 1], gap="large")
+    with left:
+        _boundary(result, labels)
+    with right:
+        _curves(result, labels)
+
+
+def _live_view(running: live.Live, labels) -> None:
+    """The live run now: metrics, findings when paused, the boundary (the last stepped batch
+    ringed) and the curves with each mid-run change marked."""
+    res = live.now_result(running)
+    if res.history.empty:  # not even the starting point was finite
+        st.error(dataset_notes.too_large(res), icon=":material/error:")
+        return
+    _metrics(res)
+    if not running.playing and not res.history.empty:
+        _diagnosis(res)
+    left, right = st.columns([1.15, 1], gap="large")
+    with left:
+        st.markdown(f"**{t('boundary.title')}**")
+        discretize = st.toggle(t("boundary.discretize"), key=state.DISCRETIZE)
+        st.vega_lite_chart(live.boundary(running, res, labels, discretize), width="stretch")
+    with right:
+        st.markdown(f"**{t('curves.title')}**")
+        log = st.toggle(t("curves.log"), key=state.LOG_SCALE)
+        for spec in live.curves(running, res, labels, log):
+            st.vega_lite_chart(spec, width="stretch")
+
+
+def _panel(config: RunConfig, result, labels, serial: int | None, playing: bool) -> None:
+    """The media controls and what they drive; a fragment, rerun every live.TICK s while
+    playing. A change of playing or of the live run itself reruns the page (its run_every and
+    the views below follow)."""
+    running = live.current()
+    if running is not None and running.playing:
+        live.tick(running)  # bounded work, then draw
+    now = (None if running is None else running.serial, running is not None and running.playing)
+    if now != (serial, playing):
+        st.rerun()
+    live.controls(config, running)
+    if running is None:
+        _trained_view(result, labels)
+    else:
+        _live_view(running, labels)
+
+
 def render() -> None:
     config = sidebar.render()
     head = st.container(horizontal=True, vertical_alignment="bottom")
@@ -198,16 +249,17 @@ def render() -> None:
     labels = chart_labels(config)
     if up := upload.active():
         st.info(t("up.active", name=md(up.name)), icon=":material/upload_file:")
-    confirm_budget(config, upload.active())  # a long run asks first, a huge one is refused
-    result = _train_live(config, labels)
-    if result.history.empty:  # not even the starting point was finite
-        st.error(dataset_notes.too_large(result), icon=":material/error:")
-        return
-    _metrics(result)
-    _diagnosis(result)
-    left, right = st.columns([1.15, 1], gap="large")
-    with left:
-        _boundary(result, labels)
-    with right:
-        _curves(result, labels)
-    views.render(result, labels)
+    running = live.sync(config)  # a live run (▶ or a step) replaces the trained result
+    if running is None:
+        confirm_budget(config, upload.active())  # a long run asks first, a huge one is refused
+        result = _train_live(config, labels)
+        if result.history.empty:  # not even the starting point was finite
+            st.error(dataset_notes.too_large(result), icon=":material/error:")
+            return
+    else:
+        result = live.result(running)
+    serial, playing = (None, False) if running is None else (running.serial, running.playing)
+    panel = st.fragment(_panel, run_every=live.TICK if playing else None)
+    panel(config, result, labels, serial, playing)
+    if not result.history.empty:
+        views.render(result, labels)
