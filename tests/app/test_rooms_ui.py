@@ -461,6 +461,9 @@ def test_the_room_form_orders_and_locks_as_an_exercise_link_does(store, monkeypa
     assert not at.exception and not errors(at)
     (made,) = store.rooms()
     assert made.exercise_ids == ("spiral_small", "circles_nodes")
+    key = "ins.locked_auto" if form.get("auto") else "ins.locked"
+    shown = [c.value for c in at.caption if c.value.startswith(EN[key].split(":")[0])]
+    assert len(shown) == 1 and ("Epochs = 50" in shown[0]) == ("values" in form)
     attendee = app(query={"room": made.code, "name": "Ola"}).run()
     options = attendee.selectbox(key=state.EX_CURRENT).options
     assert [o.split(" ", 1)[1] for o in options] == [

@@ -255,6 +255,18 @@ def _close(store: Store, code: str) -> None:
         st.session_state[MESSAGE] = ("error", room.message(e))
 
 
+def locks_text(r: Room) -> str | None:
+    """The room's locked controls as the instructor set them (None: no locks)."""
+    if not r.locks:
+        return None
+    order = sorted(r.locks, key=lambda c: exercises.CONTROLS.index(c))
+    at = lambda c, v: t("ins.at_start") if v is None else md(links.url_text(c, v))  # noqa: E731
+    if set(order) >= set(exercises.CONTROLS):  # lock=auto
+        valued = [f"{t(c)} = {at(c, r.locks[c])}" for c in order if r.locks[c] is not None]
+        return t("ins.locked_auto", values=", ".join(valued) or "—")
+    return t("ins.locked", locks=", ".join(f"{t(c)} = {at(c, r.locks[c])}" for c in order))
+
+
 def _room_view(store: Store, r: Room) -> None:
     st.subheader(md(r.title, 120))
     st.code(r.shown_code, language=None)
@@ -262,6 +274,8 @@ def _room_view(store: Store, r: Room) -> None:
     page = navigation.info(navigation.EXERCISES).url_path
     base = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
     st.code(f"{base}/{page}?room={r.shown_code}", language=None)
+    if locked := locks_text(r):
+        st.caption(locked)
     if r.closed:
         st.caption(t("ins.closed_at", date=_when(r.closed_at)))
     else:

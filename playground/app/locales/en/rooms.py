@@ -61,6 +61,10 @@ MESSAGES = {
     "ins.pick.help": "Pick them in the order you want; remove one and pick it again to move it "
     "to the end.",
     "ins.locks": "Lock these controls (at each exercise's starting value)",
+    "ins.locked": "Locked for the room, in every exercise that does not need it: {locks}.",
+    "ins.at_start": "the exercise's start",
+    "ins.locked_auto": "Locked for the room: every control an exercise does not need (lock=auto), "
+    "at the exercise's start; at a value of the room's own: {values}.",
     "ins.lock_values": "Lock at these values (optional, as in an exercise link)",
     "ins.lock_values.help": "Controls and values as an exercise link carries them next to "
     "`lock=`, e.g. `epochs=50&learning_rate=0.3`: each control named here is locked at that "
