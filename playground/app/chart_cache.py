@@ -59,11 +59,12 @@ def run_key(result) -> Hashable | None:
     return result.extra.get("key")
 
 
-def show(where, run_key: Hashable, name: str, build: Callable[[], object], *options, **kw) -> None:
+def show(where, run_key: Hashable, name: str, build: Callable[[], object], *options, **kw):
     """Draw chart `name` of the run `run_key` with `options` in `where` (st or a column);
-    `run_key` None means do not cache (e.g. a run still being trained step by step)."""
+    `run_key` None means do not cache (e.g. a run still being trained step by step). Returns
+    what `vega_lite_chart` returns (the selection state with `on_select`)."""
     if run_key is None:
         spec = as_spec(build())
     else:
         spec = spec_cache().get_or_build((run_key, name, options, lang()), build)
-    where.vega_lite_chart(spec, width=kw.pop("width", "stretch"), **kw)
+    return where.vega_lite_chart(spec, width=kw.pop("width", "stretch"), **kw)

@@ -70,17 +70,52 @@ def _scaler_panel(result, labels, side: int):
 
 
 def network(result, labels) -> None:
+    """Every unit's map placed as the network; a click (or the picker) shows one unit large."""
     st.caption(t("network.caption"))
-    inputs = {**labels, **features.titles(result.scaler)}  # feature inputs, if on
-    st.graphviz_chart(charts.network_dot(result.model, inputs), width="stretch")
-    if result.model.n_layers > 1 and st.toggle(t("network.units"), key=state.SHOW_UNITS):
-        show(
-            st,
-            run_key(result),
-            "units",
-            lambda: charts.neuron_thumbnails(result, labels),
-            width="content",
-        )
+    labels = {**labels, **{k: t(f"chart.{k}") for k in charts.NETWORK_LABELS}}
+    picture = functools.partial(charts.network_picture, result, labels)
+    event = show(st, run_key(result), "network", picture, on_select="rerun",
+                 selection_mode="unit", key=state.NET_PICTURE)  # fmt: skip
+    uids = charts.unit_ids(result.model.sizes)
+    clicked = _clicked(event)
+    if clicked in uids and clicked != st.session_state.get(state.NET_CLICKED):
+        st.session_state[state.NET_UNIT] = clicked  # the picker follows the click
+    st.session_state[state.NET_CLICKED] = clicked
+    if st.session_state.get(state.NET_UNIT) not in uids:
+        st.session_state.pop(state.NET_UNIT, None)  # a unit of an earlier, larger network
+    names = dict(zip(uids, charts.unit_titles(result, labels), strict=True))
+    uid = st.selectbox(t("network.pick"), uids, index=None, format_func=names.get,
+                       placeholder=t("network.pick_hint"), key=state.NET_UNIT)  # fmt: skip
+    if uid is not None:
+        _unit(result, labels, uid, names[uid])
+
+
+def _clicked(event) -> str | None:
+    """The uid of the unit clicked in the picture, if any."""
+    picked = (getattr(event, "selection", None) or {}).get("unit") or []
+    first = picked[0] if isinstance(picked, list) and picked else None
+    return first.get("uid") if isinstance(first, dict) else None
+
+
+def _unit(result, labels, uid: str, name: str) -> None:
+    """One unit large (its own colour scale) beside its incoming weights and bias."""
+    c, j = charts.parse_uid(uid, result.model.sizes)
+    values = charts.unit_values(result, step=1)[c][:, j]
+    st.markdown(t("network.unit_range", name=md(name), low=f"{np.nanmin(values):.3g}",
+                  high=f"{np.nanmax(values):.3g}"))  # fmt: skip
+    left, right = st.columns(2)
+    key = run_key(result)
+    show(left, key, f"unit_map_{uid}", lambda: charts.unit_map(result, uid, labels),
+         width="content")  # fmt: skip
+    if c == 0:
+        right.info(t("network.input_unit"))
+        return
+    _, bias = charts.incoming(result.model, c, j)
+    right.markdown(t("network.bias", bias=", ".join(f"{b:.4f}" for b in bias)))
+    if len(bias) > 1:
+        right.caption(t("network.maxout"))
+    show(right, key, f"unit_in_{uid}", lambda: charts.incoming_chart(result, uid, labels),
+         width="content")  # fmt: skip
 
 
 def _steps(n: int) -> None:

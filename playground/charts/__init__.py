@@ -1,23 +1,24 @@
 """Chart builders by what they draw: data in, Vega-Lite spec out (no streamlit).
 
 The charts every knob change draws (decision boundary, loss and accuracy curves, gradient lines
-and heatmap, activation histograms) return plain Vega-Lite dicts, written with `vegalite`'s
-helpers: the same specs Altair gave, in ~7 ms per run instead of ~300. The others (scaler lens,
-unit thumbnails, compare, sweep, …) are Altair charts. Dicts go to `st.vega_lite_chart`, Altair
-charts to `st.altair_chart`; the page's spec cache (app/chart_cache.py) takes either.
+and heatmap, activation histograms) and the network picture return plain Vega-Lite dicts,
+written with `vegalite`'s helpers: the same specs Altair gave, in ~7 ms per run instead of ~300.
+The others (scaler lens, compare, sweep, …) are Altair charts. Dicts go to `st.vega_lite_chart`,
+Altair charts to `st.altair_chart`; the page's spec cache (app/chart_cache.py) takes either.
 
 Every user-visible text comes from a `labels` mapping merged over `DEFAULT_LABELS`, so the app
 can pass English or Korean; keys it does not pass fall back to the English defaults. Titles are
 empty by default (the pages have their own headings); pass e.g. `{"loss_title": "..."}` to add one.
 
-The decision boundary and the neuron thumbnails are small PNG images (`mark_image`) with the data
-points layered on top: one image instead of thousands of rect marks keeps the payload small.
+The decision boundary and the network's unit maps are small PNG images (`mark_image`), the
+boundary with the data points layered on top: one image instead of thousands of rect marks keeps
+the payload small.
 
 Modules: `style` (palette, sizes, default texts), `vegalite` (spec dicts), `images` (PNG colour
 grids), `boundary`, `curves`, `scaler` (① scaler lens), `gradients`, `activations`, `network`
-(diagram, unit thumbnails), `compare` (twin runs) and `sweep` (tuning curves, heatmap, boundary
-panels). The builders of `boundary` … `network` are also here, as `charts.<builder>`; import
-`compare` and `sweep` as modules.
+(every unit's map placed as the network), `unit` (one unit large, its incoming weights), `compare`
+(twin runs) and `sweep` (tuning curves, heatmap, boundary panels). The builders of `boundary` …
+`network` are also here, as `charts.<builder>`; import `compare` and `sweep` as modules.
 """
 
 from playground.charts.activations import activation_hist, hidden_activations
@@ -44,7 +45,16 @@ from playground.charts.images import (
     png_url,
     probability_colors,
 )
-from playground.charts.network import combined_weights, network_dot, neuron_thumbnails, unit_maps
+from playground.charts.network import (
+    NETWORK_LABELS,
+    combined_weights,
+    incoming,
+    network_picture,
+    parse_uid,
+    unit_ids,
+    unit_titles,
+    unit_values,
+)
 from playground.charts.scaler import scaler_lens, scaler_panels
 from playground.charts.style import (
     BACKGROUND,
@@ -64,6 +74,7 @@ from playground.charts.style import (
     merged_labels,
     message,
 )
+from playground.charts.unit import incoming_chart, incoming_columns, unit_map
 
 __all__ = [
     "Array",
@@ -106,8 +117,15 @@ __all__ = [
     "layer_name",
     "activation_hist",
     "hidden_activations",
+    "NETWORK_LABELS",
     "combined_weights",
-    "network_dot",
-    "neuron_thumbnails",
-    "unit_maps",
+    "incoming",
+    "incoming_chart",
+    "incoming_columns",
+    "network_picture",
+    "parse_uid",
+    "unit_ids",
+    "unit_map",
+    "unit_titles",
+    "unit_values",
 ]

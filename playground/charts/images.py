@@ -97,3 +97,9 @@ def boundary_png(
     """
     rgb = grid_image(probability_colors(probs, discretize, palette), size)
     return png_url(rgb, upscale, smooth=not discretize)
+
+
+def shade_colors(t: Array, color: str) -> Array:
+    """(n, 3) colours for values t in 0..1: white at 0, `color` at 1."""
+    t = np.nan_to_num(np.asarray(t, dtype=np.float64))
+    return _toward_white(np.repeat(hex_rgb([color]), len(t), axis=0), t)

@@ -139,8 +139,9 @@ def test_labels_reach_the_chart_and_replace_english(results):
     ko = {"epoch": "에포크", "loss": "손실", "train": "훈련", "test": "시험"}
     spec = json.dumps(charts.loss_curves(results["binary"].history, labels=ko), ensure_ascii=False)
     assert "에포크" in spec and "훈련" in spec and '"title": "loss"' not in spec
-    dot = charts.network_dot(results["binary"].model, {"input": "입력", "x": "꽃잎"})
-    assert 'label="입력"' in dot and 'xlabel="꽃잎"' in dot
+    net = json.dumps(charts.network_picture(results["binary"], {"input": "입력", "x": "꽃잎"}),
+                     ensure_ascii=False)  # fmt: skip
+    assert '"입력"' in net and '"꽃잎"' in net and '"input"' not in net
 
 
 # ---- scaler lens -------------------------------------------------------------------------
@@ -315,7 +316,8 @@ def test_per_knob_charts_are_dicts_the_others_altair_charts(results):
         charts.activation_hist(charts.hidden_activations(r.model, r.X_train)),
     ]
     assert all(type(c) is dict and c["$schema"] == alt.SCHEMA_URL for c in per_knob)
-    assert isinstance(charts.neuron_thumbnails(r), alt.TopLevelMixin)
+    assert type(charts.network_picture(r)) is dict
+    assert isinstance(charts.scaler_lens(r.X_train, r.X_train, r.y_train), alt.TopLevelMixin)
 
 
 def test_live_histories_of_one_row_or_none_still_chart():

@@ -118,6 +118,15 @@ MESSAGES = {
     "chart.hidden_n": "hidden {n}",
     "chart.output": "output",
     "chart.input_node": "x{i}",
+    "chart.unit_name": "unit",
+    "chart.lowest": "lowest output",
+    "chart.highest": "highest output",
+    "chart.weight": "weight",
+    "chart.bias": "bias",
+    "chart.source": "from",
+    "chart.input_unit": "input: {name}",
+    "chart.hidden_unit": "hidden layer {l}, unit {j}",
+    "chart.output_unit": "output: {name}",
     "chart.misclassified": "wrong",
     "view.label": "Look closer",
     "view.gradients": "Gradient flow",
@@ -132,8 +141,20 @@ MESSAGES = {
     "grad.acts.end": "At the end",
     "grad.no_hidden": "No hidden layer: nothing to show here.",
     "scaler.caption": "The training data before and after {scaler}, fitted on the training split.",
-    "network.caption": "Blue edges are positive weights, orange negative; thicker = larger |w|.",
-    "network.units": "Show each hidden unit's output over the plane",
+    "network.caption": "Each square is one unit's output over the plane (blue > 0, orange < 0, "
+    "white 0; the inputs and each hidden layer on their own scale, the output in the class "
+    "colours). Lines are the weights: blue positive, orange negative, thicker = larger |w| (per "
+    "layer). Click a unit, or pick it below, to see it large with its incoming weights.",
+    "network.pick": "Look at one unit",
+    "network.pick_hint": "Click a unit in the picture, or choose one",
+    "network.unit_range": "**{name}**: output from {low} to {high} over the plane (here on its "
+    "own scale: full orange and blue are its lowest and highest |output|).",
+    "network.input_unit": "An input: what the network receives (after the feature inputs and the "
+    "scaler); it has no incoming weights.",
+    "network.bias": "Bias b = {bias}",
+    "network.maxout": "Maxout: two linear pieces, each with its own weights and bias (bars 1 and "
+    "2); the unit outputs the larger piece. The lines in the picture show, per input, the weight "
+    "of larger |w|.",
     "step.caption": "Train one epoch at a time to watch back-propagation at work: forward pass, "
     "error, backward pass, weight update.",
     "step.one": "+1 epoch",

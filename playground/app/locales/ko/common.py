@@ -115,6 +115,15 @@ MESSAGES = {
     "chart.hidden_n": "은닉 {n}",
     "chart.output": "출력",
     "chart.input_node": "x{i}",
+    "chart.unit_name": "노드",
+    "chart.lowest": "가장 낮은 출력",
+    "chart.highest": "가장 높은 출력",
+    "chart.weight": "가중치",
+    "chart.bias": "편향",
+    "chart.source": "보내는 노드",
+    "chart.input_unit": "입력: {name}",
+    "chart.hidden_unit": "은닉 레이어 {l}, 노드 {j}",
+    "chart.output_unit": "출력: {name}",
     "chart.misclassified": "틀림",
     "view.label": "자세히 보기",
     "view.gradients": "기울기 흐름",
@@ -129,8 +138,19 @@ MESSAGES = {
     "grad.acts.end": "마지막",
     "grad.no_hidden": "은닉층이 없어 보여 줄 것이 없습니다.",
     "scaler.caption": "{scaler} 적용 전후의 학습 데이터 (학습 분할에 맞춤).",
-    "network.caption": "파란 선은 양의 가중치, 주황 선은 음의 가중치. 굵을수록 |w|가 큽니다.",
-    "network.units": "은닉 노드마다 평면 위의 출력 보기",
+    "network.caption": "네모 하나가 노드 하나의 평면 위 출력입니다(파랑 > 0, 주황 < 0, 흰색 0; 입력과 "
+    "은닉 레이어는 레이어마다 제 척도, 출력은 클래스 색). 선은 가중치입니다: 파랑은 양수, 주황은 "
+    "음수, 굵을수록 |w|가 큽니다(레이어마다). 노드를 누르거나 아래에서 고르면 크게 보이고 "
+    "들어오는 가중치도 보입니다.",
+    "network.pick": "노드 하나 자세히 보기",
+    "network.pick_hint": "그림에서 노드를 누르거나 여기서 고르세요",
+    "network.unit_range": "**{name}**: 평면 위 출력이 {low}부터 {high}까지입니다(여기서는 이 노드만의 "
+    "척도: 가장 진한 주황과 파랑이 이 노드의 가장 큰 |출력|).",
+    "network.input_unit": "입력 노드: 네트워크가 받는 값(특성 입력과 스케일러를 거친 값)이며 "
+    "들어오는 가중치가 없습니다.",
+    "network.bias": "편향 b = {bias}",
+    "network.maxout": "Maxout: 선형 조각 두 개가 각자 가중치와 편향을 가집니다(막대 1, 2). 노드는 "
+    "더 큰 조각을 출력합니다. 그림의 선은 입력마다 |w|가 더 큰 쪽 가중치입니다.",
     "step.caption": "한 에포크씩 학습하며 오차 역전파를 지켜보세요: 예측(정방향), 오차 계산, "
     "영향도 분석(역방향), 가중치 조정.",
     "step.one": "+1 에포크",
