@@ -367,6 +367,11 @@ def report(name: str, out: dict) -> None:
     ]
     for row, value, target in rows:
         print(f"  {row:22s} {value:>14s}  {target}")
+    if out["load"][0] > (os.cpu_count() or 1):
+        print(
+            f"  note: the load average was {out['load'][0]:.1f} before the server started: "
+            "other work shared the cores, so these numbers overstate the app's latency"
+        )
     for e in out["errors"][:5]:
         print("  error:", e)
 
