@@ -101,8 +101,9 @@ def _unit(result, labels, uid: str, name: str) -> None:
     """One unit large (its own colour scale) beside its incoming weights and bias."""
     c, j = charts.parse_uid(uid, result.model.sizes)
     values = charts.unit_values(result, step=1)[c][:, j]
-    st.markdown(t("network.unit_range", name=md(name), low=f"{np.nanmin(values):.3g}",
-                  high=f"{np.nanmax(values):.3g}"))  # fmt: skip
+    low, high, top = np.nanmin(values), np.nanmax(values), np.nanmax(np.abs(values))
+    st.markdown(t("network.unit_range", name=md(name), low=f"{low:.3g}", high=f"{high:.3g}",
+                  top=f"{top:.3g}"))  # fmt: skip
     left, right = st.columns(2)
     key = run_key(result)
     show(left, key, f"unit_map_{uid}", lambda: charts.unit_map(result, uid, labels),

@@ -20,7 +20,7 @@ from playground.charts.vegalite import VIEW, n, q, table, top_level
 
 MAX_DRAWN = 16  # units drawn per column; wider layers draw their first 16 and say "+N"
 PITCH = 60  # px per unit row up to 8 units a column (48 px images); wider: 480 px / units
-TOP = 26  # px above the first row: the column titles
+TOP = 40  # px above the first row: the column titles (two lines)
 GRID_STEP = 2  # the small maps use every 2nd point of the run's grid (60 → 30 px)
 
 
@@ -148,7 +148,7 @@ def layout(sizes: list[int]) -> tuple[float, float, list[Array]]:
     tallest = max(drawn)
     pitch = PITCH if tallest <= 8 else 8 * PITCH / tallest
     ys = [TOP + (np.arange(d) + 0.5 + (tallest - d) / 2) * pitch for d in drawn]
-    return pitch, TOP + tallest * pitch + 8, ys
+    return pitch, TOP + tallest * pitch + 14, ys
 
 
 def _units_table(result: Any, names: list[list[str]], ys: list[Array], step: int) -> tuple:
@@ -193,13 +193,13 @@ def edge_columns(weights: list[Array], ys: list[Array]) -> dict[str, Array]:
 
 def _titles_table(sizes: list[int], ys: list[Array], height: float, lab: dict) -> tuple:
     c = len(sizes)
-    rows = {"x": list(range(c)), "y": [TOP / 2] * c, "text": []}
-    for col, s in enumerate(sizes):
-        rows["text"].append(column_title(col, c, lab) + (f" ({s})" if 0 < col < c - 1 else ""))
+    rows = {"x": list(range(c)), "y": [TOP - 8] * c, "text": []}
+    for col, s in enumerate(sizes):  # a hidden layer's width under its title
+        rows["text"].append(column_title(col, c, lab) + (f"\n({s})" if 0 < col < c - 1 else ""))
     for col, s in enumerate(sizes):
         if s > len(ys[col]):
             rows["x"].append(col)
-            rows["y"].append(height - 2)
+            rows["y"].append(height)
             rows["text"].append(f"+{s - len(ys[col])}")
     return table(rows)
 
@@ -267,8 +267,15 @@ def _layers(n_columns: int, height: float, lab: dict) -> list[dict]:
             "encoding": {**pos, "text": n("name")},
             "transform": [{"filter": f"datum.x == {n_columns - 1}"}],
         },
-        {  # column titles and "+N" under a column with more units than drawn
-            "mark": {"type": "text", "fontSize": 12, "fontWeight": "bold"},
+        {  # column titles and "+N" under a column with more units than drawn; smaller type
+            # when the columns are narrow (a phone), so that neighbouring titles do not touch
+            "mark": {
+                "type": "text",
+                "fontWeight": "bold",
+                "baseline": "bottom",
+                "lineBreak": "\n",
+                "fontSize": {"expr": f"max(7, min(12, width / {n_columns} / 7))"},
+            },  # fmt: skip
             "encoding": {**pos, "text": n("text")},
         },
     ]

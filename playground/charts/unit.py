@@ -75,7 +75,7 @@ def incoming_chart(result: Any, uid: str, labels: Labels = None) -> dict:
     cols = incoming_columns(result, uid, lab)
     pieces = int(cols["piece"].max())
     order = list(dict.fromkeys(cols["source"].tolist()))
-    band = 22 if len(order) <= 16 else 14
+    band = (22 if len(order) <= 16 else 14) if pieces == 1 else 15
     enc = {
         "y": n("source", sort=order, title=None, axis={"labelLimit": 0, "labelOverlap": False}),
         "x": q("w", title=lab["weight"]),

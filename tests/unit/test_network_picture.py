@@ -83,7 +83,7 @@ def test_a_layer_wider_than_16_draws_16_and_says_how_many_more(runs):
     spec = charts.network_picture(runs["wide"])
     assert [u["x"] for u in units_of(spec)].count(1) == 16
     texts = [row["text"] for row in data_of(spec, spec["layer"][-1])]  # the titles
-    assert "+4" in texts and "hidden 1 (20)" in texts
+    assert "+4" in texts and "hidden 1\n(20)" in texts
     heights = {u["y"] for u in units_of(spec)}
     assert max(heights) < spec["height"]
 

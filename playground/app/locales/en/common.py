@@ -147,14 +147,14 @@ MESSAGES = {
     "layer). Click a unit, or pick it below, to see it large with its incoming weights.",
     "network.pick": "Look at one unit",
     "network.pick_hint": "Click a unit in the picture, or choose one",
-    "network.unit_range": "**{name}**: output from {low} to {high} over the plane (here on its "
-    "own scale: full orange and blue are its lowest and highest |output|).",
+    "network.unit_range": "**{name}**: output from {low} to {high} over the plane; here full "
+    "blue is +{top} and full orange −{top} (this unit's largest |output|).",
     "network.input_unit": "An input: what the network receives (after the feature inputs and the "
     "scaler); it has no incoming weights.",
     "network.bias": "Bias b = {bias}",
-    "network.maxout": "Maxout: two linear pieces, each with its own weights and bias (bars 1 and "
-    "2); the unit outputs the larger piece. The lines in the picture show, per input, the weight "
-    "of larger |w|.",
+    "network.maxout": "Maxout: two linear pieces, each with its own weights and bias (upper "
+    "bar: piece 1, lower: piece 2); the unit outputs the larger piece. The lines in the picture "
+    "show, per input, the weight of larger |w|.",
     "step.caption": "Train one epoch at a time to watch back-propagation at work: forward pass, "
     "error, backward pass, weight update.",
     "step.one": "+1 epoch",
