@@ -9,6 +9,7 @@ Plain Vega-Lite dicts (`vegalite`). The picture has a point selection `unit` on 
 from __future__ import annotations
 
 from typing import Any
+from unicodedata import east_asian_width
 
 import numpy as np
 
@@ -204,6 +205,13 @@ def _titles_table(sizes: list[int], ys: list[Array], height: float, lab: dict) -
     return table(rows)
 
 
+def _label_px(names: list[str]) -> int:
+    """Room in px for the longest of `names` beside a column's maps (11 px type, ≈ 6.5 px a
+    character, twice that for a wide one such as Hangul), minus what the column already has."""
+    chars = [sum(2 if east_asian_width(ch) in "WF" else 1 for ch in name) for name in names]
+    return max(5, round(6.5 * max(chars, default=0)) - 10)
+
+
 def _size_params(pitch: float, n_columns: int) -> list[dict]:
     """s: the image size in px, ≤ 80 % of the row pitch and ≤ 62 % of a column's width."""
     expr = f"max(10, min({0.8 * pitch:.1f}, width / {n_columns} * 0.62))"
@@ -311,6 +319,12 @@ def network_picture(result: Any, labels: Labels = None, step: int = GRID_STEP) -
         "params": _size_params(pitch, len(sizes)),
         "layer": layers,
         "autosize": {"contains": "padding", "type": "fit-x"},
+        "padding": {
+            "left": _label_px(names[0]),
+            "right": _label_px(names[-1]),
+            "top": 5,
+            "bottom": 5,
+        },  # fmt: skip
         "width": "container",
         "height": float(height),
         "title": lab.get("network_title", ""),

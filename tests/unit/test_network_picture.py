@@ -260,3 +260,11 @@ def test_uids_parse_only_for_units_the_network_has():
     for bad in ["2:4", "4:0", "-1:0", "x", "1", "", None]:
         assert charts.parse_uid(bad, sizes) is None
     assert len(charts.unit_ids(sizes)) == 15 and charts.unit_ids(sizes)[-1] == "3:0"
+
+
+def test_long_input_and_class_names_get_room_beside_the_picture(runs):
+    r = runs["3 classes"]
+    short = charts.network_picture(r)["padding"]
+    long = charts.network_picture(r, {"x": "petal length (cm)", "y": "w"})["padding"]
+    assert long["left"] >= 5.5 * len("petal length (cm)") > short["left"]
+    assert long["right"] == short["right"] >= 6 * max(map(len, r.class_names)) - 10
