@@ -101,9 +101,13 @@ def _unit(result, labels, uid: str, name: str) -> None:
     """One unit large (its own colour scale) beside its incoming weights and bias."""
     c, j = charts.parse_uid(uid, result.model.sizes)
     values = charts.unit_values(result, step=1)[c][:, j]
-    low, high, top = np.nanmin(values), np.nanmax(values), np.nanmax(np.abs(values))
-    st.markdown(t("network.unit_range", name=md(name), low=f"{low:.3g}", high=f"{high:.3g}",
-                  top=f"{top:.3g}"))  # fmt: skip
+    span = charts.finite_range(values)
+    if span is None:  # a diverged run: no finite output anywhere
+        st.markdown(t("network.no_output", name=md(name)))
+    else:
+        low, high = span
+        st.markdown(t("network.unit_range", name=md(name), low=f"{low:.3g}", high=f"{high:.3g}",
+                      top=f"{max(-low, high):.3g}"))  # fmt: skip
     left, right = st.columns(2)
     key = run_key(result)
     show(left, key, f"unit_map_{uid}", lambda: charts.unit_map(result, uid, labels),

@@ -48,6 +48,7 @@ from playground.charts.images import (
 from playground.charts.network import (
     NETWORK_LABELS,
     combined_weights,
+    finite_range,
     incoming,
     network_picture,
     parse_uid,
@@ -119,6 +120,7 @@ __all__ = [
     "hidden_activations",
     "NETWORK_LABELS",
     "combined_weights",
+    "finite_range",
     "incoming",
     "incoming_chart",
     "incoming_columns",

@@ -83,6 +83,13 @@ def unit_values(result: Any, step: int = GRID_STEP) -> list[Array]:
     return [np.asarray(X, dtype=np.float64), *hidden_activations(result.model, X), out]
 
 
+def finite_range(values: Array) -> tuple[float, float] | None:
+    """(lowest, highest) of the finite values; None if there is none (a diverged run)."""
+    v = np.asarray(values, dtype=np.float64)
+    v = v[np.isfinite(v)]
+    return (float(v.min()), float(v.max())) if v.size else None
+
+
 def unit_colors(values: Array, column: int, n_columns: int, output: str) -> Array:
     """(m, units, 3) colours of a column's outputs (m, units). Inputs and hidden layers: white at
     0, blue at +M, orange at −M, M = the column's largest |output|. The output: sigmoid p as the
@@ -164,8 +171,9 @@ def _units_table(result: Any, names: list[list[str]], ys: list[Array], step: int
             cols["y"].append(float(yj))
             cols["url"].append(png_url(grid_image(rgb[:, j], side)))
             cols["name"].append(names[c][j])
-            cols["low"].append(float(np.nanmin(v[:, j])) if v.size else 0.0)
-            cols["high"].append(float(np.nanmax(v[:, j])) if v.size else 0.0)
+            low, high = finite_range(v[:, j]) or (None, None)  # None: shown as "null"
+            cols["low"].append(low)
+            cols["high"].append(high)
     return table(cols)
 
 

@@ -268,3 +268,18 @@ def test_long_input_and_class_names_get_room_beside_the_picture(runs):
     long = charts.network_picture(r, {"x": "petal length (cm)", "y": "w"})["padding"]
     assert long["left"] >= 5.5 * len("petal length (cm)") > short["left"]
     assert long["right"] == short["right"] >= 6 * max(map(len, r.class_names)) - 10
+
+
+def test_a_diverged_run_draws_white_maps_and_no_range():
+    r = copy.deepcopy(run(RunConfig(hidden=(3,), epochs=1, n_samples=100)))
+    r.model.params[0][0, 0] = np.nan  # unit 1:0 is NaN everywhere, so is the output
+    spec = charts.network_picture(r)  # no RuntimeWarning (an error in the tests)
+    assert schema_errors(spec) == []
+    units = {u["uid"]: u for u in units_of(spec)}
+    assert units["1:0"]["low"] is None and units["1:1"]["low"] is not None
+    assert (decode(units["1:0"]["url"]) == 255).all()  # white: no value
+    assert charts.finite_range(np.array([np.nan, np.inf])) is None
+    assert charts.finite_range(np.array([np.nan, -2.0, 3.0, np.inf])) == (-2.0, 3.0)
+    cols = charts.incoming_columns(r, "1:0")
+    assert np.isnan(cols["w"][0]) and schema_errors(charts.incoming_chart(r, "1:0")) == []
+    assert schema_errors(charts.unit_map(r, "1:0")) == []

@@ -146,6 +146,8 @@ MESSAGES = {
     "network.pick_hint": "그림에서 노드를 누르거나 여기서 고르세요",
     "network.unit_range": "**{name}**: 평면 위 출력이 {low}부터 {high}까지입니다. 여기서 가장 진한 "
     "파랑은 +{top}, 가장 진한 주황은 −{top}입니다(이 노드의 가장 큰 |출력|).",
+    "network.no_output": "**{name}**: 평면 어디에서도 출력이 유한한 값이 아닙니다(학습이 "
+    "발산했습니다).",
     "network.input_unit": "입력 노드: 네트워크가 받는 값(특성 입력과 스케일러를 거친 값)이며 "
     "들어오는 가중치가 없습니다.",
     "network.bias": "편향 b = {bias}",
