@@ -283,3 +283,15 @@ def test_a_diverged_run_draws_white_maps_and_no_range():
     cols = charts.incoming_columns(r, "1:0")
     assert np.isnan(cols["w"][0]) and schema_errors(charts.incoming_chart(r, "1:0")) == []
     assert schema_errors(charts.unit_map(r, "1:0")) == []
+
+
+def test_a_linear_output_regression_is_drawn_on_its_own_scale():
+    r = copy.deepcopy(run(RunConfig(hidden=(4,), epochs=2, n_samples=100)))
+    r.model.output = "linear"  # as a regression network's output (the value itself)
+    gx, gy, points = charts.network.grid_points(r, charts.network.GRID_STEP)
+    v = r.model.logits(r.scaler.transform(points))[:, 0]
+    out = {u["uid"]: u for u in units_of(charts.network_picture(r))}["2:0"]
+    img, top = decode(out["url"]), np.abs(v).max()
+    for k in (0, 31 * 2, 899):
+        np.testing.assert_allclose(img[29 - k // 30, k % 30], expected_rgb(v[k], top), atol=1.0)
+    assert out["name"] == "output" and out["low"] == pytest.approx(v.min())
