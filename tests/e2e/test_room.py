@@ -174,3 +174,65 @@ def test_a_bad_code_gets_its_message_and_the_instructor_page_in_both_languages(
     assert page.get_by_role("heading", name=cat["ins.title"]).is_visible()
     assert KEY not in page.url
     app.screenshot(page, f"room_instructor_{lang}", height=1600)
+
+
+def test_a_personal_link_outlives_a_reload_elsewhere_and_step_two_goes_on_elsewhere(
+    room_server, pages
+):
+    """A room without rejoining by name: Kim solves step 1 of vanish_fix, switches to the
+    Playground and reloads there (the seat stays in the address), comes back with her progress;
+    on another device her personal link offers the setup that passed step 1, and one change from
+    it solves step 2."""
+    from urllib.parse import urlencode
+
+    from playground import exercises
+    from playground.app.links import url_query
+    from playground.rooms import Store
+
+    base, log = room_server
+    app = App(base)
+    ex = exercises.get("vanish_fix")
+    store = Store.open(environ={"PLAYGROUND_DB": str(log.parent / "rooms.sqlite")})
+    try:
+        code = store.create_room("Strict", [ex.id], rejoin_by_name=False).shown_code
+    finally:
+        store.engine.dispose()
+    kim = pages()
+    opened(app, kim, f"exercises?room={code}")
+    kim.get_by_label(EN["room.name"], exact=True).fill("Kim")
+    kim.get_by_role("button", name=EN["room.join"]).click()
+    kim.wait_for_url(re.compile(r"[?&]seat="), timeout=RERUN_TIMEOUT)
+    seat = re.search(r"[?&]seat=([\w-]+)", kim.url)
+    assert seat and "name=" not in kim.url, kim.url
+    opened(app, kim, f"exercises?seat={seat[1]}&{urlencode(url_query(ex.solution[0]))}")
+    app.rerun(kim, lambda: kim.get_by_role("button", name=EN["ex.check"]).click())
+    step1 = EN["ex.step_done"].split("{")[0]
+    kim.get_by_text(step1, exact=False).first.wait_for()
+
+    kim.get_by_role("link", name=EN["nav.playground"]).first.click()
+    kim.wait_for_function("() => !location.pathname.includes('exercises')")
+    app.wait_idle(kim, settle_ms=1000)
+    assert f"seat={seat[1]}" in kim.url, kim.url  # the page put the seat back into its address
+    kim.reload()
+    kim.wait_for_selector("h1", state="visible", timeout=90_000)
+    app.wait_idle(kim, settle_ms=500)
+    kim.get_by_role("link", name=EN["ex.nav"]).first.click()
+    kim.wait_for_function("() => location.pathname.includes('exercises')")
+    app.wait_idle(kim, settle_ms=1000)
+    assert kim.get_by_text(EN["room.welcome_back"].format(name="Kim")).is_visible()
+    load = EN["ex.load_reached"].format(n=1)  # step 1 passed: step 2 starts from its setup
+    assert kim.get_by_role("button", name=load).is_visible()
+
+    other = pages()  # another device, through the personal link
+    opened(app, other, f"exercises?seat={seat[1]}")
+    other.get_by_role("button", name=load).click()
+    other.wait_for_function("() => !location.pathname.includes('exercises')")
+    app.wait_idle(other, settle_ms=1000)
+    assert "activation=Sigmoid" in other.url and "depth=6" in other.url, other.url
+    query = urlencode({"seat": seat[1], **url_query(ex.solution[1])})  # one change: tanh
+    opened(app, other, f"exercises?{query}")
+    app.rerun(other, lambda: other.get_by_text(EN[f"ex.{ex.id}.predict.0"]).click())
+    app.rerun(other, lambda: other.get_by_role("button", name=EN["ex.check"]).click())
+    other.get_by_text(EN["ex.solved"], exact=True).wait_for(timeout=RERUN_TIMEOUT)
+    app.screenshot(other, "room_step_two_other_device_en", height=2000)
+    assert other.locator(EXCEPTION).count() == 0
