@@ -21,6 +21,7 @@ INTERNAL_OK = {
     ("links.py", "values"),  # the allowed options, from config.STEPS / registries
     ("dataset_notes.py", "a"),  # scaler labels (option_label) the advice names
     ("dataset_notes.py", "b"),
+    ("instructor.py", "values"),  # the room's lock values, each md()-escaped in locks_text
 }
 MARKDOWN = {"markdown", "caption", "info", "warning", "error", "success", "write", "toast"}
 
