@@ -32,6 +32,7 @@ NETWORK_LABELS: dict[str, str] = {  # besides style.DEFAULT_LABELS
     "weight": "weight",
     "bias": "bias",
     "source": "from",
+    "target": "to",
     "input_unit": "input: {name}",  # the unit picker's names
     "hidden_unit": "hidden layer {l}, unit {j}",
     "output_unit": "output: {name}",
@@ -177,10 +178,12 @@ def _units_table(result: Any, names: list[list[str]], ys: list[Array], step: int
     return table(cols)
 
 
-def edge_columns(weights: list[Array], ys: list[Array]) -> dict[str, Array]:
+def edge_columns(weights: list[Array], ys: list[Array], names: list[list[str]]) -> dict:
     """One row per drawn weight: x, y (source), x2, y2 (target), w, color (blue w ≥ 0, orange
-    w < 0), px (stroke width 0.5–5 ∝ |w| / the layer's max |w|), uid (the target's), src."""
-    parts: dict[str, list] = {k: [] for k in ("x", "y", "x2", "y2", "w", "px", "uid", "src")}
+    w < 0), px (stroke width 0.5–5 ∝ |w| / the layer's max |w|), uid (the target's), src (the
+    source's uid), from and to (their names)."""
+    keys = ("x", "y", "x2", "y2", "w", "px", "uid", "src", "from", "to")
+    parts: dict[str, list] = {k: [] for k in keys}
     for l, W in enumerate(weights):
         W = W[: len(ys[l]), : len(ys[l + 1])]
         top = float(np.abs(W).max()) if W.size else 0.0
@@ -194,6 +197,8 @@ def edge_columns(weights: list[Array], ys: list[Array]) -> dict[str, Array]:
         parts["px"].append(0.5 + 4.5 * np.abs(w) / (top or 1.0))
         parts["uid"].append(np.array([f"{l + 1}:{k}" for k in j], dtype=object))
         parts["src"].append(np.array([f"{l}:{k}" for k in i], dtype=object))
+        parts["from"].append(np.asarray(names[l], dtype=object)[i])
+        parts["to"].append(np.asarray(names[l + 1], dtype=object)[j])
     cols = {k: np.concatenate(v) if v else np.array([]) for k, v in parts.items()}
     colors = np.array([NEGATIVE, POSITIVE], dtype=object)
     cols["color"] = colors[(cols["w"] >= 0).astype(int)] if cols["w"].size else cols["w"]
@@ -248,7 +253,11 @@ def _layers(n_columns: int, height: float, lab: dict) -> list[dict]:
                 "stroke": {"field": "color", "type": "nominal", "scale": None},
                 "strokeWidth": {"field": "px", "type": "quantitative", "scale": None},
                 "opacity": {"condition": {"param": "unit", "value": 0.8}, "value": 0.12},
-                "tooltip": [n("src"), n("uid"), q("w", format=".3f")],
+                "tooltip": [
+                    n("from", title=lab["source"]),
+                    n("to", title=lab["target"]),
+                    q("w", format=".3f", title=lab["weight"]),
+                ],
             },
         },
         {  # a frame behind each map; black and thick around the chosen one
@@ -320,7 +329,7 @@ def network_picture(result: Any, labels: Labels = None, step: int = GRID_STEP) -
     pitch, height, ys = layout(sizes)
     names = unit_names(result, lab)
     units = _units_table(result, names, ys, step)
-    edges = table(edge_columns(combined_weights(result.model), ys))
+    edges = table(edge_columns(combined_weights(result.model), ys, names))
     titles = _titles_table(sizes, ys, height, lab)
     layers = _layers(len(sizes), float(height), lab)
     spec = {

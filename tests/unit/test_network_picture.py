@@ -211,6 +211,9 @@ def test_sign_colours_and_widths_on_a_hand_set_network(tiny):
         ("1:0", "2:0"): (-1.0, ORANGE, 0.5 + 4.5 * 1 / 3),
         ("1:1", "2:0"): (3.0, BLUE, 5.0),
     }
+    names = {(e["src"], e["uid"]): (e["from"], e["to"]) for e in
+             edges_of(charts.network_picture(tiny, {"x": "a", "y": "b"}))}  # fmt: skip
+    assert names[("0:1", "1:1")] == ("b", "L1·u2") and names[("1:0", "2:0")] == ("L1·u1", "output")
     # unit 1:0 = tanh(x₁ scaled): orange on the left of the plane, blue on the right
     img = {u["uid"]: decode(u["url"]) for u in units_of(charts.network_picture(tiny))}["1:0"]
     left, right = img[0, 0].astype(int), img[0, -1].astype(int)

@@ -124,6 +124,7 @@ MESSAGES = {
     "chart.weight": "weight",
     "chart.bias": "bias",
     "chart.source": "from",
+    "chart.target": "to",
     "chart.input_unit": "input: {name}",
     "chart.hidden_unit": "hidden layer {l}, unit {j}",
     "chart.output_unit": "output: {name}",

@@ -121,6 +121,7 @@ MESSAGES = {
     "chart.weight": "가중치",
     "chart.bias": "편향",
     "chart.source": "보내는 노드",
+    "chart.target": "받는 노드",
     "chart.input_unit": "입력: {name}",
     "chart.hidden_unit": "은닉 레이어 {l}, 노드 {j}",
     "chart.output_unit": "출력: {name}",
