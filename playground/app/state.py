@@ -28,6 +28,7 @@ LIVE = "live"  # the live run (app/live.py): its trainer, playing or paused, mid
 LIVE_NOTE = "live_note"  # why the live run restarted (a reset knob changed), shown once
 LIVE_PLAY, LIVE_BATCH, LIVE_EPOCH = "live_play", "live_batch", "live_epoch"  # media buttons
 LIVE_RESET, LIVE_TRAINED = "live_reset", "live_trained"
+LIVE_PAUSE = "live_pause"  # its own key: a late repeat of a click on ⏸ can never mean ▶
 LIVE_BEYOND = "live_beyond"  # keep training past the epoch budget
 SETUP_FILE = "setup_file"  # the setup (JSON) uploader
 SETUP_MESSAGE = "setup_message"  # ("ok" | "error", text) after a setup file was read
