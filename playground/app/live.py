@@ -17,16 +17,19 @@ live run from epoch 0 and says what changed. A live run that finished without a 
 from __future__ import annotations
 
 import itertools
+import json
 import time
 from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
+import pyarrow as pa
 import streamlit as st
 
 from playground import charts
 from playground.app import state, upload
 from playground.app.i18n import EN, option_label, t
 from playground.app.runs import run_cache
+from playground.charts.images import probability_colors
 from playground.charts.vegalite import table
 from playground.config import RunConfig
 from playground.experiment import Prepared, RunResult, finish, prepare
@@ -36,6 +39,7 @@ from playground.nn.losses import output_activation
 TICK = 0.15  # seconds between the fragment's reruns while playing (≈ 6 frames a second)
 WORK = 0.02  # CPU seconds of training per rerun and session
 LIMIT = 10_000  # "keep going" stops here (epochs)
+CELL = 2  # the live boundary draws every CELL-th grid point (30 × 30 cells: light to redraw)
 OPTIMIZER = ("optimizer", "momentum", "beta1", "beta2", "alpha", "eps", "weight_decay")
 KEEP = ("learning_rate", *OPTIMIZER, "l1", "l2", "batch_size", "epochs")  # the weights stay
 _serial = itertools.count(1)
@@ -245,7 +249,7 @@ def controls(config: RunConfig, live: Live | None) -> None:
     row = st.container(horizontal=True, vertical_alignment="center")
     playing = live is not None and live.playing
     if playing:
-        row.button(t("live.pause"), key=state.LIVE_PLAY, icon=":material/pause:",
+        row.button(t("live.pause"), key=state.LIVE_PAUSE, icon=":material/pause:",
                    on_click=_pause, type="primary")  # fmt: skip
     else:
         row.button(t("live.play"), key=state.LIVE_PLAY, icon=":material/play_arrow:", type="primary",
@@ -287,12 +291,86 @@ def status(live: Live | None, config: RunConfig) -> str:
 
 
 # ---------------------------------------------------------------------------- the charts
+def steady(spec: dict, prefix: str) -> dict:
+    """`spec` with its datasets renamed `<prefix>_0`, `<prefix>_1`, … (in order): frame after
+    frame the spec text stays the same, so the browser keeps its chart and swaps the rows in
+    (content-named datasets would make it build a new chart each frame: a flicker)."""
+    datasets = spec.pop("datasets", {})
+    text = json.dumps(spec)
+    renamed = {}
+    for i, (name, rows) in enumerate(datasets.items()):
+        text = text.replace(json.dumps(name), json.dumps(f"{prefix}_{i}"))
+        renamed[f"{prefix}_{i}"] = arrow(rows)
+    spec = json.loads(text)
+    spec["datasets"] = renamed
+    return spec
+
+
+def arrow(rows: list[dict] | dict[str, np.ndarray]) -> pa.Table:
+    """Rows (or columns) as an Arrow table, text dictionary-coded, floats as float32: a few
+    times smaller and faster to send than what pandas makes of a list of dicts."""
+    columns = rows if isinstance(rows, dict) else {k: [r[k] for r in rows] for k in rows[0]}
+    out = {}
+    for k, v in columns.items():
+        a = pa.array(v)
+        if pa.types.is_string(a.type):
+            a = a.dictionary_encode().cast(pa.dictionary(pa.int16(), pa.string()))
+        elif pa.types.is_floating(a.type):
+            a = a.cast(pa.float32())
+        out[k] = a
+    return pa.table(out)
+
+
+def _cells(res: RunResult, spec: dict, discretize: bool) -> None:
+    """Replace the boundary's PNG (layer 0) by one rect per grid cell: a browser loads a new
+    image asynchronously and shows nothing meanwhile (a flicker at every frame); rects are drawn
+    at once. The cells travel as their colours alone (dictionary-coded, in grid order): ~8 KB."""
+    image = spec["layer"][0]
+    spec["datasets"].pop(image["data"]["name"])
+    size = len(res.grid.x)
+    gx, gy = res.grid.x[::CELL], res.grid.y[::CELL]
+    probs = res.snapshots[-1].reshape(size, size, -1)[::CELL, ::CELL].reshape(len(gx) * len(gy), -1)
+    rgb = probability_colors(probs, discretize)
+    codes = np.round(np.clip(rgb, 0, 1) * 255).astype(np.uint32) @ np.array([65536, 256, 1])
+    colors = np.char.add("#", np.char.zfill(np.char.mod("%x", codes), 6))
+    name = "cells"
+    spec["datasets"][name] = {"c": colors.tolist()}  # row k = cell (k // size, k % size)
+    dx, dy = float(gx[1] - gx[0]), float(gy[1] - gy[0])  # (a hair wider: no seams)
+    at = lambda v, d, k: f"{v - d / 2!r} + datum.{k} * {d!r}"  # noqa: E731
+    raw = {"type": "nominal", "scale": None, "field": "c"}  # the colour itself, no legend
+    enc = image["encoding"]
+    spec["layer"][0] = {
+        "data": {"name": name},
+        "mark": {"type": "rect"},
+        "transform": [
+            {"window": [{"op": "row_number", "as": "k"}]},
+            {"calculate": f"(datum.k - 1) % {len(gx)}", "as": "j"},
+            {"calculate": f"floor((datum.k - 1) / {len(gx)})", "as": "i"},
+            {"calculate": at(float(gx[0]), dx, "j"), "as": "x"},
+            {"calculate": f"datum.x + {dx * 1.04!r}", "as": "x2"},
+            {"calculate": at(float(gy[0]), dy, "i"), "as": "y"},
+            {"calculate": f"datum.y + {dy * 1.04!r}", "as": "y2"},
+        ],
+        "encoding": {
+            "x": enc["x"],
+            "x2": enc["x2"],
+            "y": enc["y"],
+            "y2": enc["y2"],
+            "color": raw,
+            "stroke": raw,
+        },  # fmt: skip
+    }
+
+
 def boundary(live: Live, res: RunResult, labels: dict, discretize: bool) -> dict:
-    """The boundary of the current weights; the last stepped batch's points ringed."""
+    """The boundary of the current weights (as cells, `_cells`); the last stepped batch's
+    points ringed."""
     spec = charts.decision_boundary(res, discretize=discretize, labels=labels)
+    if "layer" in spec:
+        _cells(res, spec, discretize)
     idx = live.batch
     if idx is None or not len(idx) or "layer" not in spec:
-        return spec
+        return steady(spec, "live_boundary")
     X = res.X_train[idx]
     name, rows = table({"x": X[:, 0], "y": X[:, 1]})
     spec["datasets"][name] = rows
@@ -300,13 +378,16 @@ def boundary(live: Live, res: RunResult, labels: dict, discretize: bool) -> dict
     ring |= {"stroke": "#111111", "strokeWidth": 2.2, "opacity": 1}
     enc = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}
     spec["layer"].append({"data": {"name": name}, "mark": ring, "encoding": enc})
-    return spec
+    return steady(spec, "live_boundary")
 
 
 def curves(live: Live, res: RunResult, labels: dict, log: bool) -> tuple[dict, dict]:
     """Loss and accuracy so far, each change marked."""
     h = res.history
-    return (
-        charts.loss_curves(h, log_scale=log, labels=labels, changes=live.changes),
-        charts.accuracy_curves(h, labels=labels, changes=live.changes),
+    specs = (
+        steady(charts.loss_curves(h, log, labels, changes=live.changes), "live_loss"),
+        steady(charts.accuracy_curves(h, labels, changes=live.changes), "live_accuracy"),
     )
+    for spec in specs:  # SVG, as short runs get (Streamlit turns long ones into a canvas)
+        spec["usermeta"] = {"embedOptions": {"renderer": "svg"}}
+    return specs

@@ -65,7 +65,7 @@ def test_play_advances_in_bounded_ticks_and_pause_stops(make_app):
     at = make_app(small=False, **LONG).run()
     at.button(key=state.LIVE_PLAY).click().run()
     lv = _live(at)
-    assert lv.playing and at.button(key=state.LIVE_PLAY).label == EN["live.pause"]
+    assert lv.playing and at.button(key=state.LIVE_PAUSE).label == EN["live.pause"]
     first = lv.trainer.epoch
     assert 0 < first < 500  # one tick: some epochs, not the whole run
     seen = [first]
@@ -75,7 +75,7 @@ def test_play_advances_in_bounded_ticks_and_pause_stops(make_app):
     assert seen == sorted(seen) and seen[-1] > first
     assert _metric(at, "metric.epochs") == str(seen[-1])  # the counter shows where it is
     assert EN["live.at"].format(epoch=seen[-1], epochs=500) in _caption(at)
-    at.button(key=state.LIVE_PLAY).click().run()  # pause
+    at.button(key=state.LIVE_PAUSE).click().run()
     paused = _live(at).trainer.epoch
     assert not _live(at).playing and at.button(key=state.LIVE_PLAY).label == EN["live.play"]
     at.run()
@@ -104,13 +104,22 @@ def test_step_one_batch_trains_exactly_the_ringed_points(make_app):
     # the boundary rings those points (train split, original units)
     X = lv.prepared.splits[0][idx]
     (shown,) = [
-        s for s in _specs(at) if s.get("layer", [{}])[0].get("mark", {}).get("type") == "image"
+        s for s in _specs(at) if s.get("layer", [{}])[0].get("mark", {}).get("type") == "rect"
     ]
     assert len(shown["layer"]) == 3 and shown["layer"][2]["mark"]["filled"] is False
+    ring = shown["datasets"][shown["layer"][2]["data"]["name"]]
+    assert np.allclose([[r["x"], r["y"]] for r in ring], X, atol=1e-6)  # float32 on the wire
     assert EN["live.ringed"].format(n=32) in _caption(at)
-    shown = live.boundary(lv, live.now_result(lv), {}, False)
-    rows = shown["datasets"][shown["layer"][2]["data"]["name"]]
-    assert np.allclose([[r["x"], r["y"]] for r in rows], X)
+    # the live boundary: one cell per second grid point, its colour from the current weights
+    cells = shown["datasets"][shown["layer"][0]["data"]["name"]]
+    res = live.now_result(lv)
+    colours = charts.images.probability_colors(
+        res.snapshots[-1].reshape(60, 60, 1)[::2, ::2].reshape(900, 1)
+    )
+    assert len(cells) == 900
+    assert [c["c"] for c in cells[:3]] == [
+        "#" + "".join(f"{c:02x}" for c in np.round(255 * v).astype(int)) for v in colours[:3]
+    ]
     # a second batch: the next 32 of the same shuffle; +1 epoch finishes the epoch
     at.button(key=state.LIVE_BATCH).click().run()
     assert np.array_equal(_live(at).batch, order[32:64])
