@@ -30,6 +30,7 @@ from playground.app import state, upload
 from playground.app.i18n import EN, option_label, t
 from playground.app.runs import run_cache
 from playground.charts.images import probability_colors
+from playground.charts.style import HEIGHT
 from playground.charts.vegalite import table
 from playground.config import RunConfig
 from playground.experiment import Prepared, RunResult, finish, prepare
@@ -390,4 +391,8 @@ def curves(live: Live, res: RunResult, labels: dict, log: bool) -> tuple[dict, d
     )
     for spec in specs:  # SVG, as short runs get (Streamlit turns long ones into a canvas)
         spec["usermeta"] = {"embedOptions": {"renderer": "svg"}}
+        for part in spec["layer"][2]["layer"]:  # the best epoch's note at the plot's bottom
+            y = part["encoding"].get("y", {})
+            if y.get("value") == HEIGHT - 10:  # (in pixels from the top, it squeezed the plot)
+                part["encoding"]["y"] = {"expr": "height - 10"}
     return specs

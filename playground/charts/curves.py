@@ -58,18 +58,28 @@ def _best_marker(epoch: int, value: float, text: str, right: bool, top: bool = T
 CHANGE_COLOR = "#8e44ad"  # a setting changed mid-run (live play): not a split's colour
 
 
-def _change_layer(changes: Sequence[tuple[float, str]]) -> dict:
-    """A solid purple rule at each epoch where a setting changed mid-run, its label at the top
-    of the plot (rotated, so several close changes stay readable)."""
+def _change_layer(changes: Sequence[tuple[float, str]], mid: float) -> tuple[dict, tuple]:
+    """A solid purple rule at each epoch where a setting changed mid-run, its label across
+    the top of the plot (inside it: Streamlit fits the whole chart into its height, so a label
+    sticking out would squeeze the plot), right of the rule in the first half of the epochs,
+    left of it in the second. Returns the layer and its rows (a `table`)."""
     x = {"x": q("epoch")}
-    text = {"type": "text", "align": "left", "baseline": "bottom", "angle": 270, "dx": 0}
-    text |= {"dy": -3, "color": CHANGE_COLOR, "fontSize": 10}
-    return {
-        "layer": [
-            {"mark": {"type": "rule", "color": CHANGE_COLOR, "strokeWidth": 1.5}, "encoding": x},
-            {"mark": text, "encoding": {"text": n("text")} | x | {"y": {"value": HEIGHT - 4}}},
-        ]
-    }
+    layers = [{"mark": {"type": "rule", "color": CHANGE_COLOR, "strokeWidth": 1.5}, "encoding": x}]
+    for right in (False, True):
+        text = {"type": "text", "align": "right" if right else "left", "dx": -3 if right else 3}
+        text |= {"color": CHANGE_COLOR, "fontSize": 10, "baseline": "top", "limit": 160}
+        layers.append(
+            {
+                "transform": [{"filter": "datum.right" if right else "!datum.right"}],
+                "mark": text,
+                "encoding": {"text": n("text")} | x | {"y": {"value": 22}},
+            }
+        )
+    epochs = [float(e) for e, _ in changes]
+    texts = [c for _, c in changes]
+    return {"layer": layers}, table(
+        {"epoch": epochs, "text": texts, "right": [bool(e > mid) for e in epochs]}
+    )
 
 
 def _long_rows(
@@ -163,10 +173,10 @@ def _curves(
     marker_row = table({"epoch": epoch, "value": value, "text": note})
     tables = [long, marker_row]
     if changes:
-        spec["layer"].append(change := _change_layer(changes))
-        tables.append(
-            table({"epoch": [float(e) for e, _ in changes], "text": [c for _, c in changes]})
-        )
+        mid = (history["epoch"].iloc[0] + history["epoch"].iloc[-1]) / 2
+        change, rows = _change_layer(changes, mid)
+        spec["layer"].append(change)
+        tables.append(rows)
     spec, refs = top_level(spec, *tables)
     lines["data"] = rule["data"] = refs[0]
     marker["data"] = refs[1]

@@ -145,7 +145,9 @@ def test_learning_rate_change_keeps_weights_and_marks_the_epoch(make_app):
     for spec in (loss, acc):
         marks = spec["layer"][-1]
         assert marks["layer"][0]["mark"]["type"] == "rule"
-        assert spec["datasets"][marks["data"]["name"]] == [{"epoch": 2.0, "text": label}]
+        assert spec["datasets"][marks["data"]["name"]] == [
+            {"epoch": 2.0, "text": label, "right": True}  # at the last epoch: left of its rule
+        ]
     at.button(key=state.LIVE_EPOCH).click().run()  # goes on from there
     assert _live(at).trainer.epoch == 3 and not np.array_equal(_live(at).trainer.net.flat, weights)
     # the optimizer itself: a new one from the same weights, marked too
@@ -222,19 +224,6 @@ def test_a_changed_finished_run_leaves_run_config_alone(make_app):
     cached = runs.run_cache().get(config)
     assert cached.history.equals(run(config).history)
     assert not cached.history.equals(live.result(lv).history)
-
-
-def test_change_markers_in_the_curves():
-    res = run(RunConfig(epochs=6, n_samples=100))
-    plain = charts.loss_curves(res.history)
-    marked = charts.loss_curves(res.history, changes=[(2, "a"), (3.5, "b")])
-    assert len(marked["layer"]) == len(plain["layer"]) + 1
-    assert marked["datasets"][marked["layer"][-1]["data"]["name"]] == [
-        {"epoch": 2.0, "text": "a"},
-        {"epoch": 3.5, "text": "b"},
-    ]
-    acc = charts.accuracy_curves(res.history, changes=[(1, "c")])
-    assert acc["datasets"][acc["layer"][-1]["data"]["name"]] == [{"epoch": 1.0, "text": "c"}]
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])

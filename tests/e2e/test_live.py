@@ -53,6 +53,12 @@ def until_epoch(page, test: str, cat=EN) -> None:
     )
 
 
+def until_cells(page, cat=EN) -> None:
+    """Wait until the live boundary (cells, not the trained run's image) is drawn."""
+    page.wait_for_function(f"() => {{ const l = ({FRAME % cat['metric.epochs']})()[1];"
+                           " return l && l.startsWith('cells'); }")  # fmt: skip
+
+
 def no_exception(page) -> None:
     assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).first.inner_text()
 
@@ -77,8 +83,7 @@ def test_play_pause_step_change_and_restart(app, new_page):
     assert frame(page)[0] == 1000  # the trained result, as today
     button(page, EN, "live.play").click()
     until_epoch(page, "v < 1000")  # the live run starts at epoch 0
-    page.wait_for_function(f"() => {{ const l = ({FRAME % EN['metric.epochs']})()[1];"
-                           " return l && l.startsWith('cells'); }")  # fmt: skip
+    until_cells(page)
     seen = watch(page, 6.0)
     epochs = [e for e, _ in seen]
     # frames keep coming (their rate on a loaded 2-core test box says little: see the report)
@@ -136,6 +141,7 @@ def test_live_screenshots(app, new_page, lang, width):
         app.rerun(page, lambda: (lr.focus(), page.keyboard.press("ArrowRight")))
     button(page, cat, "live.play").click()
     until_epoch(page, "v > 1 && v < 1000", cat)
+    until_cells(page, cat)
     seen = watch(page, 3.0, cat)
     assert len(seen) >= 2, seen
     app.screenshot(page, f"live_{lang}_{width}", height=1800 if width > 500 else 2600)
