@@ -2,10 +2,12 @@
 
 The page shows the trained result of its config (cached, as a shared link shows it) until the
 user presses ▶ or a step button: that starts a live run from epoch 0 (`Live`, in this session's
-state), which replaces the view until ⏭ (back to the trained result). While it plays, the
-page's fragment reruns every `TICK` seconds; each rerun trains for at most `WORK` seconds of
-this thread's CPU time (whole mini-batches, at least one), then draws. Several sessions playing
-at once thus get bounded work each.
+state), which replaces the view until "Trained result". While it plays, the page's fragment
+reruns every `LOOP` seconds and draws a frame every `FRAME` seconds for 0.8 of that time; each
+frame trains for at most `WORK` seconds of this thread's CPU time (whole mini-batches, at least
+one), then draws. Several sessions playing at once thus get bounded work each, and a frame that
+is slow under load only delays the next one: a rerun every frame (run_every = FRAME) would be
+interrupted by the next one as soon as a frame took longer than FRAME, and draw nothing.
 
 Changing a setting of the optimizer (learning rate, optimizer and its numbers, L1, L2, batch
 size) or the epoch budget keeps the weights and goes on; the curves mark the change (`changes`).
@@ -37,9 +39,11 @@ from playground.experiment import Prepared, RunResult, finish, prepare
 from playground.nn import optimizers
 from playground.nn.losses import output_activation
 
-TICK = 0.15  # seconds between the fragment's reruns while playing (≈ 6 frames a second)
-WORK = 0.02  # CPU seconds of training per rerun and session
+FRAME = 0.15  # seconds from one frame to the next while playing (≈ 6 frames a second)
+LOOP = 1.0  # the fragment's run_every while playing: each rerun draws frames for 0.8 of it
+WORK = 0.02  # CPU seconds of training per frame and session
 LIMIT = 10_000  # "keep going" stops here (epochs)
+CURVE_POINTS = 200  # epochs per curve sent each frame (the trained view sends up to 500)
 CELL = 2  # the live boundary draws every CELL-th grid point (30 × 30 cells: light to redraw)
 OPTIMIZER = ("optimizer", "momentum", "beta1", "beta2", "alpha", "eps", "weight_decay")
 KEEP = ("learning_rate", *OPTIMIZER, "l1", "l2", "batch_size", "epochs")  # the weights stay
@@ -269,7 +273,6 @@ def controls(config: RunConfig, live: Live | None) -> None:
     row.toggle(t("live.beyond", epochs=config.epochs), key=state.LIVE_BEYOND)
     if note := st.session_state.pop(state.LIVE_NOTE, None):
         st.info(note, icon=":material/restart_alt:")
-    st.caption(status(live, config))
 
 
 def status(live: Live | None, config: RunConfig) -> str:
@@ -386,8 +389,8 @@ def curves(live: Live, res: RunResult, labels: dict, log: bool) -> tuple[dict, d
     """Loss and accuracy so far, each change marked."""
     h = res.history
     specs = (
-        steady(charts.loss_curves(h, log, labels, changes=live.changes), "live_loss"),
-        steady(charts.accuracy_curves(h, labels, changes=live.changes), "live_accuracy"),
+        steady(charts.loss_curves(h, log, labels, CURVE_POINTS, live.changes), "live_loss"),
+        steady(charts.accuracy_curves(h, labels, CURVE_POINTS, live.changes), "live_accuracy"),
     )
     for spec in specs:  # SVG, as short runs get (Streamlit turns long ones into a canvas)
         spec["usermeta"] = {"embedOptions": {"renderer": "svg"}}

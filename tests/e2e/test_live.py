@@ -133,13 +133,13 @@ def test_live_screenshots(app, new_page, lang, width):
     page = new_page(width, 900 if width > 500 else 844)
     app.open(page, LONG + f"&lang={lang}")
     button(page, cat, "live.step_epoch").click()
-    app.wait_idle(page)
-    lr = page.locator(f'input[type=range][aria-label="{cat["learning_rate"]}"]')
-    if width < 500:  # the sidebar is a drawer on a phone: change the rate by link instead
-        pass
-    else:
+    until_epoch(page, "v === 1", cat)
+    app.wait_idle(page, settle_ms=500)
+    if width > 500:  # a marker on the curves (on a phone the sidebar is a closed drawer)
+        lr = page.locator(f'input[type=range][aria-label="{cat["learning_rate"]}"]')
         app.rerun(page, lambda: (lr.focus(), page.keyboard.press("ArrowRight")))
     button(page, cat, "live.play").click()
+    button(page, cat, "live.pause").wait_for(state="visible")
     until_epoch(page, "v > 1 && v < 1000", cat)
     until_cells(page, cat)
     seen = watch(page, 3.0, cat)

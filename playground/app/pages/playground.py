@@ -3,6 +3,8 @@ or a live run (app/live.py) with play, pause and step, in a fragment that reruns
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import streamlit as st
 
@@ -200,43 +202,81 @@ def _trained_view(result, labels) -> None:
         _curves(result, labels)
 
 
-def _live_view(running: live.Live, labels) -> None:
-    """The live run now: metrics, findings when paused, the boundary (the last stepped batch
-    ringed) and the curves with each mid-run change marked."""
+def _live_frame(slots: dict, running: live.Live, config, labels, options: tuple) -> None:
+    """The live run now: where it is, metrics, findings when paused, the boundary (the last
+    stepped batch ringed) and the curves with each mid-run change marked. Computed first, then
+    drawn: the first frame of a run makes the elements (`slots` keeps them), later frames
+    replace them in place, so the browser updates its charts rather than blanking them."""
+    discretize, log = options
     res = live.now_result(running)
     if res.history.empty:  # not even the starting point was finite
         st.error(dataset_notes.too_large(res), icon=":material/error:")
         return
-    _metrics(res)
-    if not running.playing and not res.history.empty:
-        _diagnosis(res)
-    left, right = st.columns([1.15, 1], gap="large")
-    with left:
-        st.markdown(f"**{t('boundary.title')}**")
-        discretize = st.toggle(t("boundary.discretize"), key=state.DISCRETIZE)
-        st.vega_lite_chart(live.boundary(running, res, labels, discretize), width="stretch")
-    with right:
-        st.markdown(f"**{t('curves.title')}**")
-        log = st.toggle(t("curves.log"), key=state.LOG_SCALE)
-        for spec in live.curves(running, res, labels, log):
-            st.vega_lite_chart(spec, width="stretch")
+    boundary = live.boundary(running, res, labels, discretize)
+    loss, accuracy = live.curves(running, res, labels, log)
+    status = live.status(running, config)
+    if not slots:
+        slots["status"] = st.caption(status)
+        slots["metrics"], slots["diagnosis"] = st.empty(), st.empty()
+        left, right = st.columns([1.15, 1], gap="large")
+        left.markdown(f"**{t('boundary.title')}**")
+        right.markdown(f"**{t('curves.title')}**")
+        slots["boundary"] = left.vega_lite_chart(boundary, width="stretch")
+        slots["loss"] = right.vega_lite_chart(loss, width="stretch")
+        slots["accuracy"] = right.vega_lite_chart(accuracy, width="stretch")
+    else:
+        slots["status"].caption(status)
+        slots["boundary"].vega_lite_chart(boundary, width="stretch")
+        slots["loss"].vega_lite_chart(loss, width="stretch")
+        slots["accuracy"].vega_lite_chart(accuracy, width="stretch")
+    with slots["metrics"].container():
+        _metrics(res)
+    if running.playing:
+        slots["diagnosis"].empty()
+    else:
+        with slots["diagnosis"].container():
+            _diagnosis(res)
+
+
+def _in_fragment_rerun() -> bool:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
 
 
 def _panel(config: RunConfig, result, labels, serial: int | None, playing: bool) -> None:
-    """The media controls and what they drive; a fragment, rerun every live.TICK s while
-    playing. A change of playing or of the live run itself reruns the page (its run_every and
-    the views below follow)."""
+    """The media controls and what they drive; a fragment. While playing, each of its reruns
+    (every live.LOOP s) draws frames for 0.8 of that time, a bounded tick of training each; a
+    full run draws one. A change of playing or of the live run itself reruns the page (its
+    run_every and the views below follow)."""
     running = live.current()
-    if running is not None and running.playing:
-        live.tick(running)  # bounded work, then draw
     now = (None if running is None else running.serial, running is not None and running.playing)
     if now != (serial, playing):
         st.rerun()
     live.controls(config, running)
     if running is None:
+        st.caption(live.status(None, config))
         _trained_view(result, labels)
-    else:
-        _live_view(running, labels)
+        return
+    c1, c2 = st.columns(2)
+    options = (
+        c1.toggle(t("boundary.discretize"), key=state.DISCRETIZE),
+        c2.toggle(t("curves.log"), key=state.LOG_SCALE),
+    )
+    slots: dict = {}
+    start = time.perf_counter()
+    looping = running.playing and _in_fragment_rerun()
+    while True:
+        began = time.perf_counter()
+        if running.playing:
+            live.tick(running)  # bounded work, then draw
+        _live_frame(slots, running, config, labels, options)
+        if running.playing != playing:  # the run ended: the page stops its reruns
+            st.rerun()
+        if not looping or time.perf_counter() + live.FRAME > start + 0.8 * live.LOOP:
+            return
+        time.sleep(max(0.0, live.FRAME - (time.perf_counter() - began)))
 
 
 def render() -> None:
@@ -259,7 +299,7 @@ def render() -> None:
     else:
         result = live.result(running)
     serial, playing = (None, False) if running is None else (running.serial, running.playing)
-    panel = st.fragment(_panel, run_every=live.TICK if playing else None)
+    panel = st.fragment(_panel, run_every=live.LOOP if playing else None)
     panel(config, result, labels, serial, playing)
     if not result.history.empty:
         views.render(result, labels)
