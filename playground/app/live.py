@@ -241,10 +241,6 @@ def _step(config: RunConfig, whole_epoch: bool) -> None:
     offer(live)
 
 
-def _reset(config: RunConfig) -> None:
-    start(config)
-
-
 def _trained() -> None:
     st.session_state.pop(state.LIVE, None)
 
@@ -266,7 +262,7 @@ def controls(config: RunConfig, live: Live | None) -> None:
     row.button(t("live.step_epoch"), key=state.LIVE_EPOCH, icon=":material/fast_forward:",
                on_click=_step, args=(config, True), disabled=ended)  # fmt: skip
     row.button(t("live.reset"), key=state.LIVE_RESET, icon=":material/replay:",
-               on_click=_reset, args=(config,), help=t("live.reset.help"))  # fmt: skip
+               on_click=start, args=(config,), help=t("live.reset.help"))  # fmt: skip
     if live is not None:
         row.button(t("live.trained"), key=state.LIVE_TRAINED, icon=":material/done_all:",
                    on_click=_trained, help=t("live.trained.help"))  # fmt: skip
