@@ -232,3 +232,19 @@ def test_live_texts_in_both_languages(make_app, lang):
     at.button(key=state.LIVE_BATCH).click().run()
     assert not at.exception
     assert at.button(key=state.LIVE_RESET).label in ("Restart", "다시 시작")
+
+
+def test_keep_going_past_the_budget_is_never_cached(make_app):
+    at = make_app().run()  # 10 epochs
+    at.toggle(key=state.LIVE_BEYOND).set_value(True).run()
+    at.button(key=state.LIVE_PLAY).click().run()
+    for _ in range(30):
+        if _live(at).trainer.epoch > 10:
+            break
+        at.run()
+    lv = _live(at)
+    assert lv.trainer.epoch > 10 and lv.playing and lv.past and not lv.plain
+    assert _metric(at, "metric.epochs") == str(lv.trainer.epoch)
+    at.button(key=state.LIVE_PAUSE).click().run()
+    cached = runs.run_cache().get(RunConfig(epochs=10, n_samples=100))
+    assert cached is not None and int(cached.final["epoch"]) == 10  # run(config), untouched
