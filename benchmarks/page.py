@@ -45,13 +45,17 @@ WATCH = """() => {
   document.addEventListener('click', () => { window.__clickAt ??= performance.now(); },
                             {capture: true, once: true});
   if (window.__watch) window.__watch.disconnect();
-  window.__watch = new MutationObserver(() => {
+  // a fast rerun can go running -> notRunning before the callback reads the attribute: the
+  // records' old values say it ran
+  window.__watch = new MutationObserver((records) => {
     const state = app.getAttribute('data-test-script-state');
-    if (state === 'running') window.__sawRunning = true;
-    else if (state === 'notRunning' && window.__sawRunning && window.__doneAt === null)
+    if (state === 'running' || records.some((r) => r.oldValue === 'running'))
+      window.__sawRunning = true;
+    if (state === 'notRunning' && window.__sawRunning && window.__doneAt === null)
       window.__doneAt = performance.now();
   });
-  window.__watch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  window.__watch.observe(app, {attributes: true, attributeOldValue: true,
+                               attributeFilter: ['data-test-script-state']});
 }"""
 DONE = "() => window.__doneAt !== null"
 ELAPSED = "() => (window.__doneAt - window.__clickAt) / 1000"
