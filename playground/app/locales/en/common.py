@@ -150,8 +150,7 @@ MESSAGES = {
     "network.pick_hint": "Click a unit in the picture, or choose one",
     "network.unit_range": "**{name}**: output from {low} to {high} over the plane; here full "
     "blue is +{top} and full orange −{top} (this unit's largest |output|).",
-    "network.no_output": "**{name}**: no finite output anywhere on the plane (the run "
-    "diverged).",
+    "network.no_output": "**{name}**: no finite output anywhere on the plane (the run diverged).",
     "network.input_unit": "An input: what the network receives (after the feature inputs and the "
     "scaler); it has no incoming weights.",
     "network.bias": "Bias b = {bias}",
