@@ -54,18 +54,27 @@ def defaults(result: RunResult) -> list[tuple[str, tuple]]:
 
 def with_arrow_datasets(spec: dict) -> dict:
     """`spec` with its named datasets (lists of records) as Arrow IPC bytes: what
-    `st.vega_lite_chart` turns them into on every call (pandas, then Arrow), done once, where the
-    spec is made (a training worker) or cached. The same bytes, so the same chart."""
+    `st.vega_lite_chart` turns them into on every call, done once, where the spec is made (a
+    training worker) or cached. The same bytes (tests/unit/test_caches.py), so the same chart."""
     data = spec.get("datasets")
     if not data or all(isinstance(v, bytes) for v in data.values()):
         return spec
-    from streamlit import dataframe_util  # (not needed by the rest of this module)
+    data = {k: v if isinstance(v, bytes) else arrow_bytes(v) for k, v in data.items()}
+    return {**spec, "datasets": data}
 
-    arrow = dataframe_util.convert_anything_to_arrow_bytes
-    return {
-        **spec,
-        "datasets": {k: v if isinstance(v, bytes) else arrow(v) for k, v in data.items()},
-    }
+
+def arrow_bytes(records: list[dict]) -> bytes:
+    """Records as Streamlit serializes a chart's dataset: a pandas DataFrame, then an Arrow
+    table, then the IPC stream (streamlit.dataframe_util, which this layer may not import)."""
+    import pandas as pd
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(pd.DataFrame(records))
+    sink = pa.BufferOutputStream()
+    writer = pa.RecordBatchStreamWriter(sink, table.schema)
+    writer.write_table(table)
+    writer.close()
+    return sink.getvalue().to_pybytes()
 
 
 def default_specs(result: RunResult, labels: dict, when: tuple[str, str]) -> dict:
