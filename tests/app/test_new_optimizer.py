@@ -98,7 +98,7 @@ def test_the_playground_trains_it_with_its_sidebar_knobs(nadam):
     at.run()
     assert not at.exception
     assert at.selectbox(key="optimizer").value == "nadam"
-    shown = [n.key for n in at.number_input if n.key != "seed"]
+    shown = [n.key for n in at.number_input if n.key != "seed" and not n.key.startswith("width_")]
     assert shown == [h.field for h in NAdam.facts.hyper]  # beta1, beta2, eps, weight_decay
     text = "\n".join(m.value for m in [*at.markdown, *at.caption, *at.info, *at.success])
     assert "Test accuracy" in text  # it trained: the diagnosis speaks of the finished run

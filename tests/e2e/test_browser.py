@@ -155,8 +155,10 @@ def test_views_in_korean(app, new_page):
     for view in ("scaler", "network", "step"):
         app.rerun(page, page.get_by_role("radio", name=KO[f"view.{view}"], exact=True).click)
         no_exception(page)
-        if view == "network":
-            assert page.locator("[data-testid=stGraphVizChart] svg").count() == 1
+        if view == "network":  # the picture of every unit, and its unit picker
+            picker = page.locator("[data-testid=stSelectbox]").filter(has_text=KO["network.pick"])
+            assert picker.count() == 1
+            assert page.locator("[data-testid=stVegaLiteChart]").count() >= 1
         if view == "step":
             state = KO["step.state"]
             assert page.get_by_text(state.format(epoch=0, epochs=50), exact=True).is_visible()
