@@ -2,7 +2,7 @@
 
 AppTest runs the whole script on every `run()`; the live panel is a fragment that trains one
 bounded tick per run while playing (in a browser its run_every timer reruns it alone: see
-tests/e2e/test_live.py)."""
+tests/e2e/test_live_browser.py)."""
 
 from __future__ import annotations
 
