@@ -167,10 +167,14 @@ WATCH_RUNS = """() => {
   const app = document.querySelector('[data-testid=stApp]');
   window.__sawRunning = false;
   if (window.__runWatch) window.__runWatch.disconnect();
-  window.__runWatch = new MutationObserver(() => {
-    if (app.getAttribute('data-test-script-state') === 'running') window.__sawRunning = true;
+  // a fast rerun can go running -> notRunning before the callback reads the attribute (the
+  // test then waited its full timeout): the records' old values say it ran
+  window.__runWatch = new MutationObserver((records) => {
+    if (app.getAttribute('data-test-script-state') === 'running'
+        || records.some((r) => r.oldValue === 'running')) window.__sawRunning = true;
   });
-  window.__runWatch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+  window.__runWatch.observe(app, {attributes: true, attributeOldValue: true,
+                                  attributeFilter: ['data-test-script-state']});
 }"""
 RUN_DONE = """() => window.__sawRunning && document.querySelector('[data-testid=stApp]')
   .getAttribute('data-test-script-state') === 'notRunning'"""
