@@ -70,6 +70,29 @@ def choices() -> dict[str, tuple[str, ...]]:
     }
 
 
+def task(dataset: str) -> str:
+    """The problem a data set poses: "regression" (real-valued targets) or "classification"."""
+    return "regression" if data.is_regression(dataset) else "classification"
+
+
+def default_loss(dataset: str) -> str:
+    """The loss a run on `dataset` gets when none is given: mse for regression sets, else
+    cross entropy."""
+    return "mse" if task(dataset) == "regression" else "cross_entropy"
+
+
+def check_task(dataset: str, loss: str) -> None:
+    """ValueError "loss: …" unless `loss` serves the task of `dataset` (losses.for_task): a
+    regression set needs mse or huber; huber is for regression sets only."""
+    kind = task(dataset)
+    valid = losses.for_task(kind)
+    if loss not in valid:
+        raise ValueError(
+            f"loss: {loss} does not fit the {kind} data set {dataset}. "
+            f"Valid losses for {kind}: {', '.join(valid)}."
+        )
+
+
 @dataclass(frozen=True)
 class RunConfig:
     """Every knob of one training run. Invalid values raise ValueError naming the valid ones.
@@ -83,7 +106,7 @@ class RunConfig:
     noise: float = 0.2
     test_fraction: float = 0.2
     scaler: str = "standard"
-    loss: str = "cross_entropy"
+    loss: str | None = None  # None: the data set's default, `default_loss(dataset)`
     activation: str = "tanh"
     initializer: str = "glorot_uniform"
     optimizer: str = "adam"
@@ -104,6 +127,8 @@ class RunConfig:
     features: tuple[str, ...] = feats.DEFAULT  # the network's inputs (playground.features)
 
     def __post_init__(self) -> None:
+        if self.loss is None:
+            object.__setattr__(self, "loss", default_loss(self.dataset))
         object.__setattr__(self, "features", feats.canonical(self.features))
         if any(not _is_whole(h) for h in self.hidden):
             raise ValueError(f"hidden: widths must be whole numbers, got {self.hidden}.")
@@ -132,6 +157,7 @@ class RunConfig:
             raise ValueError(
                 f"hidden: widths must be {WIDTH_RANGE[0]} … {WIDTH_RANGE[1]}, got {self.hidden}."
             )
+        check_task(self.dataset, self.loss)
         self._check_optimizer()
 
     def _check_optimizer(self) -> None:
@@ -213,6 +239,7 @@ class RunConfig:
 
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(RunConfig))
 _FIELD_DEFAULTS.update({f.name: f.default for f in fields(RunConfig) if f.default is not MISSING})
+_FIELD_DEFAULTS["loss"] = default_loss(_FIELD_DEFAULTS["dataset"])  # None: per data set
 
 
 def nullable(name: str) -> bool:
@@ -261,15 +288,33 @@ def _coerce(name: str, value: Any) -> Any:
         raise ValueError(f"{name}: {value!r} is not a valid value.") from None
 
 
+def _task_from_query(config: RunConfig, given: dict[str, Any], problems: list[str]) -> RunConfig:
+    """`config` with the link's data set and loss: both if they fit together; else the data set
+    with its default loss (the loss named in `problems`), else the defaults."""
+    values: dict[str, Any] = {"dataset": config.dataset, "loss": None}
+    for key in ("dataset", "loss"):
+        if key in given:
+            try:
+                values[key] = _coerce(key, given[key])
+                replace(config, **values)
+            except ValueError as e:
+                values[key] = None if key == "loss" else config.dataset
+                default = default_loss(values["dataset"]) if key == "loss" else config.dataset
+                problems.append(f"{e} Using the default, {default!r}.")
+    return replace(config, **values)
+
+
 def from_query(params: dict[str, Any]) -> tuple[RunConfig, list[str]]:
     """Lenient: every invalid or unknown parameter falls back to its default.
 
     Returns the config and one plain-words warning per value that was not used.
     """
     config, problems = RunConfig(), []
+    params = {k: v for k, v in params.items() if k in FIELD_NAMES}  # others: the app's
+    task_keys = {k: params.pop(k) for k in ("dataset", "loss") if k in params}
+    if task_keys:  # together: a loss fits its data set (no loss: the data set's default)
+        config = _task_from_query(config, task_keys, problems)
     for key, value in params.items():
-        if key not in FIELD_NAMES:
-            continue  # other parameters (e.g. the language) belong to the app
         try:
             config = replace(config, **{key: _coerce(key, value)})
         except ValueError as e:

@@ -7,6 +7,11 @@ is a Gaussian spread scaled per set so that 0.2 stays learnable: sd = noise (moo
 (circles, whose radii are 1 and 0.5; xor; checkerboard), 0.6 noise / arms (spiral, spiral3),
 0.3 + noise (gaussians, blobs). The iris, breast_cancer and CSV sets ignore ``n_samples`` and
 ``noise``.
+
+Regression sets (TensorFlow Playground's two; ``task == "regression"``, ``n_classes == 0``, y
+float64 targets in about −1..1): ``regression_plane`` y = 0.3·x1 + 0.2·x2 and
+``regression_gaussians`` y = Σ ±exp(−‖x − c‖² / (2·0.4²)) over six bumps of alternating sign, both
+on points uniform in [−2, 2]², the target plus Gaussian noise of sd 0.25·noise.
 """
 
 from __future__ import annotations
@@ -46,6 +51,12 @@ class DatasetInfo:
     kind: Literal["toy", "sklearn", "csv"]
     feature_names: tuple[str, str] = ("x1", "x2")
     class_names: tuple[str, ...] = ()
+    task: Literal["classification", "regression"] = "classification"
+
+    @property
+    def regression(self) -> bool:
+        """Whether y holds real-valued targets (a linear output, mse/huber, R²)."""
+        return self.task == "regression"
 
 
 # ------------------------------------------------------------------------------ generators
@@ -75,6 +86,32 @@ def _spiral(arms: int, n: int, noise: float, seed: int) -> Arrays:
     return X + rng.normal(0, 0.6 * noise / arms, (n, 2)), y
 
 
+# TensorFlow Playground's bumps, scaled from its [−6, 6]² to [−2, 2]²: (x1, x2, sign)
+_BUMPS = np.array(
+    [[-4, 2.5, 1], [0, 2.5, -1], [4, 2.5, 1], [-4, -2.5, -1], [0, -2.5, 1], [4, -2.5, -1]]
+)
+_BUMPS[:, :2] /= 3.0
+BUMP_SD = 0.4
+
+
+def plane(X: np.ndarray) -> np.ndarray:
+    """The plane's noise-free target (n,): 0.3·x1 + 0.2·x2."""
+    return 0.3 * X[:, 0] + 0.2 * X[:, 1]
+
+
+def bumps(X: np.ndarray) -> np.ndarray:
+    """The Gaussians' noise-free target (n,): Σ_c sign_c · exp(−‖x − c‖² / (2·BUMP_SD²))."""
+    d2 = ((X[:, None, :] - _BUMPS[None, :, :2]) ** 2).sum(axis=2)
+    return np.exp(-d2 / (2 * BUMP_SD**2)) @ _BUMPS[:, 2]
+
+
+def _regression(target: Callable, n: int, noise: float, seed: int) -> Arrays:
+    """Points (n, 2) uniform in [−2, 2]², targets ``target(X)`` (n,) plus N(0, (0.25 noise)²)."""
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(-2.0, 2.0, (n, 2))
+    return X, target(X) + rng.normal(0, 0.25 * noise, n)
+
+
 @functools.cache
 def _bundled(name: str) -> Arrays:
     """Load iris (petal length, width) or breast_cancer (mean area, mean texture) once."""
@@ -86,6 +123,11 @@ def _bundled(name: str) -> Arrays:
 def _toy(name: str, k: int, *args: Any, **kw: Any) -> Entry:
     info = DatasetInfo(name, k, True, True, "toy", class_names=tuple(map(str, range(k))))
     return info, functools.partial(*args, **kw)
+
+
+def _reg(name: str, target: Callable) -> Entry:
+    info = DatasetInfo(name, 0, True, True, "toy", task="regression")
+    return info, functools.partial(_regression, target)
 
 
 def _sk(name: str, features: tuple[str, str], *classes: str) -> Entry:
@@ -106,6 +148,8 @@ _BUILTINS: dict[str, Entry] = {
         _toy("checkerboard", 2, _square, 2.0, lambda X: np.floor(X).sum(1) % 2),
         _sk("iris", ("petal length (cm)", "petal width (cm)"), "setosa", "versicolor", "virginica"),
         _sk("breast_cancer", ("mean area", "mean texture"), "malignant", "benign"),
+        _reg("regression_plane", plane),
+        _reg("regression_gaussians", bumps),
     )
 }
 
@@ -219,7 +263,8 @@ def make_dataset(name: str, n_samples: int = 500, noise: float = 0.2, seed: int 
     Returns
     -------
     X, y : ndarray (n, 2) float64, ndarray (n,) int64
-        Features and labels 0..K-1, K = ``get(name).n_classes``.
+        Features and labels 0..K-1, K = ``get(name).n_classes``; for a regression set
+        (``get(name).regression``) y is float64, the targets.
     """
     info = get(name)
     if info.uses_n_samples:
@@ -228,7 +273,16 @@ def make_dataset(name: str, n_samples: int = 500, noise: float = 0.2, seed: int 
         _check("noise", noise, *NOISE_RANGE, whole=False)
     _check("seed", seed, 0, 2**32 - 1, whole=True)
     X, y = _entry(name)[1](n_samples, noise, seed)
-    return np.array(X, dtype=np.float64), np.array(y, dtype=np.int64)
+    y_type = np.float64 if info.regression else np.int64
+    return np.array(X, dtype=np.float64), np.array(y, dtype=y_type)
+
+
+def is_regression(name: str) -> bool:
+    """Whether the data set ``name`` is a regression set (False for an unknown name)."""
+    try:
+        return get(name).regression
+    except ValueError:
+        return False
 
 
 _watcher.refresh(Path(DATASETS_DIR), force=True)

@@ -76,8 +76,15 @@ def make_grid(X: np.ndarray, size: int = GRID_SIZE, pad: float = 0.1) -> Grid:
 def load_data(config: RunConfig) -> Data:
     """(X, y, class names) of the config's data set."""
     X, y = data.make_dataset(config.dataset, config.n_samples, config.noise, config.seed)
+    if is_regression(y):  # real-valued targets: no classes
+        return X, y, []
     names = data.get(config.dataset).class_names or [str(c) for c in range(int(y.max()) + 1)]
     return X, y, list(names)
+
+
+def is_regression(y: np.ndarray) -> bool:
+    """Targets y (n,) are real values (a regression set: float dtype), not class labels."""
+    return np.issubdtype(np.asarray(y).dtype, np.floating)
 
 
 def split(config: RunConfig, X: np.ndarray, y: np.ndarray):
@@ -85,7 +92,7 @@ def split(config: RunConfig, X: np.ndarray, y: np.ndarray):
     `train_test_split(X, y, test_size=config.test_fraction, random_state=config.seed,
     stratify=y)` (without stratify when a class has fewer than 2 samples), without its
     argument checks (twice as fast): the same splitter, sizes and indices."""
-    stratify = np.bincount(y).min() >= 2
+    stratify = not is_regression(y) and np.bincount(y).min() >= 2
     n_test = math.ceil(config.test_fraction * len(y))  # as train_test_split sizes a fraction
     if not 0 < n_test < len(y):  # an empty side: train_test_split says why
         return train_test_split(X, y, test_size=config.test_fraction, random_state=config.seed)
@@ -158,13 +165,14 @@ def _prepare(
         if setup is None:
             setup = setups[key] = _setup(config, None)
     (X, y, names), (X_tr, X_te, y_tr, y_te), scaler, grid, scaled = setup
-    k = int(y.max()) + 1
+    k = 1 if is_regression(y) else int(y.max()) + 1  # a regression: one linear output unit
     sizes = [scaled[0].shape[1], *config.hidden, 1 if k <= 2 else k]
     init_rng, shuffle_rng = run_rngs(config.seed)
+    output = "linear" if is_regression(y) else "sigmoid" if k <= 2 else "softmax"
     net = MLP(
         sizes,
         config.activation,
-        "sigmoid" if k <= 2 else "softmax",
+        output,
         config.initializer,
         init_scale=config.init_scale,
         rng=init_rng,
@@ -209,8 +217,9 @@ def finish(prepared: Prepared, elapsed: float = 0.0) -> RunResult:
     values = np.array([res.history[k] for k in columns], dtype=np.float64)  # from the dict
     history = pd.DataFrame(values.T, columns=columns) if columns else pd.DataFrame()
     if history.empty:  # not even epoch 0 was finite (e.g. features near 1e300)
+        m = "r2" if prepared.trainer.net.output == "linear" else "accuracy"
         history = pd.DataFrame(
-            columns=["epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"]
+            columns=["epoch", "train_loss", "test_loss", f"train_{m}", f"test_{m}"]
         )
     history["epoch"] = history["epoch"].astype(int)
     if res.status == "diverged":

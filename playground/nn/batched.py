@@ -260,9 +260,13 @@ class BatchedTrainer:
             "epoch": np.full(R, float(self.epoch)),
             "train_loss": train_loss,
             "test_loss": self.loss.grad(z_te, d["Y_te"].swapaxes(1, 2), self.output)[0],
-            "train_accuracy": share(label(zs[-1].swapaxes(1, 2)) == d["y_tr"]),
-            "test_accuracy": share(label(z_te) == d["y_te"]),
         }
+        if self.output == "linear":  # a regression: R² instead of accuracy
+            row["train_r2"] = passes.r2(zs[-1], d["Y_tr"])
+            row["test_r2"] = passes.r2(z_te.swapaxes(1, 2), d["Y_te"])
+        else:
+            row["train_accuracy"] = share(label(zs[-1].swapaxes(1, 2)) == d["y_tr"])
+            row["test_accuracy"] = share(label(z_te) == d["y_te"])
         root_n = np.sqrt(d["X_tr"].shape[2])
         for l, (start, stop, _) in enumerate(self.layout[0::2]):
             row[f"grad_norm_{l + 1}"] = passes.norms(self.grad, start, stop)

@@ -9,14 +9,22 @@ so matched pairs use the `delta = p − y` shortcut and nothing saturates numeri
 - cross_entropy: from logits. Binary (k = 1): mean softplus(z) − y·z, as
   torch.nn.BCEWithLogitsLoss(); K classes: mean logsumexp(z) − z_y, as torch.nn.CrossEntropyLoss().
 - mse: mean over all n·k elements of (out(z) − Y)², as torch.nn.MSELoss() on the activated output.
+- huber: mean over all n·k elements of h(out(z) − Y), h(r) = ½r² if |r| ≤ δ else δ(|r| − ½δ),
+  δ = 1, as torch.nn.HuberLoss() (delta=1.0, reduction="mean"); h'(r) = clip(r, −δ, δ).
 - hinge: on the raw logits. Binary: mean max(0, 1 − s·z) with s = ±1, as torch SoftMarginLoss's
   hinge cousin; K classes: mean over samples of Σ_{j≠y} max(0, 1 − z_y + z_j)/K, as
   torch.nn.MultiMarginLoss().
 
-Facts: `torch` / `keras` name the binary-task equivalent; `code` holds what codegen writes:
-"torch" (a `data_loss(z, y)` function of logits and labels, for both cases) and "keras" (a
-`data_loss(Y, z)` of float targets (a column, or one-hot rows) and logits, written with float64
-sums through the script's `mean`: Keras' own losses average in float32 except on TensorFlow).
+`Loss.tasks` says which problems a loss serves: "classification" (class labels; sigmoid/softmax
+output) and/or "regression" (real targets; one linear output unit). mse serves both, huber
+regression only (on classes, whose targets lie within δ = 1 of a sigmoid output, it is ½ mse).
+
+Facts: `torch` / `keras` name the binary-task equivalent (huber: the regression one); `code`
+holds what codegen writes: "torch" (a `data_loss(z, y)` function of logits and labels, for both
+cases) and "keras" (a `data_loss(Y, z)` of float targets (a column, or one-hot rows) and logits,
+written with float64 sums through the script's `mean`: Keras' own losses average in float32
+except on TensorFlow);
+"torch_regression" / "keras_regression": the same for a regression run (one linear output).
 """
 
 from __future__ import annotations
@@ -62,16 +70,35 @@ def _cross_entropy(z: Array, Y: Array, output: str, value: bool) -> tuple[Array 
     raise ValueError("cross_entropy needs a sigmoid or softmax output, not a linear one.")
 
 
+def _through_output(g: Array, p: Array, output: str) -> Array:
+    """dL/dz from dL/dp (g) and p = out(z), through the output activation's Jacobian."""
+    if output == "sigmoid":
+        return g * p * (1.0 - p)
+    if output == "softmax":
+        return p * (g - np.sum(g * p, axis=-1, keepdims=True))
+    return g
+
+
 def _mse(z: Array, Y: Array, output: str, value: bool) -> tuple[Array | None, Array]:
     """mean((p − Y)²) over all elements, p = out(z); dL/dz through the output's Jacobian."""
     p = output_activation(z, output)
     diff = p - Y
-    g = 2.0 * diff / (z.shape[-2] * z.shape[-1])
-    if output == "sigmoid":
-        g = g * p * (1.0 - p)
-    elif output == "softmax":
-        g = p * (g - np.sum(g * p, axis=-1, keepdims=True))
+    g = _through_output(2.0 * diff / (z.shape[-2] * z.shape[-1]), p, output)
     return (np.mean(diff * diff, axis=_ALL) if value else None), g
+
+
+HUBER_DELTA = 1.0  # torch.nn.HuberLoss's default delta
+
+
+def _huber(z: Array, Y: Array, output: str, value: bool) -> tuple[Array | None, Array]:
+    """mean h(p − Y) over all elements, h(r) = ½r² (|r| ≤ δ) or δ(|r| − ½δ); h' = clip(r, ±δ)."""
+    p = output_activation(z, output)
+    r, d = p - Y, HUBER_DELTA
+    g = _through_output(np.clip(r, -d, d) / (z.shape[-2] * z.shape[-1]), p, output)
+    if not value:
+        return None, g
+    a = np.abs(r)
+    return np.mean(np.where(a <= d, 0.5 * r * r, d * (a - 0.5 * d)), axis=_ALL), g
 
 
 def _hinge(z: Array, Y: Array, output: str, value: bool) -> tuple[Array | None, Array]:
@@ -91,11 +118,13 @@ def _hinge(z: Array, Y: Array, output: str, value: bool) -> tuple[Array | None, 
 
 @dataclass(frozen=True)
 class Loss:
-    """One cost function: `fn(z, Y, output, value) -> (value per run or None, dL/dz)`."""
+    """One cost function: `fn(z, Y, output, value) -> (value per run or None, dL/dz)`;
+    `tasks`: the problems it serves ("classification", "regression")."""
 
     name: str
     fn: Callable[[Array, Array, str, bool], tuple[Array | None, Array]]
     facts: Facts
+    tasks: tuple[str, ...] = ("classification",)
 
     def grad(
         self, z: Array, Y: Array, output: str, value: bool = True
@@ -145,12 +174,34 @@ def data_loss(Y, z):  # hinge on the logits
     z_y = ops.sum(Y * z, axis=1, keepdims=True)
     return mean(ops.relu(1.0 - z_y + z) * (1.0 - Y))"""
 
+_TORCH_MSE_REG = """\
+def data_loss(z, y):  # MSELoss on the linear output vs the real-valued target
+    return F.mse_loss(z[:, 0], y.double())"""
+_KERAS_MSE_REG = """\
+def data_loss(Y, z):  # keras.losses.MeanSquaredError() on the linear output
+    return mean(ops.square(z - Y))"""
+_TORCH_HUBER = """\
+def data_loss(z, y):  # HuberLoss(delta=1.0) on the linear output vs the real-valued target
+    return F.huber_loss(z[:, 0], y.double(), delta=1.0)"""
+_KERAS_HUBER = """\
+def data_loss(Y, z):  # keras.losses.Huber(delta=1.0) on the linear output
+    r = ops.abs(z - Y)
+    return mean(ops.where(r <= 1.0, 0.5 * ops.square(r), r - 0.5))"""
+
 _REGISTRY: Registry[Loss] = Registry("loss", "losses")
 get = _REGISTRY.get  # the loss called `name`: callable f(z, Y, output) -> (value, dL/dz)
 entries, register, unregister = _REGISTRY.entries, _REGISTRY.register, _REGISTRY.unregister
 
 
 __getattr__ = _REGISTRY.module_getattr  # NAMES follows the registry
+TASKS = ("classification", "regression")
+
+
+def for_task(task: str) -> tuple[str, ...]:
+    """The names of the losses that serve `task` ("classification" | "regression")."""
+    if task not in TASKS:
+        raise ValueError(f"Unknown task {task!r}. Valid tasks: {', '.join(TASKS)}.")
+    return tuple(e.name for e in entries() if task in e.tasks)
 
 
 cross_entropy = register(
@@ -185,8 +236,11 @@ mse = register(
             code={
                 "torch": _TORCH_MSE,
                 "keras": _KERAS_MSE,
+                "torch_regression": _TORCH_MSE_REG,
+                "keras_regression": _KERAS_MSE_REG,
             },
         ),
+        tasks=("classification", "regression"),
     )
 )
 hinge = register(
@@ -206,5 +260,26 @@ hinge = register(
                 "keras": _KERAS_HINGE,
             },
         ),
+    )
+)
+huber = register(
+    Loss(
+        "huber",
+        _huber,
+        Facts(
+            formula=r"L = \frac{1}{nK}\sum_{i}\sum_{k} h_\delta(\hat y_{ik} - y_{ik}),\quad "
+            r"h_\delta(r) = \begin{cases} \tfrac12 r^2 & |r| \le \delta \\ "
+            r"\delta\,(|r| - \tfrac12\delta) & |r| > \delta \end{cases},\ \delta = 1",
+            text_key="loss.huber",
+            label="Huber",
+            torch="torch.nn.HuberLoss(delta=1.0)",
+            keras="keras.losses.Huber(delta=1.0)",
+            sklearn="squared_error",  # MLPRegressor has squared error only
+            code={
+                "torch_regression": _TORCH_HUBER,
+                "keras_regression": _KERAS_HUBER,
+            },
+        ),
+        tasks=("regression",),
     )
 )

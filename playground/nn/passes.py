@@ -152,6 +152,19 @@ def share(mask: Array) -> Array:
     return np.count_nonzero(flat, axis=1) / flat.shape[1]
 
 
+def r2(z: Array, Y: Array) -> Array:
+    """R² = 1 − SS_res / SS_tot of each run's predictions z against targets Y, both (R, k, n):
+    sums over each run's block in one order, so a stack's runs get a lone run's numbers.
+    Constant targets (SS_tot = 0): 1 for a perfect fit, else 0 (as sklearn's r2_score)."""
+    res = np.subtract(z, Y)
+    ss_res = np.add.reduce((res * res).reshape(len(z), -1), axis=1)
+    dev = Y - np.add.reduce(Y, axis=2, keepdims=True) / Y.shape[2]
+    ss_tot = np.add.reduce((dev * dev).reshape(len(Y), -1), axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = 1.0 - ss_res / ss_tot
+    return np.where(ss_tot > 0, out, np.where(ss_res == 0, 1.0, 0.0))
+
+
 def norms(flat: Array, start: int, stop: int) -> Array:
     """‖flat[r, start:stop]‖ per run (R,), as np.linalg.norm: √(x·x) with BLAS dot."""
     x = flat[:, None, start:stop]

@@ -89,6 +89,10 @@ GROUPS = {
         [0.01, 0.03],
         replace(BASE, l1=0.003, l2=0.001, features=("x1", "x2", "x1sq", "sin_x2")),
     ),
+    "regression_plane": _vary("seed", [0, 1, 2], replace(BASE, dataset="regression_plane", loss="mse")),
+    "regression_huber_lr": _vary(
+        "learning_rate", [0.01, 0.1], replace(BASE, dataset="regression_gaussians", loss="huber")
+    ),
     "full_batch_iris": _vary("seed", [0, 1], replace(BASE, dataset="iris", batch_size=0)),
     "minmax_test_half": _vary("seed", [0, 1], replace(BASE, scaler="minmax", test_fraction=0.5)),
 }
@@ -238,10 +242,12 @@ def _registry_groups() -> dict[str, list[RunConfig]]:
             replace(small, optimizer=name, seed=s, learning_rate=lr)
             for s, lr in [(0, 0.01), (1, 0.05)]
         ]
-    for name in losses.NAMES:
-        for data in ("moons", "blobs"):
-            groups[f"loss-{name}-{data}"] = _vary(
-                "seed", [0, 1], replace(small, loss=name, dataset=data)
+    for entry in losses.entries():  # each loss on the data sets of its tasks
+        sets = ("moons", "blobs") if "classification" in entry.tasks else ()
+        sets += ("regression_plane",) if "regression" in entry.tasks else ()
+        for data in sets:
+            groups[f"loss-{entry.name}-{data}"] = _vary(
+                "seed", [0, 1], replace(small, dataset=data, loss=entry.name)
             )
     for name in activations.NAMES:
         groups[f"activation-{name}"] = _vary("seed", [0, 1], replace(small, activation=name))

@@ -9,7 +9,9 @@ from hypothesis import strategies as hs
 
 from playground import data
 
-BUILTINS = [name for name in data.NAMES if data.get(name).kind != "csv"]
+# classification sets (the regression sets: tests/unit/test_regression.py)
+REGRESSION = [name for name in data.NAMES if data.get(name).regression]
+BUILTINS = [name for name in data.NAMES if data.get(name).kind != "csv" and name not in REGRESSION]
 TOYS = [name for name in BUILTINS if data.get(name).kind == "toy"]
 
 
@@ -327,7 +329,7 @@ def test_reload_with_a_broken_csv_keeps_the_others(temp_datasets):
     (temp_datasets / "broken.csv").write_bytes(b"")
     data.reload_csv()
     names = data.NAMES
-    assert names == (*BUILTINS, "fruit")
+    assert names == (*BUILTINS, *REGRESSION, "fruit")
     assert set(data.CSV_ERRORS) == {"broken.csv"}
     X, y = data.make_dataset("fruit")
     assert X.shape == (5, 2) and data.get("fruit").class_names == ("apple", "cherry", "pear")

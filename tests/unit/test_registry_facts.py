@@ -228,7 +228,10 @@ def test_a_name_cannot_be_registered_twice():
         activations.register(activations.get("relu"))
 
 
-SATURATING = {"mse"}  # its gradient carries σ′(z): "use cross entropy" is advice only there
+SATURATING = {
+    "mse",
+    "huber",
+}  # their gradient carries σ′(z): "use cross entropy" is advice only there
 
 
 @pytest.mark.parametrize("name", losses.NAMES)

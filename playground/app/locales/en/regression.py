@@ -1,0 +1,33 @@
+"""Regression problems: the Huber loss, the regression data sets, R² metrics, the value map, and
+the notes of pages that are for classification only."""
+
+MESSAGES = {
+    "loss.huber": "Squared error for small residuals (½r² while |r| ≤ δ = 1) and absolute error "
+    "beyond (δ(|r| − ½δ)): outliers pull with a constant force instead of one that grows with "
+    "them. For regression (a number as the target), as `torch.nn.HuberLoss()`.",
+    "reg.note": "Regression: each point's target is a number (its colour), not a class. The "
+    "network ends in one linear output unit, trained with MSE or Huber; R² replaces accuracy.",
+    "reg.loss_changed": "The loss is now {loss}: {dataset} is a regression data set, and "
+    "cross-entropy and hinge need classes.",
+    "reg.loss.help": "For a regression data set only MSE and Huber apply: the other losses need "
+    "classes.",
+    "metric.train_r2": "Train R²",
+    "metric.test_r2": "Test R²",
+    "metric.test_mse": "Test MSE",
+    "metric.r2.help": "R² = 1 − $SS_{res} / SS_{tot}$: 1 is a perfect fit, 0 is no better than "
+    "predicting the mean, below 0 is worse.",
+    "heatmap.title": "Predicted value",
+    "heatmap.value": "prediction",
+    "heatmap.target": "target",
+    "heatmap.error": "error",
+    "heatmap.caption": "Background: the network's prediction over the plane (blue below 0, "
+    "orange above, white at 0). Points: their target values on the same scale; a point that "
+    "stands out from its background is predicted badly.",
+    "curves.r2": "R²",
+    "curves.best_r2": "best test R²",
+    "reg.classification_only": "{page} is for classification: {dataset} is a regression data "
+    "set (a number per point, not a class). Choose a classification data set such as moons in "
+    "the sidebar to use it.",
+    "reg.codegen.sklearn": "For a regression run the scikit-learn script uses `MLPRegressor` "
+    "(squared error; Huber has no `MLPRegressor` option).",
+}

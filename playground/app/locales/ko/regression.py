@@ -1,0 +1,31 @@
+"""회귀 문제: Huber 비용, 회귀 데이터 세트, R² 지표, 예측값 지도, 분류 전용 페이지의 안내."""
+
+MESSAGES = {
+    "loss.huber": "잔차가 작을 때(|r| ≤ δ = 1)는 제곱 오차(½r²), 그보다 크면 절댓값 오차"
+    "(δ(|r| − ½δ))입니다. 이상치가 커져도 당기는 힘이 일정합니다. 목표값이 숫자인 회귀용이며 "
+    "`torch.nn.HuberLoss()`와 같습니다.",
+    "reg.note": "회귀: 각 점의 목표값은 클래스가 아니라 숫자(점의 색)입니다. 신경망의 끝은 선형 "
+    "출력 노드 하나이고 MSE나 Huber 비용으로 학습하며, 정확도 대신 R²를 봅니다.",
+    "reg.loss_changed": "비용함수를 {loss}{loss:으로/로} 바꿨습니다: {dataset}{dataset:은/는} 회귀 "
+    "데이터 세트이고, 교차 엔트로피와 Hinge는 클래스가 있어야 합니다.",
+    "reg.loss.help": "회귀 데이터 세트에는 MSE와 Huber만 쓸 수 있습니다. 다른 비용함수는 클래스가 "
+    "있어야 합니다.",
+    "metric.train_r2": "학습 R²",
+    "metric.test_r2": "테스트 R²",
+    "metric.test_mse": "테스트 MSE",
+    "metric.r2.help": "R² = 1 − $SS_{res} / SS_{tot}$: 1이면 완벽하게 맞고, 0이면 평균으로 예측한 것과 "
+    "같으며, 0보다 작으면 그보다 못합니다.",
+    "heatmap.title": "예측값",
+    "heatmap.value": "예측값",
+    "heatmap.target": "목표값",
+    "heatmap.error": "오차",
+    "heatmap.caption": "배경: 평면 위 신경망의 예측값(0보다 작으면 파랑, 크면 주황, 0이면 흰색). "
+    "점: 같은 색 척도의 목표값. 배경과 색이 다른 점은 잘못 예측된 점입니다.",
+    "curves.r2": "R²",
+    "curves.best_r2": "최고 테스트 R²",
+    "reg.classification_only": "{page}{page:은/는} 분류용입니다: {dataset}{dataset:은/는} 회귀 "
+    "데이터 세트입니다(점마다 클래스가 아니라 숫자). 사이드바에서 moons 같은 분류 데이터 세트을 "
+    "고르세요.",
+    "reg.codegen.sklearn": "회귀 실행의 scikit-learn 스크립트는 `MLPRegressor`를 씁니다(제곱 오차; "
+    "Huber는 `MLPRegressor`에 없습니다).",
+}
