@@ -89,7 +89,9 @@ GROUPS = {
         [0.01, 0.03],
         replace(BASE, l1=0.003, l2=0.001, features=("x1", "x2", "x1sq", "sin_x2")),
     ),
-    "regression_plane": _vary("seed", [0, 1, 2], replace(BASE, dataset="regression_plane", loss="mse")),
+    "regression_plane": _vary(
+        "seed", [0, 1, 2], replace(BASE, dataset="regression_plane", loss="mse")
+    ),
     "regression_huber_lr": _vary(
         "learning_rate", [0.01, 0.1], replace(BASE, dataset="regression_gaussians", loss="huber")
     ),
