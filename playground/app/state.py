@@ -37,6 +37,20 @@ UPLOAD = "upload"  # the parsed uploaded CSV
 UPLOAD_FILE = "upload_file"  # the CSV uploader
 UPLOAD_ID = "upload_id"  # the file id the parsed CSV came from
 USE_UPLOAD = "use_upload"  # train on the uploaded CSV
+DRAWING = "drawing"  # the drawn data set (app/draw.py): its points and whether Draw mode is on
+DRAWN = "drawn"  # the drawing as an Upload while Draw mode is on (upload.active() returns it)
+DRAW_TOGGLE, DRAW_MODE = "draw_toggle", "draw_mode"  # Draw mode on/off; click: class 0, 1, erase
+DRAW_CLEAR, DRAW_COPY = "draw_clear", "draw_copy"  # "Clear all", "Start from the data set"
+DRAW_X, DRAW_Y, DRAW_APPLY = "draw_x", "draw_y", "draw_apply"  # a point typed in, and its button
+DRAW_CLICKS = "draw_clicks"  # clicks taken so far: the plane's key (a new chart, no selection)
+DRAW_MESSAGE = "draw_message"  # (level, text) to show once: a bad link, what a copy changed
+DRAW_URL_SEEN = "draw_url_seen"  # the address's points= was read in this session
+
+
+def draw_plane(clicks: int) -> str:
+    """The drawing plane after `clicks` clicks (a new key clears the chart's selection)."""
+    return f"draw_plane_{clicks}"
+
 
 # ---- pins and the compare page ------------------------------------------------------------------
 PINS = "pins"  # [{"name": str, "config": RunConfig}]

@@ -69,6 +69,12 @@ def sidebar_uploader() -> None:
 
 
 def active() -> Upload | None:
+    """The data to train on instead of the config's data set, if any: this session's drawing
+    while Draw mode is on (app/draw.py keeps it in state.DRAWN), else the switched-on upload."""
+    return st.session_state.get(state.DRAWN) or csv_active()
+
+
+def csv_active() -> Upload | None:
     """The upload to train on, if any and switched on."""
     up = st.session_state.get(state.UPLOAD)
     return up if up is not None and st.session_state.get(state.USE_UPLOAD, True) else None

@@ -11,7 +11,7 @@ import numpy as np
 import streamlit as st
 
 from playground import charts, codegen, data, export, features, page_specs
-from playground.app import sidebar, state, upload
+from playground.app import draw, sidebar, state, upload
 from playground.app.chart_cache import run_key, show
 from playground.app.downloads import button as download
 from playground.app.i18n import EN, option_label, t
@@ -163,7 +163,9 @@ def _load_setup() -> None:
     if file is None:
         return
     try:
-        sidebar.load_config(export.config_from_upload(file.getvalue()))
+        raw, points = draw.split_setup(file.getvalue())  # a drawing travels as "points"
+        sidebar.load_config(export.config_from_upload(raw))
+        draw.use(points)
         st.session_state[state.SETUP_MESSAGE] = ("ok", t("export.loaded", name=md(file.name)))
     except ValueError as e:
         st.session_state[state.SETUP_MESSAGE] = ("error", t("export.bad_setup", error=md(e, 400)))
@@ -174,7 +176,7 @@ def downloads(result, labels) -> None:
     st.caption(t("export.caption"))
     c = st.container(horizontal=True)
     # built in memory; a builder that fails gets words in place of its button (downloads.py)
-    download(c, t("export.setup"), lambda: export.config_json(result.config), "setup.json",
+    download(c, t("export.setup"), lambda: draw.setup_json(result.config), "setup.json",
              "application/json", icon=":material/settings:")  # fmt: skip
     download(c, t("export.history"), lambda: export.history_csv(result), "history.csv",
              "text/csv", icon=":material/table:")  # fmt: skip
