@@ -47,7 +47,10 @@ def predicted_classes(probs: np.ndarray) -> np.ndarray:
 
 def disagreement(a: RunResult, b: RunResult) -> np.ndarray | None:
     """(g,) bool: grid points where the final predictions differ; None if the grids differ
-    (the runs saw different data, so the planes do not line up)."""
+    (the runs saw different data, so the planes do not line up) or a run is a regression (no
+    classes to disagree on)."""
+    if "linear" in (a.model.output, b.model.output):
+        return None
     if not (np.array_equal(a.grid.x, b.grid.x) and np.array_equal(a.grid.y, b.grid.y)):
         return None
     if len(a.snapshots) == 0 or len(b.snapshots) == 0:
@@ -55,11 +58,15 @@ def disagreement(a: RunResult, b: RunResult) -> np.ndarray | None:
     return predicted_classes(a.snapshots[-1]) != predicted_classes(b.snapshots[-1])
 
 
+_METRICS = ["epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy", "train_r2",
+            "test_r2"]  # fmt: skip
+
+
 def metrics_table(results: dict[str, RunResult]) -> pd.DataFrame:
     """Final metrics per run, one row each."""
     rows = []
     for name, r in results.items():
-        last = r.final
+        last = r.final.reindex(_METRICS)  # a regression run has R², not accuracy: NaN there
         rows.append(
             {
                 "run": name,
@@ -69,10 +76,13 @@ def metrics_table(results: dict[str, RunResult]) -> pd.DataFrame:
                 "test_loss": last["test_loss"],
                 "train_accuracy": last["train_accuracy"],
                 "test_accuracy": last["test_accuracy"],
+                "train_r2": last["train_r2"],
+                "test_r2": last["test_r2"],
                 "seconds": round(r.elapsed, 3),
             }  # fmt: skip
         )
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    return table.dropna(axis=1, how="all")  # the accuracy or R² columns no run has
 
 
 def export_json(results: dict[str, RunResult]) -> str:

@@ -16,6 +16,7 @@ from playground import features as feats
 from playground.hyper import WithHyper, optimizer_facts, spanning
 from playground.nn import activations, initializers, losses, optimizers
 from playground.nn.facts import Hyper
+from playground.tasks import check_task, default_loss, task, with_task  # noqa: F401 (cfg.task)
 
 _FIELD_DEFAULTS: dict[str, Any] = {}  # RunConfig field -> default (filled below the class)
 
@@ -68,29 +69,6 @@ def choices() -> dict[str, tuple[str, ...]]:
         "initializer": initializers.NAMES,
         "optimizer": optimizers.NAMES,
     }
-
-
-def task(dataset: str) -> str:
-    """The problem a data set poses: "regression" (real-valued targets) or "classification"."""
-    return "regression" if data.is_regression(dataset) else "classification"
-
-
-def default_loss(dataset: str) -> str:
-    """The loss a run on `dataset` gets when none is given: mse for regression sets, else
-    cross entropy."""
-    return "mse" if task(dataset) == "regression" else "cross_entropy"
-
-
-def check_task(dataset: str, loss: str) -> None:
-    """ValueError "loss: …" unless `loss` serves the task of `dataset` (losses.for_task): a
-    regression set needs mse or huber; huber is for regression sets only."""
-    kind = task(dataset)
-    valid = losses.for_task(kind)
-    if loss not in valid:
-        raise ValueError(
-            f"loss: {loss} does not fit the {kind} data set {dataset}. "
-            f"Valid losses for {kind}: {', '.join(valid)}."
-        )
 
 
 @dataclass(frozen=True)
@@ -288,22 +266,6 @@ def _coerce(name: str, value: Any) -> Any:
         raise ValueError(f"{name}: {value!r} is not a valid value.") from None
 
 
-def _task_from_query(config: RunConfig, given: dict[str, Any], problems: list[str]) -> RunConfig:
-    """`config` with the link's data set and loss: both if they fit together; else the data set
-    with its default loss (the loss named in `problems`), else the defaults."""
-    values: dict[str, Any] = {"dataset": config.dataset, "loss": None}
-    for key in ("dataset", "loss"):
-        if key in given:
-            try:
-                values[key] = _coerce(key, given[key])
-                replace(config, **values)
-            except ValueError as e:
-                values[key] = None if key == "loss" else config.dataset
-                default = default_loss(values["dataset"]) if key == "loss" else config.dataset
-                problems.append(f"{e} Using the default, {default!r}.")
-    return replace(config, **values)
-
-
 def from_query(params: dict[str, Any]) -> tuple[RunConfig, list[str]]:
     """Lenient: every invalid or unknown parameter falls back to its default.
 
@@ -313,7 +275,7 @@ def from_query(params: dict[str, Any]) -> tuple[RunConfig, list[str]]:
     params = {k: v for k, v in params.items() if k in FIELD_NAMES}  # others: the app's
     task_keys = {k: params.pop(k) for k in ("dataset", "loss") if k in params}
     if task_keys:  # together: a loss fits its data set (no loss: the data set's default)
-        config = _task_from_query(config, task_keys, problems)
+        config = with_task(config, task_keys, problems, _coerce)
     for key, value in params.items():
         try:
             config = replace(config, **{key: _coerce(key, value)})

@@ -253,7 +253,8 @@ def _activation_findings(h: pd.DataFrame, config, symmetric: bool, fits: bool) -
     if act.bounded:
         # A problem from the start (weights or inputs too large), or at the end when the net
         # has not learned; a well-trained net may saturate on well-separated data.
-        rows = [h.iloc[0]] + ([last] if last["train_accuracy"] < 0.9 else [])
+        score = last["train_r2"] if "train_r2" in last else last["train_accuracy"]  # R²: regression
+        rows = [h.iloc[0]] + ([last] if score < 0.9 else [])
         cols = [c for c in h.columns if c.startswith("act_saturated_")]
         sat = [(i == 0, row[c], c) for i, row in enumerate(rows) for c in cols]
         sat = [x for x in sat if x[1] > SATURATED]
@@ -339,7 +340,10 @@ def diagnose(result) -> list[Finding]:
         out += _fit_findings(result, out)
     if not out:
         last = h.iloc[-1]
-        params = {"acc": float(last["test_accuracy"]), "ratio": delta_ratio(h, 0)}
+        if "test_r2" in last:  # a regression run: its test R² (3 decimals), no accuracy
+            params = {"r2": round(float(last["test_r2"]), 3), "ratio": delta_ratio(h, 0)}
+        else:
+            params = {"acc": float(last["test_accuracy"]), "ratio": delta_ratio(h, 0)}
         params |= {"low": VANISH_RATIO, "high": EXPLODE_RATIO}
         out.append(Finding("healthy", "ok", params))
     return sorted(out, key=lambda f: ORDER.index(f.code))

@@ -110,10 +110,11 @@ def url_text(key: str, value) -> str:
 def url_query(config: RunConfig) -> dict[str, str | list[str]]:
     """The query parameters of a link to `config`: what the bound widgets write, i.e. every
     value that differs from its widget's default (a missing one means the default)."""
+    defaults = DEFAULTS | {"loss": cfg.default_loss(config.dataset)}  # the loss widget's
     return {
         key: url_text(key, value)
         for key, value in widget_values(config).items()
-        if key in url_spec() and value is not None and value != DEFAULTS[key]
+        if key in url_spec() and value is not None and value != defaults[key]
     }
 
 
@@ -275,6 +276,7 @@ def config_from_values(s) -> RunConfig:
     widths = {k: get(k) for k in LAYER_KEYS}
     values["hidden"] = layer_widths(int(get("width")), int(get("depth")), widths)
     values["features"] = get("features") or DEFAULTS["features"]  # none on: the sidebar says so
+    values["loss"] = s.get("loss")  # None: the data set's default
     used = hyper_keys(values["optimizer"])
     for key in all_hyper_keys():  # the optimizer's own default where it has none to show
         if key not in used and cfg.nullable(key):

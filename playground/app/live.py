@@ -330,7 +330,10 @@ def _cells(res: RunResult, spec: dict, discretize: bool) -> None:
     size = len(res.grid.x)
     gx, gy = res.grid.x[::CELL], res.grid.y[::CELL]
     probs = res.snapshots[-1].reshape(size, size, -1)[::CELL, ::CELL].reshape(len(gx) * len(gy), -1)
-    rgb = probability_colors(probs, discretize)
+    if res.model.output == "linear":  # a regression run: its predicted values' colours
+        rgb = charts.value_colors(probs, charts.value_scale(res))
+    else:
+        rgb = probability_colors(probs, discretize)
     codes = np.round(np.clip(rgb, 0, 1) * 255).astype(np.uint32) @ np.array([65536, 256, 1])
     colors = np.char.add("#", np.char.zfill(np.char.mod("%x", codes), 6))
     name = "cells"

@@ -70,12 +70,12 @@ def keep_state() -> None:
             st.session_state[key] = st.session_state[key]
 
 
-def _select(key: str, options, section_help: str | None = None, **kw):
+def _select(key: str, options, section_help: str | None = None, default=None, **kw):
     kw["disabled"] = _off(key, kw.pop("disabled", False))
     return st.selectbox(
         t(key),
         options,
-        **_initial(key, index=list(options).index(DEFAULTS[key])),
+        **_initial(key, index=list(options).index(DEFAULTS[key] if default is None else default)),
         format_func=option_label,
         key=key,
         help=section_help or t(f"{key}.help"),
@@ -153,6 +153,24 @@ def _rules_of_thumb(n_in: int, n_out: int) -> None:
     )
 
 
+def _loss() -> None:
+    """② The losses that fit the data set's task (`losses.for_task`): mse and huber for a
+    regression set. A kept loss that does not fit becomes the set's default (said once); that
+    default is the widget's, so a link leaves it out as it leaves out cross entropy."""
+    # the data set widget comes later: on a link's first run its value is still in the URL
+    dataset = st.session_state.get("dataset") or st.query_params.get("dataset", DEFAULT.dataset)
+    task = "classification" if upload.active() else cfg.task(dataset)
+    names = losses.for_task(task)
+    default = cfg.default_loss(dataset) if task == "regression" else DEFAULT.loss
+    kept = st.session_state.get("loss", default)
+    if kept not in names:
+        st.session_state["loss"] = default
+        if task == "regression":
+            st.caption(t("reg.loss_changed", loss=option_label(default), dataset=dataset))
+    help_ = t("reg.loss.help") if task == "regression" else None
+    _select("loss", names, section_help=help_, default=default)
+
+
 def _hyper(optimizer: str) -> None:
     own = {h.field: h.default for h in cfg.optimizer_facts(optimizer).hyper}
     with st.expander(t("hyper")):
@@ -183,7 +201,7 @@ def render() -> RunConfig:
         _select("scaler", preprocessing.NAMES)
         n_in = _features()
         st.subheader(t("sec.2"))
-        _select("loss", losses.NAMES)
+        _loss()
         st.subheader(t("sec.3"))
         _select("activation", activations.NAMES)
         st.subheader(t("sec.4"))
@@ -225,6 +243,8 @@ def render() -> RunConfig:
         _select("dataset", data.NAMES, disabled=uploaded is not None)
         dataset_notes.render()  # CSV files of the data-set folder left out, and why
         info = data.get(st.session_state.get("dataset", DEFAULT.dataset))
+        if info.regression and uploaded is None:
+            st.caption(t("reg.note"))
         st.slider(
             t("n_samples"),
             *N_SAMPLES_RANGE,

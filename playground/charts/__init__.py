@@ -24,11 +24,11 @@ grids), `boundary`, `curves`, `scaler` (① scaler lens), `gradients`, `activati
 from playground.charts.activations import activation_hist, hidden_activations
 from playground.charts.boundary import (
     boundary_points,
-    decision_boundary,
     extent,
     image_layer,
     round_to_span,
 )
+from playground.charts.boundary import decision_boundary as class_boundary
 from playground.charts.curves import accuracy_curves, loss_curves, significant, subsample_epochs
 from playground.charts.gradients import (
     grad_columns,
@@ -37,6 +37,7 @@ from playground.charts.gradients import (
     gradient_ratio,
     layer_name,
 )
+from playground.charts.heatmap import value_colors, value_map, value_scale
 from playground.charts.images import (
     boundary_png,
     diverging_colors,
@@ -77,6 +78,16 @@ from playground.charts.style import (
 )
 from playground.charts.unit import incoming_chart, incoming_columns, unit_map
 
+
+def decision_boundary(result, snapshot_index: int = -1, discretize: bool = False, **kw) -> dict:
+    """The run's picture of the plane: a classification run's decision boundary
+    (`boundary.decision_boundary`), a regression run's predicted-value map (`heatmap.value_map`,
+    which has nothing to discretize)."""
+    if result.model.output == "linear":
+        return value_map(result, snapshot_index, kw.get("labels"), kw.get("max_points", 3000))
+    return class_boundary(result, snapshot_index, discretize, **kw)
+
+
 __all__ = [
     "Array",
     "BACKGROUND",
@@ -102,6 +113,10 @@ __all__ = [
     "probability_colors",
     "boundary_points",
     "decision_boundary",
+    "class_boundary",
+    "value_colors",
+    "value_map",
+    "value_scale",
     "extent",
     "image_layer",
     "round_to_span",

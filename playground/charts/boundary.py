@@ -150,6 +150,9 @@ def _image_spec(x: tuple[float, float], y: tuple[float, float], lab: dict) -> di
     }
 
 
+image_spec = _image_spec  # public: the regression value map (heatmap.py) draws the same image
+
+
 def decision_boundary(
     result: Any,
     snapshot_index: int = -1,

@@ -49,11 +49,12 @@ def disagreement_chart(a: RunResult, b: RunResult, labels: dict | None = None) -
 def overlay_curves(
     histories: dict[str, pd.DataFrame], metric: str, labels: dict | None = None, log: bool = False
 ) -> alt.Chart:
-    """Train (dashed) and test (solid) `metric` ("loss" | "accuracy") of several runs, by colour."""
+    """Train (dashed) and test (solid) `metric` ("loss" | "accuracy" | "r2") of several runs, by
+    colour; runs without that metric (accuracy of a regression run) are left out."""
     lab = merged_labels(labels)
-    frames = []
+    frames = [pd.DataFrame({"epoch": [], "value": [], "run": [], "split": []})]
     for name, h in histories.items():
-        for split in ("train", "test"):
+        for split in ("train", "test") if f"test_{metric}" in h else ():
             frames.append(
                 pd.DataFrame(
                     {

@@ -107,11 +107,15 @@ def _curves(
     """Train and test lines over epochs; the best test epoch marked; hover shows both values;
     `changes`: (epoch, label) of settings changed mid-run, each a labelled rule."""
     test = history[columns[1]].to_numpy(dtype=np.float64)
+    r2 = columns[1] == "test_r2"  # R² (regression): 1 at best, unbounded below
     best_row = int(np.nanargmin(test) if best == "min" else np.nanargmax(test))
     splits = [lab["train"], lab["test"]]
     long = _long_rows(history, columns, splits, log_scale, max_epochs)
-    if best == "max":
-        y_scale: dict = {"domain": [0, 1]}
+    if r2:  # down to −1 at most (a worse start is clamped), else from 0
+        low = -1.0 if np.nanmin(history[list(columns)].to_numpy(dtype=np.float64)) < 0 else 0.0
+        y_scale: dict = {"domain": [low, 1], "clamp": True}
+    elif best == "max":
+        y_scale = {"domain": [0, 1]}
     else:
         y_scale = {"type": "log"} if log_scale else {"zero": False}
     x = q("epoch", axis={"format": "d", "tickMinStep": 1}, title=lab["epoch"])  # whole epochs
@@ -128,13 +132,13 @@ def _curves(
             "x": x,
             "y": q(
                 "value",
-                axis={"format": ".0%" if best == "max" else "~g"},
+                axis={"format": ".0%" if best == "max" and not r2 else "~g"},
                 scale=y_scale,
                 title=y_title,
             ),
         },
     }
-    fmt = ".1%" if best == "max" else ".4g"
+    fmt = ".3f" if r2 else ".1%" if best == "max" else ".4g"
     rule = {
         "mark": {"type": "rule", "color": "gray"},
         "encoding": {
@@ -149,9 +153,8 @@ def _curves(
         "transform": [{"pivot": "split", "value": "value", "groupby": ["epoch"]}],
     }
     epoch, value = int(history["epoch"].iloc[best_row]), float(test[best_row])
-    note = (
-        f"{lab['best_loss' if best == 'min' else 'best_accuracy']}: {lab['epoch'].lower()} {epoch}"
-    )
+    what = "best_r2" if r2 else "best_loss" if best == "min" else "best_accuracy"
+    note = f"{lab[what]}: {lab['epoch'].lower()} {epoch}"
     right = epoch > (history["epoch"].iloc[0] + history["epoch"].iloc[-1]) / 2
     value = max(value, TINY) if log_scale else value
     marker = _best_marker(epoch, value, note, right, top=best == "min")
@@ -230,10 +233,13 @@ def accuracy_curves(
     changes: Sequence[tuple[float, str]] = (),
 ) -> dict:
     """Train and test accuracy per epoch (0–100 %); a dashed rule at the best test accuracy;
-    `changes` as in `loss_curves`."""
+    `changes` as in `loss_curves`. A regression run's history (train_r2, test_r2): R² instead
+    (from −1 at most, up to 1)."""
     lab = merged_labels(labels)
     if history.empty:
         return message_spec(lab["no_data"])
-    cols = ("train_accuracy", "test_accuracy")
-    chart = _curves(history, cols, "max", lab["accuracy"], lab, False, max_epochs, changes)
+    r2 = "test_r2" in history.columns
+    cols = ("train_r2", "test_r2") if r2 else ("train_accuracy", "test_accuracy")
+    title = lab["r2" if r2 else "accuracy"]
+    chart = _curves(history, cols, "max", title, lab, False, max_epochs, changes)
     return _sized(chart, lab["accuracy_title"])

@@ -60,6 +60,10 @@ DEFAULT_LABELS: dict[str, str] = {
     "split": "split",
     "best_loss": "lowest test loss",
     "best_accuracy": "best test accuracy",
+    "r2": "R²",  # regression runs: R² in place of accuracy, the predicted value's map
+    "best_r2": "best test R²",
+    "target_value": "target",
+    "predicted": "prediction",
     "layer": "layer",
     "layer_n": "layer {n}",  # {n}: layer number
     "input_side": "input side",

@@ -135,7 +135,8 @@ def render() -> None:
     hist = {name: r.history for name, r in named.items()}
     c1, c2 = st.columns(2)
     c1.altair_chart(compare_charts.overlay_curves(hist, "loss", labels, log), width="stretch")
-    c2.altair_chart(compare_charts.overlay_curves(hist, "accuracy", labels), width="stretch")
+    score = "r2" if all("test_r2" in h for h in hist.values()) else "accuracy"  # regression: R²
+    c2.altair_chart(compare_charts.overlay_curves(hist, score, labels), width="stretch")
     st.markdown(f"**{t('cmp.boundaries')}**")
     for col, (name, r) in zip(st.columns(len(named)), named.items(), strict=True):
         col.caption(md(name))

@@ -32,16 +32,31 @@ def _loss_text(v: float) -> str:
     return f"{v:.3g}" if abs(v) < 1e4 else f"{v:.0e}"
 
 
+def _test_mse(result) -> float:
+    """A regression run's mean squared error on the test split, from its model now."""
+    with np.errstate(all="ignore"):
+        pred = result.model.forward(result.scaler.transform(result.X_test))[:, 0]
+    return float(np.mean((pred - result.y_test) ** 2))
+
+
 def _metrics(result) -> None:
     last = result.final
-    cols = st.columns(7)
+    r2 = "test_r2" in last  # a regression run: R² (and the test MSE) in place of accuracy
+    cols = st.columns(8 if r2 and result.config.loss != "mse" else 7)
     cols[0].metric(t("metric.train_loss"), _loss_text(last["train_loss"]))
     cols[1].metric(t("metric.test_loss"), _loss_text(last["test_loss"]))
-    cols[2].metric(t("metric.train_acc"), f"{last['train_accuracy']:.1%}")
-    cols[3].metric(t("metric.test_acc"), f"{last['test_accuracy']:.1%}")
+    if r2:
+        help_ = t("metric.r2.help")
+        cols[2].metric(t("metric.train_r2"), f"{last['train_r2']:.3f}", help=help_)
+        cols[3].metric(t("metric.test_r2"), f"{last['test_r2']:.3f}", help=help_)
+    else:
+        cols[2].metric(t("metric.train_acc"), f"{last['train_accuracy']:.1%}")
+        cols[3].metric(t("metric.test_acc"), f"{last['test_accuracy']:.1%}")
     cols[4].metric(t("metric.epochs"), f"{int(last['epoch'])}")
     cols[5].metric(t("metric.time"), f"{result.elapsed:.2f} s")
     cols[6].metric(t("metric.params"), f"{result.model.n_params():,}")
+    if len(cols) == 8:  # Huber: the MSE beside it
+        cols[7].metric(t("metric.test_mse"), _loss_text(_test_mse(result)))
 
 
 _PERCENT = ("share", "acc", "ref", "seen", "bounce")
@@ -90,6 +105,7 @@ def _fmt_finding(f, config: RunConfig, tr=t) -> str:
     key += ".start" if p.get("at_start") else ""
     if f.code == "healthy" and not np.isfinite(p.get("ratio", np.nan)):
         key = "diag.healthy.one"
+    key += ".r2" if "r2" in p else ""  # a regression run: R² instead of accuracy
     words = {k: _diag_number(k, v) for k, v in p.items() if k != "advice"}
     parts = [tr(key, **words)]
     if p.get("compensates"):
@@ -114,8 +130,13 @@ def _diagnosis(result) -> None:
         show[f.level](_fmt_finding(f, result.config), icon=icons.get(f.level))
 
 
+def _plane_title(result) -> str:
+    """The plane's heading: the decision boundary, or a regression run's predicted value."""
+    return t("heatmap.title" if result.model.output == "linear" else "boundary.title")
+
+
 def _boundary(result, labels) -> None:
-    st.markdown(f"**{t('boundary.title')}**")
+    st.markdown(f"**{_plane_title(result)}**")
     epochs = result.snapshot_epochs
     c1, c2 = st.columns([2, 1], vertical_alignment="bottom")
     shown = epochs[-1]
@@ -124,7 +145,8 @@ def _boundary(result, labels) -> None:
         shown = c1.select_slider(
             t("boundary.epoch"), epochs, epochs[-1], key=state.BOUNDARY_EPOCH, help=help_
         )
-    discretize = c2.toggle(t("boundary.discretize"), key=state.DISCRETIZE)
+    regression = result.model.output == "linear"  # a value map: nothing to discretize
+    discretize = not regression and c2.toggle(t("boundary.discretize"), key=state.DISCRETIZE)
     idx = epochs.index(shown) if shown in epochs else len(epochs) - 1
     show(
         st,
@@ -134,6 +156,8 @@ def _boundary(result, labels) -> None:
         idx,
         discretize,
     )
+    if regression:
+        st.caption(t("heatmap.caption"))
 
 
 def _curves(result, labels) -> None:
@@ -219,7 +243,7 @@ def _live_frame(slots: dict, running: live.Live, config, labels, options: tuple)
         slots["status"] = st.caption(status)
         slots["metrics"], slots["diagnosis"] = st.empty(), st.empty()
         left, right = st.columns([1.15, 1], gap="large")
-        left.markdown(f"**{t('boundary.title')}**")
+        left.markdown(f"**{_plane_title(res)}**")
         right.markdown(f"**{t('curves.title')}**")
         slots["boundary"] = left.vega_lite_chart(boundary, width="stretch")
         slots["loss"] = right.vega_lite_chart(loss, width="stretch")

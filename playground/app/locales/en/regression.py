@@ -17,17 +17,22 @@ MESSAGES = {
     "metric.r2.help": "R² = 1 − $SS_{res} / SS_{tot}$: 1 is a perfect fit, 0 is no better than "
     "predicting the mean, below 0 is worse.",
     "heatmap.title": "Predicted value",
-    "heatmap.value": "prediction",
-    "heatmap.target": "target",
+    "chart.r2": "R²",
+    "chart.best_r2": "best test R²",
+    "chart.target_value": "target",
+    "chart.predicted": "prediction",
     "heatmap.error": "error",
     "heatmap.caption": "Background: the network's prediction over the plane (blue below 0, "
     "orange above, white at 0). Points: their target values on the same scale; a point that "
     "stands out from its background is predicted badly.",
-    "curves.r2": "R²",
-    "curves.best_r2": "best test R²",
     "reg.classification_only": "{page} is for classification: {dataset} is a regression data "
     "set (a number per point, not a class). Choose a classification data set such as moons in "
     "the sidebar to use it.",
+    "diag.healthy.r2": "No problem found: the error signal δ reaching layer 1 is {ratio} of its "
+    "size at the output (healthy between {low} and {high}). Test R²: {r2}.",
+    "diag.healthy.one.r2": "No problem found. Test R²: {r2}.",
+    "cmp.col.train_r2": "Train R²",
+    "cmp.col.test_r2": "Test R²",
     "reg.codegen.sklearn": "For a regression run the scikit-learn script uses `MLPRegressor` "
     "(squared error; Huber has no `MLPRegressor` option).",
 }

@@ -16,16 +16,21 @@ MESSAGES = {
     "metric.r2.help": "R² = 1 − $SS_{res} / SS_{tot}$: 1이면 완벽하게 맞고, 0이면 평균으로 예측한 것과 "
     "같으며, 0보다 작으면 그보다 못합니다.",
     "heatmap.title": "예측값",
-    "heatmap.value": "예측값",
-    "heatmap.target": "목표값",
+    "chart.r2": "R²",
+    "chart.best_r2": "최고 테스트 R²",
+    "chart.target_value": "목표값",
+    "chart.predicted": "예측값",
     "heatmap.error": "오차",
     "heatmap.caption": "배경: 평면 위 신경망의 예측값(0보다 작으면 파랑, 크면 주황, 0이면 흰색). "
     "점: 같은 색 척도의 목표값. 배경과 색이 다른 점은 잘못 예측된 점입니다.",
-    "curves.r2": "R²",
-    "curves.best_r2": "최고 테스트 R²",
     "reg.classification_only": "{page}{page:은/는} 분류용입니다: {dataset}{dataset:은/는} 회귀 "
     "데이터 세트입니다(점마다 클래스가 아니라 숫자). 사이드바에서 moons 같은 분류 데이터 세트을 "
     "고르세요.",
+    "diag.healthy.r2": "문제는 보이지 않습니다: 레이어 1에 닿는 오차 신호 δ가 출력에서의 {ratio}배로 "
+    "건강한 범위({low}배 ~ {high}배) 안에 있습니다. 테스트 R²: {r2}.",
+    "diag.healthy.one.r2": "문제는 보이지 않습니다. 테스트 R²: {r2}.",
+    "cmp.col.train_r2": "학습 R²",
+    "cmp.col.test_r2": "테스트 R²",
     "reg.codegen.sklearn": "회귀 실행의 scikit-learn 스크립트는 `MLPRegressor`를 씁니다(제곱 오차; "
     "Huber는 `MLPRegressor`에 없습니다).",
 }
