@@ -9,7 +9,7 @@ weights, data and scaler as one `.npz` file that the scripts of `playground.code
 | `init_W1`, `init_b1`, …           | the initial weights the run started from (same shapes)    |
 | `X_train`, `X_test`               | the splits as the trainer saw them, i.e. already scaled   |
 | `P_train`, `P_test`               | with feature inputs only: the points (n, 2), own units    |
-| `y_train`, `y_test`               | int64 class labels 0..K−1                                 |
+| `y_train`, `y_test`               | int64 class labels 0..K−1 (float64 targets: regression)   |
 | `sizes`                           | int64 layer widths [inputs, hidden…, outputs]             |
 | `config_json`                     | 0-d text array: the setup, `RunConfig.from_json(str(a))`  |
 | `class_names`                     | text array, one name per class                            |
@@ -188,8 +188,9 @@ def npz_arrays(result: RunResult) -> dict[str, np.ndarray]:
     for l in range(len(init) // 2):
         out[f"init_W{l + 1}"], out[f"init_b{l + 1}"] = init[2 * l].copy(), init[2 * l + 1].copy()
     X_tr, y_tr, X_te, y_te = scaled_splits(result)
-    out.update(X_train=X_tr, y_train=y_tr.astype(np.int64), X_test=X_te)
-    out["y_test"] = y_te.astype(np.int64)
+    y_type = np.float64 if np.issubdtype(y_tr.dtype, np.floating) else np.int64  # regression
+    out.update(X_train=X_tr, y_train=y_tr.astype(y_type), X_test=X_te)
+    out["y_test"] = y_te.astype(y_type)
     if result.config.features != features.DEFAULT:  # for the scripts' feature code
         out["P_train"] = np.asarray(result.X_train, dtype=np.float64)
         out["P_test"] = np.asarray(result.X_test, dtype=np.float64)

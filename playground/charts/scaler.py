@@ -9,7 +9,15 @@ import numpy as np
 import pandas as pd
 
 from playground.charts.boundary import round_to_span
-from playground.charts.style import FIXED_SIZE, PALETTE, Array, Labels, merged_labels
+from playground.charts.style import (
+    FIXED_SIZE,
+    NEGATIVE,
+    PALETTE,
+    POSITIVE,
+    Array,
+    Labels,
+    merged_labels,
+)
 
 
 def scaler_panels(
@@ -26,7 +34,7 @@ def scaler_panels(
     Parameters
     ----------
     X_train, X_scaled : (n, 2) training features in original and in scaled units.
-    y : (n,) int labels.
+    y : (n,) int labels, or float targets of a regression (coloured by value).
     labels : keys x, y, class, before, after (the panel titles).
     class_names : legend names of the classes (default "0", "1", …).
     size : width and height of each plot in pixels (fixed: a "container" width would squeeze
@@ -39,21 +47,25 @@ def scaler_panels(
         the class legend below it.
     """
     lab = merged_labels(labels)
-    k = int(np.max(y)) + 1 if len(y) else 1
-    names = list(class_names) if class_names is not None else [str(c) for c in range(k)]
-    color = alt.Color(
-        "class:N",
-        scale=alt.Scale(domain=names, range=list(palette[: len(names)])),
-        title=lab["class"],
-        legend=alt.Legend(orient="bottom"),
-    )
+    if np.issubdtype(np.asarray(y).dtype, np.floating):  # regression targets: by their value
+        column, values, color = _by_value(np.asarray(y), lab)
+    else:
+        k = int(np.max(y)) + 1 if len(y) else 1
+        names = list(class_names) if class_names is not None else [str(c) for c in range(k)]
+        column, values = "class", [names[c] for c in y]
+        color = alt.Color(
+            "class:N",
+            scale=alt.Scale(domain=names, range=list(palette[: len(names)])),
+            title=lab["class"],
+            legend=alt.Legend(orient="bottom"),
+        )
 
     def panel(X: Array, title: str) -> alt.Chart:
         df = pd.DataFrame(
             {
                 "x": round_to_span(X[:, 0]),
                 "y": round_to_span(X[:, 1]),
-                "class": [names[c] for c in y],
+                column: values,
             }
         )
         return (
@@ -68,6 +80,15 @@ def scaler_panels(
         )
 
     return panel(X_train, lab["before"]), panel(X_scaled, lab["after"])
+
+
+def _by_value(y: Array, lab: dict) -> tuple[str, Array, alt.Color]:
+    """Regression targets y (n,): the column, its values and their colour, the value map's
+    diverging scale (blue < 0 < orange, symmetric about 0)."""
+    m = max(float(np.max(np.abs(y))) if len(y) else 1.0, 1e-9)
+    scale = alt.Scale(domain=[-m, 0.0, m], range=[NEGATIVE, "#eeeeee", POSITIVE])
+    legend = alt.Legend(orient="bottom")
+    return "target", y, alt.Color("target:Q", scale=scale, title=lab["target_value"], legend=legend)
 
 
 def scaler_lens(

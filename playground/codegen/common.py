@@ -7,9 +7,9 @@ import ast
 import json
 import textwrap
 
-from playground import features
+from playground import features, tasks
 from playground.config import RunConfig
-from playground.nn import optimizers
+from playground.nn import losses, optimizers
 
 NPZ_NAME = "playground_run.npz"
 # the file names the app's download buttons give the scripts (views.downloads)
@@ -88,10 +88,23 @@ def init_note(c: RunConfig, facts, framework: str) -> list[str]:
     return [f"Drawn by the playground with {c.initializer}{scale}; in {framework}:", same]
 
 
+def regression(c: RunConfig) -> bool:
+    """A regression run (real-valued targets, one linear output): its scripts print R²."""
+    return tasks.task(c.dataset) == "regression"
+
+
+def loss_code(c: RunConfig, framework: str) -> str | None:
+    """The loss's `data_loss` for `framework` ("torch" | "keras") from its facts.code: the
+    "<framework>_regression" one for a regression run; None if the loss has none."""
+    return losses.get(c.loss).facts.code.get(framework + ("_regression" if regression(c) else ""))
+
+
 def batch_loop(c: RunConfig, body: str) -> str:
     """The playground's batch order (its shuffle generator, one permutation per epoch), `body`
     once per epoch (it trains on `batches`, a list of index arrays), progress lines and the
-    parseable last line (`evaluate(X, y)` -> (data loss, accuracy) must exist in the script)."""
+    parseable last line (`evaluate(X, y)` -> (data loss, accuracy) must exist in the script;
+    a regression run's evaluate gives R² in place of accuracy, printed as final_test_r2)."""
+    metric = "r2" if regression(c) else "accuracy"
     return f"""\
 # The playground's batch order: its shuffle generator, one permutation per epoch.
 rng = np.random.default_rng(np.random.SeedSequence({c.seed}).spawn(2)[1])
@@ -107,6 +120,6 @@ for epoch in range(1, epochs + 1):
         print(f"epoch {{epoch}}: train loss {{evaluate(X_train, y_train)[0]:.6f}}")
 
 train_loss, _ = evaluate(X_train, y_train)
-_, test_accuracy = evaluate(X_test, y_test)
-print(f"final_train_loss={{train_loss!r}} final_test_accuracy={{test_accuracy!r}}")
+_, test_{metric} = evaluate(X_test, y_test)
+print(f"final_train_loss={{train_loss!r}} final_test_{metric}={{test_{metric}!r}}")
 """

@@ -35,6 +35,8 @@ from playground.codegen.common import (
     hyper,
     init_note,
     load,
+    loss_code,
+    regression,
 )
 from playground.codegen.inputs import inputs_block
 from playground.config import RunConfig
@@ -135,8 +137,8 @@ def _hidden(c: RunConfig) -> tuple[str, str]:
 
 def _loss(c: RunConfig) -> str:
     facts = losses.get(c.loss).facts
-    if "keras" in facts.code:
-        return facts.code["keras"]
+    if code := loss_code(c, "keras"):
+        return code
     if facts.keras is None:
         return (
             f"def data_loss(Y, z):  # Keras has no {c.loss} loss: write it here\n"
@@ -147,6 +149,21 @@ def _loss(c: RunConfig) -> str:
         "def data_loss(Y, z):  # check that it takes (targets, logits) as here\n"
         "    return keras_loss(Y, z)"
     )
+
+
+_EVAL = """\
+def evaluate(X, y):  # data loss (without the L2 term) and accuracy on a whole split
+    z = model(X)
+    value = float(ops.convert_to_numpy(data_loss(ops.convert_to_tensor(targets(y)), z)))
+    z = ops.convert_to_numpy(z)
+    pred = (z[:, 0] > 0.0).astype(int) if binary else z.argmax(axis=1)
+    return value, float(np.mean(pred == y))"""
+_EVAL_R2 = """\
+def evaluate(X, y):  # data loss (without the L2 term) and R² = 1 − SS_res / SS_tot
+    z = model(X)
+    value = float(ops.convert_to_numpy(data_loss(ops.convert_to_tensor(targets(y)), z)))
+    z = ops.convert_to_numpy(z)[:, 0]
+    return value, float(1.0 - np.sum((z - y) ** 2) / np.sum((y - y.mean()) ** 2))"""
 
 
 def keras_script(config: RunConfig, npz_name: str = NPZ_NAME) -> str:
@@ -212,12 +229,7 @@ def targets(y):  # binary: a float column; K classes: one-hot rows
     return y[:, None].astype("float64") if binary else np.eye(sizes[-1])[y]
 
 
-def evaluate(X, y):  # data loss (without the L2 term) and accuracy on a whole split
-    z = model(X)
-    value = float(ops.convert_to_numpy(data_loss(ops.convert_to_tensor(targets(y)), z)))
-    z = ops.convert_to_numpy(z)
-    pred = (z[:, 0] > 0.0).astype(int) if binary else z.argmax(axis=1)
-    return value, float(np.mean(pred == y))
+{_EVAL_R2 if regression(c) else _EVAL}
 
 
 {opt}

@@ -19,6 +19,8 @@ from playground.codegen.common import (
     hyper,
     init_note,
     load,
+    loss_code,
+    regression,
 )
 from playground.codegen.inputs import inputs_block
 from playground.config import RunConfig
@@ -59,8 +61,8 @@ def _optimizer(c: RunConfig) -> tuple[str, list[str]]:
 
 def _loss(c: RunConfig) -> str:
     facts = losses.get(c.loss).facts
-    if "torch" in facts.code:
-        return facts.code["torch"]
+    if code := loss_code(c, "torch"):
+        return code
     if facts.torch is None:
         return (
             f"def data_loss(z, y):  # PyTorch has no {c.loss} loss: write it here\n"
@@ -71,6 +73,20 @@ def _loss(c: RunConfig) -> str:
         "def data_loss(z, y):  # check that the criterion takes (logits, labels) as here\n"
         "    return criterion(z[:, 0] if binary else z, y.double() if binary else y)"
     )
+
+
+_EVAL = """\
+def evaluate(X, y):  # data loss (without the L2 term) and accuracy on a whole split
+    with torch.no_grad():
+        z = model(X)
+        pred = (torch.sigmoid(z[:, 0]) > 0.5).long() if binary else z.argmax(dim=1)
+        return data_loss(z, y).item(), (pred == y).double().mean().item()"""
+_EVAL_R2 = """\
+def evaluate(X, y):  # data loss (without the L2 term) and R² = 1 − SS_res / SS_tot
+    with torch.no_grad():
+        z = model(X)
+        ss_res, ss_tot = ((z[:, 0] - y) ** 2).sum(), ((y - y.mean()) ** 2).sum()
+        return data_loss(z, y).item(), (1.0 - ss_res / ss_tot).item()"""
 
 
 def pytorch_script(config: RunConfig, npz_name: str = NPZ_NAME) -> str:
@@ -132,11 +148,7 @@ linears = [m for m in model if isinstance(m, nn.Linear)]
 {_loss(c)}
 
 
-def evaluate(X, y):  # data loss (without the L2 term) and accuracy on a whole split
-    with torch.no_grad():
-        z = model(X)
-        pred = (torch.sigmoid(z[:, 0]) > 0.5).long() if binary else z.argmax(dim=1)
-        return data_loss(z, y).item(), (pred == y).double().mean().item()
+{_EVAL_R2 if regression(c) else _EVAL}
 
 
 {batch_loop(c, body)}"""

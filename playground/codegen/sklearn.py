@@ -1,4 +1,5 @@
-"""The scikit-learn script: the closest MLPClassifier, on the .npz's scaled data.
+"""The scikit-learn script: the closest MLPClassifier (MLPRegressor for a regression run), on
+the .npz's scaled data.
 
 Registry facts it reads: `facts.sklearn` of the activation (MLPClassifier's name, or None), of
 the loss (only cross entropy has one) and of the optimizer (its solver: "sgd", "adam" or None).
@@ -7,7 +8,15 @@ Each difference from the playground is written as a comment in the script.
 
 from __future__ import annotations
 
-from playground.codegen.common import NPZ_NAME, SCRIPT_NAMES, comments, header, hyper, load
+from playground.codegen.common import (
+    NPZ_NAME,
+    SCRIPT_NAMES,
+    comments,
+    header,
+    hyper,
+    load,
+    regression,
+)
 from playground.codegen.inputs import inputs_block
 from playground.config import RunConfig
 from playground.nn import activations, losses, optimizers
@@ -40,8 +49,26 @@ def _solver(c: RunConfig, notes: list[str]) -> list[str]:
     return ['solver="adam"', f"beta_1={b1!r}", f"beta_2={b2!r}", f"epsilon={eps!r}"]
 
 
+_IMPORTS = {
+    False: "from sklearn.metrics import log_loss\nfrom sklearn.neural_network import MLPClassifier",
+    True: "from sklearn.metrics import mean_squared_error\n"
+    "from sklearn.neural_network import MLPRegressor",
+}
+_RESULTS = {
+    False: """\
+train_loss = log_loss(y_train, clf.predict_proba(X_train))  # cross entropy, no L2 term
+test_accuracy = clf.score(X_test, y_test)
+print(f"final_train_loss={train_loss!r} final_test_accuracy={test_accuracy!r}")""",
+    True: """\
+train_loss = mean_squared_error(y_train, clf.predict(X_train))  # the playground's mse, no L2
+test_r2 = clf.score(X_test, y_test)  # R² = 1 − SS_res / SS_tot
+print(f"final_train_loss={train_loss!r} final_test_r2={test_r2!r}")""",
+}
+
+
 def sklearn_script(config: RunConfig, npz_name: str = NPZ_NAME) -> str:
-    """The closest scikit-learn MLPClassifier, on the .npz's scaled data; prints accuracy."""
+    """The closest scikit-learn MLPClassifier (MLPRegressor for a regression run), on the
+    .npz's scaled data; prints accuracy (R²)."""
     c = config
     notes: list[str] = []
     act = activations.get(c.activation)
@@ -54,7 +81,11 @@ def sklearn_script(config: RunConfig, npz_name: str = NPZ_NAME) -> str:
             f"activation: scikit-learn has identity, logistic, tanh and relu only, not "
             f"{c.activation}; relu is the nearest, so the model differs{pieces}"
         )
-    if losses.get(c.loss).facts.sklearn != "log_loss":
+    reg = regression(c)
+    model = "MLPRegressor" if reg else "MLPClassifier"
+    if reg and c.loss != "mse":
+        notes.append(f"loss: MLPRegressor always trains with squared error, not {c.loss}.")
+    if not reg and losses.get(c.loss).facts.sklearn != "log_loss":
         notes.append(
             f"loss: MLPClassifier always trains with cross entropy (log-loss), not {c.loss}."
         )
@@ -62,9 +93,9 @@ def sklearn_script(config: RunConfig, npz_name: str = NPZ_NAME) -> str:
     cls = type(optimizers.get(c.optimizer))
     wd = hyper(c).get("weight_decay")
     if wd and not getattr(cls, "decoupled", False):
-        notes.append(f"weight_decay {wd!r}: no MLPClassifier option, left out.")
+        notes.append(f"weight_decay {wd!r}: no {model} option, left out.")
     if c.l1:
-        notes.append(f"l1 {c.l1!r}: MLPClassifier has no L1 penalty, left out.")
+        notes.append(f"l1 {c.l1!r}: {model} has no L1 penalty, left out.")
     notes.append("initial weights: scikit-learn draws its own (from random_state), not ours.")
     notes.append(
         "alpha: scikit-learn adds alpha/(2·batch)·Σ‖W‖² per batch, the playground "
@@ -86,13 +117,12 @@ def sklearn_script(config: RunConfig, npz_name: str = NPZ_NAME) -> str:
     ]
     clf = "".join(f"    {a},\n" for a in args)
     how = f"python {SCRIPT_NAMES['sklearn']}"
-    return f"""{header(c, "scikit-learn", "the closest MLPClassifier.", npz_name, how)}
+    return f"""{header(c, "scikit-learn", f"the closest {model}.", npz_name, how)}
 import warnings
 
 import numpy as np
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.metrics import log_loss
-from sklearn.neural_network import MLPClassifier
+{_IMPORTS[reg]}
 
 {load(npz_name)}{inputs_block(c)}
 X_train, y_train = run["X_train"], run["y_train"]  # already scaled
@@ -102,13 +132,11 @@ batch = n if batch_size <= 0 or batch_size >= n else batch_size  # 0 = full batc
 
 {comments(notes)}# max_iter = epochs, tol = 0, n_iter_no_change > epochs: no early stop.
 # scikit-learn shuffles with its own generator (not the playground's batch order).
-clf = MLPClassifier(
+clf = {model}(
 {clf})
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", ConvergenceWarning)  # "max_iter reached" is intended
     clf.fit(X_train, y_train)
 
-train_loss = log_loss(y_train, clf.predict_proba(X_train))  # cross entropy, no L2 term
-test_accuracy = clf.score(X_test, y_test)
-print(f"final_train_loss={{train_loss!r}} final_test_accuracy={{test_accuracy!r}}")
+{_RESULTS[reg]}
 """

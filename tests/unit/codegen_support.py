@@ -15,7 +15,8 @@ from playground import codegen, export
 from playground.config import RunConfig
 from playground.experiment import RunResult, run
 
-FINAL = re.compile(r"final_train_loss=(\S+) final_test_accuracy=(\S+)$")
+# the test accuracy, or a regression run's test R²
+FINAL = re.compile(r"final_train_loss=(\S+) final_test_(?:accuracy|r2)=(\S+)$")
 PROGRESS = re.compile(r"epoch (\d+): train loss (\S+)$")
 # Keras 3 on its PyTorch backend: no TensorFlow needed (the tests set it for their subprocesses)
 ENV = {"OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "KERAS_BACKEND": "torch"}
@@ -86,7 +87,7 @@ def assert_ruff_clean(directory: Path) -> None:
 
 
 def final(stdout: str) -> tuple[float, float]:
-    """(final train loss, final test accuracy) from a script's last line."""
+    """(final train loss, final test accuracy or R²) from a script's last line."""
     m = FINAL.match(stdout.strip().splitlines()[-1])
     assert m, stdout[-1000:]
     return float(m[1]), float(m[2])
