@@ -155,6 +155,7 @@ def new_page(browser) -> Iterator[Callable]:
     def make(width: int = 1280, height: int = 800, locale: str = "en-US"):
         ctx = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
         ctx.set_default_timeout(RERUN_TIMEOUT)
+        count_websockets(ctx)
         contexts.append(ctx)
         return ctx.new_page()
 
@@ -163,12 +164,34 @@ def new_page(browser) -> Iterator[Callable]:
         ctx.close()
 
 
+# Counts the app's websocket traffic (installed in every context before the page loads). A rerun
+# is seen by the messages it causes, not only by the script-state attribute: under load the
+# browser can handle "started" and "finished" in one React render, so the attribute never
+# shows "running" (the tests then waited their full timeout for a rerun that had happened).
+WS_COUNTER = """(() => {
+  const Native = window.WebSocket;
+  window.__wsIn = 0; window.__wsOut = 0; window.__inAtSend = 0; window.__lastIn = 0;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => {
+        window.__wsIn += 1; window.__lastIn = performance.now();
+      });
+    }
+    send(data) {
+      window.__wsOut += 1; window.__inAtSend = window.__wsIn;
+      return super.send(data);
+    }
+  };
+})();"""
+
 WATCH_RUNS = """() => {
   const app = document.querySelector('[data-testid=stApp]');
   window.__sawRunning = false;
+  window.__outBefore = window.__wsOut;
   if (window.__runWatch) window.__runWatch.disconnect();
-  // a fast rerun can go running -> notRunning before the callback reads the attribute (the
-  // test then waited its full timeout): the records' old values say it ran
+  // a fast rerun can go running -> notRunning before the callback reads the attribute: the
+  // records' old values say it ran
   window.__runWatch = new MutationObserver((records) => {
     if (app.getAttribute('data-test-script-state') === 'running'
         || records.some((r) => r.oldValue === 'running')) window.__sawRunning = true;
@@ -176,8 +199,22 @@ WATCH_RUNS = """() => {
   window.__runWatch.observe(app, {attributes: true, attributeOldValue: true,
                                   attributeFilter: ['data-test-script-state']});
 }"""
-RUN_DONE = """() => window.__sawRunning && document.querySelector('[data-testid=stApp]')
-  .getAttribute('data-test-script-state') === 'notRunning'"""
+# Done: idle, and either the attribute went through "running", or the click went out as a
+# message, answers came back after it, and the socket has been quiet for 400 ms.
+RUN_DONE = """() => {
+  const idle = document.querySelector('[data-testid=stApp]')
+    .getAttribute('data-test-script-state') === 'notRunning';
+  if (!idle) return false;
+  if (window.__sawRunning) return true;
+  return window.__wsOut !== undefined && window.__wsOut > window.__outBefore
+    && window.__wsIn > window.__inAtSend && performance.now() - window.__lastIn > 400;
+}"""
+CLICK_SENT = "() => window.__wsOut === undefined || window.__wsOut > window.__outBefore"
+
+
+def count_websockets(context) -> None:
+    """Install WS_COUNTER in a browser context (before its pages open the app)."""
+    context.add_init_script(WS_COUNTER)
 
 
 class App:
@@ -206,11 +243,18 @@ class App:
         self.wait_idle(page)
 
     def rerun(self, page, action: Callable[[], object], settle_ms: int = 300) -> None:
-        """Do `action` (a click) and wait for the rerun it causes: the script state must go
-        to "running" and back (a plain wait for notRunning could pass before it started)."""
+        """Do `action` (a click) and wait for the rerun it causes (RUN_DONE: a plain wait for
+        notRunning could pass before it started). A click that sent nothing in 10 s is
+        repeated once."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
         self.wait_idle(page, settle_ms=0)
         page.evaluate(WATCH_RUNS)
         action()
+        try:  # a click the app never sent (it landed while the page re-rendered): once more
+            page.wait_for_function(CLICK_SENT, timeout=10_000, polling=100)
+        except PlaywrightTimeout:
+            action()
         page.wait_for_function(RUN_DONE, timeout=RERUN_TIMEOUT, polling=50)
         page.wait_for_timeout(settle_ms)
 

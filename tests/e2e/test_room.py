@@ -15,6 +15,7 @@ from playground.app.i18n import EN, KO
 from tests.e2e.conftest import (
     RERUN_TIMEOUT,
     App,
+    count_websockets,
     require_browser,
     start_server,
     stop_server,
@@ -52,6 +53,7 @@ def pages(room_server, browser) -> Iterator:
     def make(locale: str = "en-US"):
         ctx = browser.new_context(viewport={"width": 1280, "height": 1000}, locale=locale)
         ctx.set_default_timeout(RERUN_TIMEOUT)
+        count_websockets(ctx)
         ctx.on("request", lambda r: urls.append(r.url))
         contexts.append(ctx)
         return ctx.new_page()
@@ -96,8 +98,12 @@ def test_two_attendees_solve_reload_and_the_instructor_watches(room_server, page
     teacher.get_by_label(EN["ins.room_title"], exact=True).fill("Workshop <b>1</b>")
     teacher.get_by_label(EN["ins.pick"], exact=True).click()
     teacher.keyboard.type("circles need")
-    teacher.keyboard.press("Enter")
+    # click the filtered option (an Enter typed before the list filtered picked nothing under
+    # load, and the form then said "pick an exercise"), and see it chosen before Create
+    teacher.get_by_role("option", name=re.compile("circles need")).click()
     teacher.keyboard.press("Escape")
+    picked = teacher.locator("[data-testid=stMultiSelect]", has_text=EN["ins.pick"])
+    picked.locator("[data-testid=stMultiSelectTagsContainer] [data-tag]").first.wait_for()
     app.rerun(teacher, lambda: teacher.get_by_role("button", name=EN["ins.create_btn"]).click())
     pattern = r"\b[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}\b"
     teacher.locator("[data-testid=stCode]", has_text=re.compile(pattern)).first.wait_for()
