@@ -133,7 +133,7 @@ def test_l1_beside_l2_in_korean():
 @pytest.mark.parametrize("view", views.VIEWS)
 def test_every_view_of_the_playground_works_with_feature_inputs(view, chosen):
     at = open_app({**SMALL, "features": chosen})
-    at.session_state["view"], at.session_state["show_units"] = view, True
+    at.session_state["view"] = view
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     if view == "scaler" and len(chosen) == 1:

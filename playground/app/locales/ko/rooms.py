@@ -52,7 +52,7 @@ MESSAGES = {
     "ins.open": "대시보드 열기",
     "ins.wrong_key": "강사 키가 아닙니다.",
     "ins.logout": "대시보드 잠그기",
-    "ins.create": "방 만들기",
+    "ins.create": "새 방",
     "ins.room_title": "제목",
     "ins.room_title.help": "참가자에게 보이는 이름입니다. 예: “튜닝 워크숍, 화요일”.",
     "ins.pick": "연습 문제 (참가자가 보는 순서대로)",
