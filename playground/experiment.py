@@ -90,10 +90,12 @@ def is_regression(y: np.ndarray) -> bool:
 def split(config: RunConfig, X: np.ndarray, y: np.ndarray):
     """Stratified train/test split, the same for every run with this data and seed:
     `train_test_split(X, y, test_size=config.test_fraction, random_state=config.seed,
-    stratify=y)` (without stratify when a class has fewer than 2 samples), without its
-    argument checks (twice as fast): the same splitter, sizes and indices."""
-    stratify = not is_regression(y) and np.bincount(y).min() >= 2
+    stratify=y)` (without stratify when a class has fewer than 2 samples, or a side would hold
+    fewer samples than there are classes: a few drawn points), without its argument checks
+    (twice as fast): the same splitter, sizes and indices."""
     n_test = math.ceil(config.test_fraction * len(y))  # as train_test_split sizes a fraction
+    k = 0 if is_regression(y) else len(np.bincount(y))
+    stratify = k > 0 and np.bincount(y).min() >= 2 and min(n_test, len(y) - n_test) >= k
     if not 0 < n_test < len(y):  # an empty side: train_test_split says why
         return train_test_split(X, y, test_size=config.test_fraction, random_state=config.seed)
     cv = (StratifiedShuffleSplit if stratify else ShuffleSplit)(

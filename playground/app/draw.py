@@ -169,7 +169,7 @@ def use(points: drawn.Points | None) -> None:
 
 
 # ------------------------------------------------------------------------------ the panel
-def panel(labels: dict) -> bool:
+def panel(config: RunConfig, labels: dict) -> bool:
     """The Draw toggle and, while it is on, the plane and its tools. Returns whether Draw mode
     is on; stops the page (a message) while the drawing cannot train yet."""
     drawing = current()
@@ -181,21 +181,32 @@ def panel(labels: dict) -> bool:
     if not drawing.on:
         return False
     with st.container(border=True, key="draw_panel"):
-        left, right = st.columns([3, 2], gap="medium")
+        left, right = st.columns(2, gap="medium")
         with left, st.container(key="draw_plane"):
             key = state.draw_plane(st.session_state.get(state.DRAW_CLICKS, 0))
             st.vega_lite_chart(plane_chart.plane(drawing.points, labels), width="content",
                                on_select=lambda: _clicked(key), key=key)  # fmt: skip
         with right:
             _tools(drawing)
-    why = drawn.problem(drawing.points)
+    why = drawn.problem(drawing.points) or _split_problem(config, drawing.points)
     if why is not None:
         n0, n1 = drawn.counts(drawing.points)
-        st.warning(t(f"draw.{why}", min=drawn.MIN_POINTS, n=len(drawing.points), n0=n0, n1=n1),
-                   icon=":material/draw:")  # fmt: skip
+        st.warning(t(f"draw.{why}", min=drawn.MIN_POINTS, n=len(drawing.points), n0=n0, n1=n1,
+                     tf=f"{config.test_fraction:g}"), icon=":material/draw:")  # fmt: skip
         st.stop()
     st.info(t("draw.active"), icon=":material/draw:")
     return True
+
+
+def _split_problem(config: RunConfig, points: drawn.Points) -> str | None:
+    """ "split" if the run's train/test split cannot be made of these few points (a stratified
+    split needs each side to hold both classes), else None."""
+    X, y, _ = drawn.dataset(points)
+    try:
+        experiment.split(config, X, y)
+    except ValueError:
+        return "split"
+    return None
 
 
 def _tools(drawing: Drawing) -> None:

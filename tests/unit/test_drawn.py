@@ -222,3 +222,29 @@ def test_training_on_an_easy_drawing_gets_it_right():
     flipped = experiment.run(config, dataset=drawn.dataset(swapped))
     q = flipped.model.forward(flipped.scaler.transform(np.array([[-2.0, 0.0], [2.0, 0.0]])))
     assert q[0, 0] > 0.5 > q[1, 0]
+
+
+@pytest.mark.parametrize("counts", [(2, 2), (3, 2), (3, 1), (1, 3), (5, 5)])
+def test_a_few_drawn_points_still_split_and_train(counts):
+    """4 or 5 points: a stratified split would need a test side of 2 (one point per class);
+    the split then goes unstratified (before: "The test_size = 1 should be greater or equal to
+    the number of classes = 2" for 2 + 2 and 3 + 2 points), and both sides are non-empty."""
+    n0, n1 = counts
+    points = tuple(drawn.point(-1 - i / 10, 0, 0) for i in range(n0))
+    points += tuple(drawn.point(1 + i / 10, 0, 1) for i in range(n1))
+    X, y, _ = drawn.dataset(points)
+    X_tr, X_te, y_tr, y_te = experiment.split(RunConfig(), X, y)
+    assert len(y_te) == int(np.ceil(0.2 * len(y))) and len(y_tr) == len(y) - len(y_te)
+    assert sorted(np.concatenate([y_tr, y_te]).tolist()) == sorted(y.tolist())
+    result = experiment.run(RunConfig(epochs=5), dataset=(X, y, ["0", "1"]))
+    assert result.status == "ok" and len(result.history) == 6
+
+
+def test_a_stratified_split_is_unchanged_where_it_was_possible():
+    X, y = data.make_dataset("moons", 200, 0.2)
+    from sklearn.model_selection import train_test_split
+
+    ours = experiment.split(RunConfig(), X, y)
+    theirs = train_test_split(X, y, test_size=0.2, random_state=0, stratify=y)
+    for a, b in zip(ours, theirs, strict=True):
+        np.testing.assert_array_equal(a, b)

@@ -10,7 +10,7 @@ MESSAGES = {
     "draw.mode.0": "add class 0",
     "draw.mode.1": "add class 1",
     "draw.mode.erase": "erase",
-    "draw.count": "{n} points: {n0} of class 0, {n1} of class 1.",
+    "draw.count": "Points: {n} ({n0} of class 0, {n1} of class 1).",
     "draw.clear": "Clear all",
     "draw.copy": "Start from the current data set",
     "draw.csv": "Download as CSV",
@@ -26,6 +26,8 @@ MESSAGES = {
     "(now {n}: {n0} of class 0, {n1} of class 1).",
     "draw.one_class": "Add points of both classes: all {n} points are of one class now "
     "({n0} of class 0, {n1} of class 1).",
+    "draw.split": "Add points: with the test fraction {tf}, these {n} points ({n0} of class 0, "
+    "{n1} of class 1) do not split into a training and a test set that both hold each class.",
     "draw.active": "Training on your drawing: the data set, samples and noise controls do not "
     "apply; the test fraction, scaler and feature inputs do.",
     "draw.bad_link": "The drawing in this link (`points={value}`) could not be read: {error} "
