@@ -71,6 +71,9 @@ class Warmup:
     def __init__(self, todo: list[RunConfig], pool, idle: float = IDLE_SECONDS) -> None:
         self.todo, self.pool, self.idle = list(todo), pool, idle
         self.done = 0
+        # the shared stores, looked up here (the caller's thread: a cache_resource called from
+        # this thread logs "missing ScriptRunContext")
+        self._stores = runs.in_flight(), runs.run_cache(), spec_cache()
         self._stop = threading.Event()
         self.thread = threading.Thread(target=self._loop, name="warmup", daemon=True)
 
@@ -82,7 +85,7 @@ class Warmup:
         self._stop.set()
 
     def _loop(self) -> None:
-        flights, cache, specs = runs.in_flight(), runs.run_cache(), spec_cache()
+        flights, cache, specs = self._stores
         for c in self.todo:
             while flights.idle_for() < self.idle:
                 if self._stop.wait(0.2):
