@@ -6,6 +6,8 @@ ones right after training, so the web server's own (GIL-bound) thread does not h
 
 from __future__ import annotations
 
+import json
+
 from playground import charts
 from playground.experiment import RunResult, initial_net
 
@@ -84,3 +86,21 @@ def default_specs(result: RunResult, labels: dict, when: tuple[str, str]) -> dic
         for name, opts in defaults(result)
         if len(result.history)
     }
+
+
+def steady_names(spec: dict, prefix: str) -> dict:
+    """`spec` with its datasets renamed `<prefix>_0`, `<prefix>_1`, … in order. Named after
+    their content, a new run's data made a new spec text, and the browser built the chart anew
+    (parse, compile, dataflow: the most of a rerun's time in the browser); with the same names
+    the spec text of a knob change is often the same, and the browser swaps the rows in."""
+    datasets = spec.get("datasets")
+    if not datasets:
+        return spec
+    text = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
+    renamed = {}
+    for i, (name, rows) in enumerate(datasets.items()):
+        text = text.replace(json.dumps(name), json.dumps(f"{prefix}_{i}"))
+        renamed[f"{prefix}_{i}"] = rows
+    out = json.loads(text)
+    out["datasets"] = renamed
+    return out

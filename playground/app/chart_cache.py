@@ -15,7 +15,7 @@ import streamlit as st
 from cachetools import LRUCache
 
 from playground.app.i18n import lang
-from playground.page_specs import with_arrow_datasets
+from playground.page_specs import steady_names, with_arrow_datasets
 
 MAX_SPECS = 400  # ≈ 50 KB each: ≲ 20 MB across all sessions
 
@@ -67,4 +67,7 @@ def show(where, run_key: Hashable, name: str, build: Callable[[], object], *opti
         spec = as_spec(build())
     else:
         spec = spec_cache().get_or_build((run_key, name, options, lang()), build)
+    # the same dataset names from run to run: the browser swaps the rows rather than
+    # building the chart anew when only the data changed
+    spec = steady_names(spec, name)
     return where.vega_lite_chart(spec, width=kw.pop("width", "stretch"), **kw)
