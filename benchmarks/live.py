@@ -4,7 +4,11 @@ Starts the app, opens each session as a browser tab without the browser (benchma
 frontend's own websocket messages; its `auto_rerun` timer reruns the fragment as a browser
 does), presses Play on the default network with 1000 epochs and counts, for `--seconds`, the
 frames drawn (metrics, boundary, curves: three charts each) and the websocket bytes they
-brought. Prints the median per session and the server's CPU seconds per second.
+brought. Prints the median per session, the server's CPU seconds per second and per frame
+(less sensitive to a busy machine than frames a second) and the 1-min load average.
+
+All sessions here are websocket tabs (no browser draws the frames): this measures the server.
+The issue's "real browser" figure needs one Chromium tab measured beside them (not built yet).
 
     python benchmarks/live.py --sessions 1 10 --seconds 15
 """
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import time
@@ -78,6 +83,8 @@ async def phase(base: str, n: int, seconds: float, pid: int) -> dict:
         "fps_min": min(fps),
         "kb_per_frame_median": statistics.median(per_frame),
         "server_cpu_per_s": cpu / seconds,
+        "cpu_ms_per_frame": 1000 * cpu / max(sum(t.frames for t in tabs), 1),
+        "load": os.getloadavg()[0],
     }
 
 
@@ -93,7 +100,8 @@ def main() -> None:
             print(
                 f"{r['sessions']:3d} sessions: {r['fps_median']:.1f} frames/s per session "
                 f"(slowest {r['fps_min']:.1f}), {r['kb_per_frame_median']:.1f} KB a frame, "
-                f"server CPU {r['server_cpu_per_s']:.2f} s/s"
+                f"server CPU {r['server_cpu_per_s']:.2f} s/s, "
+                f"{r['cpu_ms_per_frame']:.0f} CPU-ms a frame (1-min load {r['load']:.1f})"
             )
             time.sleep(1)
     finally:
