@@ -9,7 +9,7 @@ import numpy as np
 import streamlit as st
 
 from playground import charts
-from playground.app import dataset_notes, live, sidebar, state, upload, views
+from playground.app import dataset_notes, draw, live, sidebar, state, upload, views
 from playground.app.chart_cache import run_key, show
 from playground.app.i18n import option_label, t
 from playground.app.pins import pin_button
@@ -304,6 +304,7 @@ def _panel(config: RunConfig, result, labels, serial: int | None, playing: bool)
 
 
 def render() -> None:
+    draw.read_url()  # a link's drawing, before the sidebar reads what data the run uses
     config = sidebar.render()
     head = st.container(horizontal=True, vertical_alignment="bottom")
     head.title(t("app.title"), width="stretch")
@@ -311,7 +312,8 @@ def render() -> None:
     st.caption(t("app.subtitle"))
     _url_warnings()
     labels = chart_labels(config)
-    if up := upload.active():
+    drawing = draw.panel(config, labels)  # Draw mode: stops the page until the drawing can train
+    if (up := upload.active()) and not drawing:
         st.info(t("up.active", name=md(up.name)), icon=":material/upload_file:")
     running = live.sync(config)  # a live run (▶ or a step) replaces the trained result
     if running is None:
