@@ -35,6 +35,7 @@ from playground.nn.batched import BatchedTrainer, signature
 
 KNOBS: tuple[str, ...] = (*(f for f in FIELD_NAMES if f != "seed"), "width", "depth")
 METRICS = ("train_loss", "test_loss", "train_accuracy", "test_accuracy")
+R2_METRICS = ("train_r2", "test_r2")  # regression runs, in place of the accuracies
 BOUNDARIES = 24  # decision boundaries a sweep shows: the first seed of its first settings
 CURVE_POINTS = 200  # loss-curve points kept per run (the last epoch always)
 POINTS = 300  # training points drawn on a boundary panel
@@ -239,13 +240,16 @@ def summarize(results: list[RunResult | None], spec: SweepSpec) -> pd.DataFrame:
         final = r.history.iloc[-1] if len(r.history) else None
         row = {k: knob_value(r.config, k) for k in spec.knobs}
         row["seed"] = r.config.seed
-        row.update({m: float(final[m]) if final is not None else math.nan for m in METRICS})
+        row.update({m: float(final[m]) if final is not None and m in final else math.nan
+                    for m in (*METRICS, *R2_METRICS)})  # fmt: skip
         row["status"] = r.status
         row["epochs_run"] = int(final["epoch"]) if final is not None else 0
         row["elapsed"] = r.elapsed
         rows.append(row)
-    columns = [*spec.knobs, "seed", *METRICS, "status", "epochs_run", "elapsed"]
+    columns = [*spec.knobs, "seed", *METRICS, *R2_METRICS, "status", "epochs_run", "elapsed"]
     df = pd.DataFrame(rows, columns=columns)
+    scores = [m for m in (*METRICS, *R2_METRICS) if "loss" not in m]  # accuracy or R²: no run's
+    df = df.drop(columns=[m for m in scores if df[m].isna().all() and len(df)])
     df.attrs["knobs"] = spec.knobs
     return df
 

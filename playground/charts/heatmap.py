@@ -69,6 +69,7 @@ def _points_layer(scale: float, lab: dict) -> dict:
     """Points filled with their target's colour (the map's scale, full strength), a grey rim so
     a target near 0 (white) still shows."""
     colour = {"domain": [-scale, 0.0, scale], "range": [NEGATIVE, "#ffffff", POSITIVE]}
+    colour |= {"interpolate": "rgb"}  # as the image blends toward white (not hcl's cyan)
     return {
         "mark": {"type": "point", "filled": True, "opacity": 1, "size": 50},
         "encoding": {
@@ -96,7 +97,7 @@ def _points_layer(scale: float, lab: dict) -> dict:
 def value_map(
     result: Any, snapshot_index: int = -1, labels: Labels = None, max_points: int = 3000
 ) -> dict:
-    """The predicted value at one snapshot as an image (blue < 0 < orange, white at 0), train
+    """The predicted value at one snapshot as an image (orange < 0 < blue, white at 0), train
     (●) and test (▲) points on top filled with their target on the same scale: a point whose
     colour differs from the background around it is predicted badly.
 

@@ -84,9 +84,9 @@ def scaler_panels(
 
 def _by_value(y: Array, lab: dict) -> tuple[str, Array, alt.Color]:
     """Regression targets y (n,): the column, its values and their colour, the value map's
-    diverging scale (blue < 0 < orange, symmetric about 0)."""
+    diverging scale (orange < 0 < blue, symmetric about 0)."""
     m = max(float(np.max(np.abs(y))) if len(y) else 1.0, 1e-9)
-    scale = alt.Scale(domain=[-m, 0.0, m], range=[NEGATIVE, "#eeeeee", POSITIVE])
+    scale = alt.Scale(domain=[-m, 0.0, m], range=[NEGATIVE, "#eeeeee", POSITIVE], interpolate="rgb")
     legend = alt.Legend(orient="bottom")
     return "target", y, alt.Color("target:Q", scale=scale, title=lab["target_value"], legend=legend)
 

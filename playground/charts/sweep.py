@@ -11,8 +11,9 @@ import pandas as pd
 
 from playground.charts.boundary import extent
 from playground.charts.curves import significant
+from playground.charts.heatmap import value_png, value_scale
 from playground.charts.images import boundary_png
-from playground.charts.style import FIXED_SIZE, PALETTE, message
+from playground.charts.style import FIXED_SIZE, NEGATIVE, PALETTE, POSITIVE, message
 
 if TYPE_CHECKING:
     from playground.experiment import RunResult
@@ -124,7 +125,12 @@ def _panels(results: list[RunResult], label_of, px: int) -> list[alt.LayerChart]
     for r in results:
         if len(r.snapshots) == 0:
             continue
-        url = boundary_png(r.snapshots[-1], len(r.grid.x))
+        regression = "test_r2" in r.history  # the predicted value, points by their target
+        half = value_scale(r) if regression else 1.0  # the value colours' ± range
+        if regression:
+            url = value_png(np.asarray(r.snapshots[-1]), len(r.grid.x), half)
+        else:
+            url = boundary_png(r.snapshots[-1], len(r.grid.x))
         x, y = extent(r.grid.x), extent(r.grid.y)
         scale = {"nice": False, "zero": False}
         img = alt.Chart(
@@ -141,24 +147,31 @@ def _panels(results: list[RunResult], label_of, px: int) -> list[alt.LayerChart]
         pts = pd.DataFrame(
             {"x": r.X_train[:n, 0], "y": r.X_train[:n, 1], "c": r.y_train[:n].astype(str)}
         )
+        colour = alt.Color(
+            "c:N",
+            scale=alt.Scale(
+                domain=[str(k) for k in range(len(r.class_names))], range=list(PALETTE)
+            ),
+            legend=None,
+        )
+        if regression:
+            pts["c"] = r.y_train[:n]
+            values = alt.Scale(
+                domain=[-half, 0, half], range=[NEGATIVE, "#ffffff", POSITIVE], interpolate="rgb"
+            )
+            colour = alt.Color("c:Q", scale=values, legend=None)
         dots = (
             alt.Chart(pts)
             .mark_circle(size=8, opacity=0.8, stroke="white", strokeWidth=0.3)
             .encode(
                 x="x:Q",
                 y="y:Q",
-                color=alt.Color(
-                    "c:N",
-                    scale=alt.Scale(
-                        domain=[str(k) for k in range(len(r.class_names))],
-                        range=list(PALETTE),
-                    ),
-                    legend=None,
-                ),
+                color=colour,
             )
         )
-        acc = r.history["test_accuracy"].iloc[-1] if len(r.history) else np.nan
-        title = f"{label_of(r)} · {acc:.0%}"
+        score = "test_r2" if regression else "test_accuracy"
+        acc = r.history[score].iloc[-1] if len(r.history) else np.nan
+        title = f"{label_of(r)} · " + (f"R² {acc:.2f}" if regression else f"{acc:.0%}")
         panels.append(
             alt.layer(img, dots).properties(
                 width=px, height=px, title=alt.TitleParams(title, fontSize=11)

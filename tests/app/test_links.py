@@ -21,11 +21,14 @@ from playground import exercises, presets
 from playground.app import i18n, sidebar
 from playground.app.i18n import EN, KO, OPTION_LABELS
 from playground.config import RunConfig, choices
+from playground.nn import losses
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 SMALL = {"epochs": "10", "n_samples": "100"}  # short runs, as in conftest.py
 
 SELECTS = choices()  # every selectbox: its option names, from the registries
+# on the default (classification) set; a regression set's losses: tests/app/test_regression_pages.py
+SELECTS["loss"] = losses.for_task("classification")
 STEPS = {  # select sliders
     "init_scale": sidebar.INIT_SCALE_OPTIONS,
     "learning_rate": sidebar.LR_OPTIONS,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from playground import exercises
+from playground import exercises, tasks
 from playground.app import navigation, room, sidebar, state
 from playground.app.exercise_progress import (
     answered,
@@ -125,9 +125,13 @@ def _check(ex: Exercise) -> None:
         room.call("record_prediction", ex.id, choice)
     step = min(p["step"], len(ex.steps) - 1)
     base = p["previous"] if ex.steps[step].base == "previous" and p["previous"] else ex.start
+    config = sidebar.config_from_state()
+    if tasks.task(config.dataset) == "regression":  # the exercises' checks judge classes
+        st.info(t("reg.classification_only", page=t("ex.title"), dataset=config.dataset))
+        return
     try:
         with st.spinner(t("ex.checking")):
-            result = train(sidebar.config_from_state())
+            result = train(config)
             base_result = train(base)
     except (ValueError, FloatingPointError) as e:
         st.error(t("error.run", error=md(e, 400)))

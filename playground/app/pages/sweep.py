@@ -158,8 +158,11 @@ def _results(held) -> None:
     else:
         st.warning(t("sw.stopped", done=len(finished), total=total))
     df = sweep.summarize(results, spec)
-    metric = st.segmented_control(t("sw.metric"), METRICS, default="test_accuracy",
-                                  format_func=lambda m: t(f"sw.metric.{m}"), key=state.SW_METRIC) or "test_accuracy"  # fmt: skip
+    metrics = tuple(m.replace("accuracy", "r2") for m in METRICS) if "test_r2" in df else METRICS
+    if st.session_state.get(state.SW_METRIC) not in metrics:  # a regression sweep: R², or back
+        st.session_state[state.SW_METRIC] = metrics[0]
+    metric = st.segmented_control(t("sw.metric"), metrics, default=metrics[0],
+                                  format_func=lambda m: t(f"sw.metric.{m}"), key=state.SW_METRIC) or metrics[0]  # fmt: skip
     mtitle = t(f"sw.metric.{metric}")
     curve = sweep.tuning_curve(df, metric)
     if spec.knob2 is None:

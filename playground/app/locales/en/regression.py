@@ -22,8 +22,8 @@ MESSAGES = {
     "chart.target_value": "target",
     "chart.predicted": "prediction",
     "heatmap.error": "error",
-    "heatmap.caption": "Background: the network's prediction over the plane (blue below 0, "
-    "orange above, white at 0). Points: their target values on the same scale; a point that "
+    "heatmap.caption": "Background: the network's prediction over the plane (orange below 0, "
+    "blue above, white at 0). Points: their target values on the same scale; a point that "
     "stands out from its background is predicted badly.",
     "reg.classification_only": "{page} is for classification: {dataset} is a regression data "
     "set (a number per point, not a class). Choose a classification data set such as moons in "
@@ -33,6 +33,10 @@ MESSAGES = {
     "diag.healthy.one.r2": "No problem found. Test R²: {r2}.",
     "cmp.col.train_r2": "Train R²",
     "cmp.col.test_r2": "Test R²",
+    "sw.metric.test_r2": "test R²",
+    "sw.metric.train_r2": "train R²",
+    "sw.col.test_r2": "Test R²",
+    "sw.col.train_r2": "Train R²",
     "reg.codegen.sklearn": "For a regression run the scikit-learn script uses `MLPRegressor` "
     "(squared error; Huber has no `MLPRegressor` option).",
 }
