@@ -13,6 +13,7 @@ from functools import cache
 import numpy as np
 
 from playground import config as cfg
+from playground import tasks
 from playground.nn import activations, initializers, losses, optimizers
 
 
@@ -71,6 +72,8 @@ def advise(code: str, config, **flags) -> tuple[str, ...]:
     act = activations.get(config.activation)
     depth, no_scaler = len(config.hidden), config.scaler == "none"
     fan_scaled = _fan_scaled(config.initializer)
+    # cross entropy needs classes: never advised for a regression set (mse/huber only)
+    to_ce = saturating_loss(config.loss) and tasks.task(config.dataset) == "classification"
     wish = {
         "unstable": [("lr_down", _can(config, "learning_rate", False))],
         "exploding": [
@@ -83,7 +86,7 @@ def advise(code: str, config, **flags) -> tuple[str, ...]:
             ("init", not fan_scaled),
             ("relu", act.bounded and (act.peak or 1) < 1),
             ("standard", no_scaler),
-            ("cross_entropy", saturating_loss(config.loss)),
+            ("cross_entropy", to_ce),
             ("depth_down", depth > 1),
             ("adaptive", not adaptive(config.optimizer)),
         ],
@@ -97,7 +100,7 @@ def advise(code: str, config, **flags) -> tuple[str, ...]:
         "saturated": [
             ("standard", no_scaler),
             ("scale_down", config.init_scale > 1 and _can(config, "init_scale", False)),
-            ("cross_entropy", saturating_loss(config.loss)),
+            ("cross_entropy", to_ce),
             ("relu", True),
         ],
         "underfitting": _underfit_wishes(config, **flags),

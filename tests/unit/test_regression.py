@@ -199,3 +199,14 @@ def test_the_history_r2_is_r2_of_the_final_model():
 def test_the_gaussians_are_fitted_reasonably():
     config = RunConfig(dataset="regression_gaussians", hidden=(16, 16), epochs=300)
     assert run(config).final["test_r2"] > 0.75
+
+
+@pytest.mark.parametrize("code", ["saturated", "vanishing"])
+def test_advice_never_offers_cross_entropy_to_a_regression_run(code):
+    from playground import advice
+
+    sigmoid = {"activation": "sigmoid", "init_scale": 0.1}
+    assert "cross_entropy" in advice.advise(code, RunConfig(loss="mse", **sigmoid))
+    for loss in ("mse", "huber"):
+        config = RunConfig(dataset="regression_plane", loss=loss, **sigmoid)
+        assert "cross_entropy" not in advice.advise(code, config)
