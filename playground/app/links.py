@@ -125,15 +125,25 @@ def _url_value(key: str, text: str | list[str]):
     if spec[0] == "multi":
         return _url_features(text)
     if spec[0] == "options":
+        if isinstance(text, str) and (name := _option_name(key, text)) is not None:
+            return name  # a registry name or a label, in any case (optimizer=sgd, =SGD)
         if text not in spec[1]:
             return None
-        names = {option_label(n): n for n in cfg.choices().get(key, ())}
-        return names.get(text, float(text) if key in STEPS else text)
+        return float(text) if key in STEPS else text
     try:
         x = float(text)
     except (TypeError, ValueError):
         return None
     return x if math.isfinite(x) else None
+
+
+def _option_name(key: str, text: str) -> str | None:
+    """The registry name a link's text for the option `key` means: the name (as DESIGN.md's
+    RunConfig uses it) or the label the widget writes, whatever the letter case."""
+    for name in cfg.choices().get(key, ()):
+        if text.strip().lower() in (name.lower(), option_label(name).lower()):
+            return name
+    return None
 
 
 def _url_features(text: str | list[str]) -> tuple[str, ...] | None:
@@ -226,10 +236,25 @@ def check_url() -> None:
     labels = _features_as_written(params) if "features" in params else None
     if labels is not None:  # names or commas: as the widget writes them, so it reads them
         st.query_params["features"] = labels
-    if bad or labels is not None:
+    names = _names_as_written(params)  # e.g. optimizer=sgd -> SGD, the label the widget reads
+    for key, text in names.items():
+        st.query_params[key] = text
+    if bad or labels is not None or names:
         _forget_initial_url_values()
     bad = [(k, ", ".join(v) if isinstance(v, list) else v, r) for k, v, r in bad]
     st.session_state[state.URL_CHECKED] = bad
+
+
+def _names_as_written(params: dict) -> dict[str, str]:
+    """The link's option values that are valid but not written as the widget writes them (a
+    registry name such as `sgd`, or another letter case), as the widget's labels."""
+    out = {}
+    for key, text in params.items():
+        if key in cfg.choices() and isinstance(text, str):
+            name = _option_name(key, text)
+            if name is not None and option_label(name) != text:
+                out[key] = option_label(name)
+    return out
 
 
 def _features_as_written(params: dict) -> list[str] | None:
