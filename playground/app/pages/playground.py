@@ -284,8 +284,9 @@ def _panel(config: RunConfig, result, labels, serial: int | None, playing: bool)
         _trained_view(result, labels)
         return
     c1, c2 = st.columns(2)
+    regression = result.model.output == "linear"  # a value map: nothing to discretize
     options = (
-        c1.toggle(t("boundary.discretize"), key=state.DISCRETIZE),
+        not regression and c1.toggle(t("boundary.discretize"), key=state.DISCRETIZE),
         c2.toggle(t("curves.log"), key=state.LOG_SCALE),
     )
     slots: dict = {}
