@@ -37,6 +37,7 @@ from playground.config import (
     for_controls,
 )
 from playground.experiment import RunResult
+from playground.nn import losses
 from playground.nn.network import MLP
 
 _PREFIX = "These settings cannot be used: "
@@ -141,6 +142,8 @@ def _value_problem(key: str, value: Any) -> bool:
         return True  # JSON true/false would otherwise count as 1/0
     if key not in ("hidden", "features") and isinstance(value, list):
         return True
+    if key == "loss":  # alone: a loss's name (whether it fits the data set: RunConfig's check)
+        return value not in losses.NAMES
     try:
         RunConfig.from_dict({key: value})
     except ValueError:

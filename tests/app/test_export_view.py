@@ -84,3 +84,31 @@ def test_a_long_run_shows_progress_and_a_live_loss_chart(make_app):
     at = make_app(epochs="1000", n_samples="2000").run()
     assert not at.exception
     assert int(at.metric[4].value) == 1000
+
+
+@pytest.mark.parametrize(
+    "wanted",
+    [
+        RunConfig(dataset="regression_plane", noise=0.5),
+        RunConfig(dataset="regression_gaussians", loss="huber", hidden=(6, 3), seed=2),
+    ],
+)
+def test_a_regression_setup_file_round_trips(wanted):
+    from playground.app.links import config_from_values
+
+    at = AppTest.from_string(SCRIPT, default_timeout=30)
+    at.session_state["fake"] = wanted.to_json().encode()
+    at.run()
+    assert not at.exception
+    assert (at.session_state["dataset"], at.session_state["loss"]) == (wanted.dataset, wanted.loss)
+    assert config_from_values(at.session_state) == wanted
+
+
+def test_a_setup_file_with_cross_entropy_on_a_regression_set_says_which_losses_fit():
+    at = AppTest.from_string(SCRIPT, default_timeout=30)
+    at.session_state["fake"] = b'{"dataset": "regression_plane", "loss": "cross_entropy"}'
+    at.run()
+    assert not at.exception
+    assert "dataset" not in at.session_state
+    shown = at.markdown[0].value
+    assert "error" in shown and "mse" in shown and "huber" in shown
