@@ -3,9 +3,10 @@
 Starts the app, opens each session as a browser tab without the browser (benchmarks/_ws.py, the
 frontend's own websocket messages; its `auto_rerun` timer reruns the fragment as a browser
 does), presses Play on the default network with 1000 epochs and counts, for `--seconds`, the
-frames drawn (metrics, boundary, curves: three charts each) and the websocket bytes they
-brought. Prints the median per session, the server's CPU seconds per second and per frame
-(less sensitive to a busy machine than frames a second) and the 1-min load average.
+frames drawn (a frame: the boundary redrawn; with it the metrics and status line, and the
+curves when an epoch was added) and the websocket bytes they brought. Prints the median per
+session, the server's CPU seconds per second and per frame (less sensitive to a busy machine
+than frames a second) and the 1-min load average.
 
 All sessions here are websocket tabs (no browser draws the frames): this measures the server.
 The issue's "real browser" figure needs one Chromium tab measured beside them (not built yet).
@@ -31,16 +32,14 @@ QUERY = "epochs=1000"
 
 
 class Counting(Tab):
-    """A tab that counts frames (three charts each: boundary, loss, accuracy) and the bytes
-    received while counting."""
+    """A tab that counts frames and the bytes received while counting. A frame is one redraw
+    of the live boundary (its chart's datasets are named live_boundary_*), which changes with
+    every training step; the curves are redrawn only when an epoch was added, the metrics and
+    the status line with every frame."""
 
     counting = False
-    charts = 0
+    frames = 0
     frame_bytes = 0
-
-    @property
-    def frames(self) -> float:
-        return self.charts / 3
 
     def _handle(self, payload: bytes) -> None:
         if self.counting:
@@ -49,7 +48,8 @@ class Counting(Tab):
 
     def _element(self, el, run) -> None:
         if self.counting and el.WhichOneof("type") == "vega_lite_chart":
-            self.charts += 1
+            names = [d.name for d in el.vega_lite_chart.datasets]
+            self.frames += any(n.startswith("live_boundary") for n in names)
         super()._element(el, run)
 
 

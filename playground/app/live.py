@@ -5,9 +5,10 @@ user presses ▶ or a step button: that starts a live run from epoch 0 (`Live`, 
 state), which replaces the view until "Trained result". While it plays, the page's fragment
 reruns every `LOOP` seconds and draws a frame every `FRAME` seconds for 0.8 of that time; each
 frame trains for at most `WORK` seconds of this thread's CPU time (whole mini-batches, at least
-one), then draws. Several sessions playing at once thus get bounded work each, and a frame that
-is slow under load only delays the next one: a rerun every frame (run_every = FRAME) would be
-interrupted by the next one as soon as a frame took longer than FRAME, and draw nothing.
+one; less while many sessions play: `share`), then draws (the charts: app/live_charts.py).
+Several sessions playing at once thus get bounded work each, and a frame that is slow under
+load only delays the next one: a rerun every frame (run_every = FRAME) would be interrupted by
+the next one as soon as a frame took longer than FRAME, and draw nothing.
 
 Changing a setting of the optimizer (learning rate, optimizer and its numbers, L1, L2, batch
 size) or the epoch budget keeps the weights and goes on; the curves mark the change (`changes`).
@@ -19,21 +20,16 @@ live run from epoch 0 and says what changed. A live run that finished without a 
 from __future__ import annotations
 
 import itertools
-import json
 import time
 from dataclasses import dataclass, field, fields, replace
 
 import numpy as np
-import pyarrow as pa
 import streamlit as st
 
-from playground import charts
 from playground.app import state, upload
 from playground.app.i18n import EN, option_label, t
+from playground.app.live_charts import CELL, CURVE_POINTS, arrow, boundary, curves, steady  # noqa: F401
 from playground.app.runs import run_cache
-from playground.charts.images import probability_colors
-from playground.charts.style import HEIGHT
-from playground.charts.vegalite import table
 from playground.config import RunConfig
 from playground.experiment import Prepared, RunResult, finish, prepare
 from playground.nn import optimizers
@@ -43,11 +39,11 @@ FRAME = 0.15  # seconds from one frame to the next while playing (≈ 6 frames a
 LOOP = 1.0  # the fragment's run_every while playing: each rerun draws frames for 0.8 of it
 WORK = 0.02  # CPU seconds of training per frame and session
 LIMIT = 10_000  # "keep going" stops here (epochs)
-CURVE_POINTS = 200  # epochs per curve sent each frame (the trained view sends up to 500)
-CELL = 2  # the live boundary draws every CELL-th grid point (30 × 30 cells: light to redraw)
+SHARE = 0.3  # CPU-s a second of training for all of this server's playing sessions together
 OPTIMIZER = ("optimizer", "momentum", "beta1", "beta2", "alpha", "eps", "weight_decay")
 KEEP = ("learning_rate", *OPTIMIZER, "l1", "l2", "batch_size", "epochs")  # the weights stay
 _serial = itertools.count(1)
+_ticked: dict[int, float] = {}  # serial → when that live run last trained a frame (any session)
 
 
 @dataclass
@@ -64,6 +60,7 @@ class Live:
     seconds: float = 0.0  # CPU seconds trained
     past: bool = False  # trained past the epoch budget ("keep going")
     serial: int = field(default_factory=lambda: next(_serial))
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # per-epoch: live_charts
 
     @property
     def trainer(self):
@@ -166,9 +163,23 @@ def keep_going(live: Live, on: bool) -> None:
         live.past = True
 
 
-def tick(live: Live, budget: float = WORK) -> None:
-    """Train for `budget` CPU seconds of this thread (whole mini-batches, at least one); stop
-    playing when the run is done."""
+def share(live: Live) -> float:
+    """This frame's training budget: WORK, less while many sessions of this server play (all
+    of them together train at most SHARE CPU-s a second, a frame every FRAME s each): with one
+    GIL for every session, ten sessions at WORK a frame would leave no time to draw. The frame
+    rate stays; each run trains more slowly."""
+    now = time.monotonic()
+    _ticked[live.serial] = now
+    for serial, at in list(_ticked.items()):
+        if now - at > 2 * LOOP:
+            _ticked.pop(serial, None)
+    return min(WORK, SHARE * FRAME / max(1, len(_ticked)))
+
+
+def tick(live: Live, budget: float | None = None) -> None:
+    """Train for `budget` CPU seconds of this thread (whole mini-batches, at least one; by
+    default `share(live)`); stop playing when the run is done."""
+    budget = share(live) if budget is None else budget
     keep_going(live, bool(st.session_state.get(state.LIVE_BEYOND)))
     tr = live.trainer
     cpu, wall = time.thread_time(), time.perf_counter()
@@ -204,9 +215,14 @@ def result(live: Live) -> RunResult:
 
 
 def now_result(live: Live) -> RunResult:
-    """`result`, with one snapshot: the boundary of the current weights."""
-    res = result(live)
+    """`result`, with one snapshot: the boundary of the current weights. Its table of epochs
+    is made once per epoch (a frame within the same epoch reuses it, `Live.memo`)."""
     tr = live.trainer
+    key = (tr.epoch, tr.result.status, len(live.changes), live.config)
+    if live.memo.get("result", (None,))[0] != key:
+        live.memo["result"] = (key, result(live))
+    res = live.memo["result"][1]
+    res.elapsed = live.seconds
     with np.errstate(all="ignore"):
         probs = output_activation(tr.net.logits(tr.grid), tr.net.output)
     res.snapshots = probs.astype(np.float32)[None]
@@ -288,113 +304,3 @@ def status(live: Live | None, config: RunConfig) -> str:
     elif live.done:
         text += " " + t("live.done" if live.plain else "live.done_changed")
     return text
-
-
-# ---------------------------------------------------------------------------- the charts
-def steady(spec: dict, prefix: str) -> dict:
-    """`spec` with its datasets renamed `<prefix>_0`, `<prefix>_1`, … (in order): frame after
-    frame the spec text stays the same, so the browser keeps its chart and swaps the rows in
-    (content-named datasets would make it build a new chart each frame: a flicker)."""
-    datasets = spec.pop("datasets", {})
-    text = json.dumps(spec)
-    renamed = {}
-    for i, (name, rows) in enumerate(datasets.items()):
-        text = text.replace(json.dumps(name), json.dumps(f"{prefix}_{i}"))
-        renamed[f"{prefix}_{i}"] = arrow(rows)
-    spec = json.loads(text)
-    spec["datasets"] = renamed
-    return spec
-
-
-def arrow(rows: list[dict] | dict[str, np.ndarray]) -> pa.Table:
-    """Rows (or columns) as an Arrow table, text dictionary-coded, floats as float32: a few
-    times smaller and faster to send than what pandas makes of a list of dicts."""
-    columns = rows if isinstance(rows, dict) else {k: [r[k] for r in rows] for k in rows[0]}
-    out = {}
-    for k, v in columns.items():
-        a = pa.array(v)
-        if pa.types.is_string(a.type):
-            a = a.dictionary_encode().cast(pa.dictionary(pa.int16(), pa.string()))
-        elif pa.types.is_floating(a.type):
-            a = a.cast(pa.float32())
-        out[k] = a
-    return pa.table(out)
-
-
-def _cells(res: RunResult, spec: dict, discretize: bool) -> None:
-    """Replace the boundary's PNG (layer 0) by one rect per grid cell: a browser loads a new
-    image asynchronously and shows nothing meanwhile (a flicker at every frame); rects are drawn
-    at once. The cells travel as their colours alone (dictionary-coded, in grid order): ~8 KB."""
-    image = spec["layer"][0]
-    spec["datasets"].pop(image["data"]["name"])
-    size = len(res.grid.x)
-    gx, gy = res.grid.x[::CELL], res.grid.y[::CELL]
-    probs = res.snapshots[-1].reshape(size, size, -1)[::CELL, ::CELL].reshape(len(gx) * len(gy), -1)
-    if res.model.output == "linear":  # a regression run: its predicted values' colours
-        rgb = charts.value_colors(probs, charts.value_scale(res))
-    else:
-        rgb = probability_colors(probs, discretize)
-    codes = np.round(np.clip(rgb, 0, 1) * 255).astype(np.uint32) @ np.array([65536, 256, 1])
-    colors = np.char.add("#", np.char.zfill(np.char.mod("%x", codes), 6))
-    name = "cells"
-    spec["datasets"][name] = {"c": colors.tolist()}  # row k = cell (k // size, k % size)
-    dx, dy = float(gx[1] - gx[0]), float(gy[1] - gy[0])  # (a hair wider: no seams)
-    at = lambda v, d, k: f"{v - d / 2!r} + datum.{k} * {d!r}"  # noqa: E731
-    raw = {"type": "nominal", "scale": None, "field": "c"}  # the colour itself, no legend
-    enc = image["encoding"]
-    spec["layer"][0] = {
-        "data": {"name": name},
-        "mark": {"type": "rect"},
-        "transform": [
-            {"window": [{"op": "row_number", "as": "k"}]},
-            {"calculate": f"(datum.k - 1) % {len(gx)}", "as": "j"},
-            {"calculate": f"floor((datum.k - 1) / {len(gx)})", "as": "i"},
-            {"calculate": at(float(gx[0]), dx, "j"), "as": "x"},
-            {"calculate": f"datum.x + {dx * 1.04!r}", "as": "x2"},
-            {"calculate": at(float(gy[0]), dy, "i"), "as": "y"},
-            {"calculate": f"datum.y + {dy * 1.04!r}", "as": "y2"},
-        ],
-        "encoding": {
-            "x": enc["x"],
-            "x2": enc["x2"],
-            "y": enc["y"],
-            "y2": enc["y2"],
-            "color": raw,
-            "stroke": raw,
-        },  # fmt: skip
-    }
-
-
-def boundary(live: Live, res: RunResult, labels: dict, discretize: bool) -> dict:
-    """The boundary of the current weights (as cells, `_cells`); the last stepped batch's
-    points ringed."""
-    spec = charts.decision_boundary(res, discretize=discretize, labels=labels)
-    if "layer" in spec:
-        _cells(res, spec, discretize)
-    idx = live.batch
-    if idx is None or not len(idx) or "layer" not in spec:
-        return steady(spec, "live_boundary")
-    X = res.X_train[idx]
-    name, rows = table({"x": X[:, 0], "y": X[:, 1]})
-    spec["datasets"][name] = rows
-    ring = {"type": "point", "shape": "circle", "filled": False, "size": 260}
-    ring |= {"stroke": "#111111", "strokeWidth": 2.2, "opacity": 1}
-    enc = {"x": {"field": "x", "type": "quantitative"}, "y": {"field": "y", "type": "quantitative"}}
-    spec["layer"].append({"data": {"name": name}, "mark": ring, "encoding": enc})
-    return steady(spec, "live_boundary")
-
-
-def curves(live: Live, res: RunResult, labels: dict, log: bool) -> tuple[dict, dict]:
-    """Loss and accuracy so far, each change marked."""
-    h = res.history
-    specs = (
-        steady(charts.loss_curves(h, log, labels, CURVE_POINTS, live.changes), "live_loss"),
-        steady(charts.accuracy_curves(h, labels, CURVE_POINTS, live.changes), "live_accuracy"),
-    )
-    for spec in specs:  # SVG, as short runs get (Streamlit turns long ones into a canvas)
-        spec["usermeta"] = {"embedOptions": {"renderer": "svg"}}
-        for part in spec["layer"][2]["layer"]:  # the best epoch's note at the plot's bottom
-            y = part["encoding"].get("y", {})
-            if y.get("value") == HEIGHT - 10:  # (in pixels from the top, it squeezed the plot)
-                part["encoding"]["y"] = {"expr": "height - 10"}
-    return specs

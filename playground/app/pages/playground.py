@@ -251,8 +251,10 @@ def _live_frame(slots: dict, running: live.Live, config, labels, options: tuple)
     else:
         slots["status"].caption(status)
         slots["boundary"].vega_lite_chart(boundary, width="stretch")
-        slots["loss"].vega_lite_chart(loss, width="stretch")
-        slots["accuracy"].vega_lite_chart(accuracy, width="stretch")
+        if loss is not slots["curves"]:  # the same objects: no epoch added, nothing to send
+            slots["loss"].vega_lite_chart(loss, width="stretch")
+            slots["accuracy"].vega_lite_chart(accuracy, width="stretch")
+    slots["curves"] = loss
     with slots["metrics"].container():
         _metrics(res)
     if running.playing:
