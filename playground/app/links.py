@@ -307,3 +307,30 @@ def config_from_values(s) -> RunConfig:
         if key not in used and cfg.nullable(key):
             values[key] = None
     return RunConfig(**values)
+
+
+def write_setup_after_switch(config: RunConfig) -> None:
+    """On the first run of a page after a switch from another page, put `config` back into the
+    address. Streamlit drops the bound parameters on a page switch, and a bound widget writes
+    its value again only when it changes: a reload there, or a link copied from there, lost the
+    setup. Later runs leave the address to the widgets."""
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return
+    page, last = ctx.page_script_hash, st.session_state.get(state.SETUP_PAGE)
+    st.session_state[state.SETUP_PAGE] = page
+    if last is None or last == page:
+        return
+    want = url_query(config)
+    with ctx.session_state.query_params() as qp:
+        have = {k: qp.get_all(k) for k in qp if k in url_spec()}
+        wanted = {k: [v] if isinstance(v, str) else list(v) for k, v in want.items()}
+        if have == wanted:
+            return
+        for key in have.keys() - wanted.keys():
+            qp.discard_param_no_forward_msg(key)
+        for key, value in want.items():
+            qp.set_with_no_forward_msg(key, value)
+        qp._send_query_param_msg()

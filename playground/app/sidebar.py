@@ -23,6 +23,7 @@ from playground.app.links import (  # noqa: F401  (re-exported: pages and tests 
     url_query,
     url_spec,
     widget_values,
+    write_setup_after_switch,
 )
 from playground.app.safe import md
 from playground.config import SPANS, STEPS, RunConfig, for_controls
@@ -289,10 +290,12 @@ def render() -> RunConfig:
         _steps("l2", L2_OPTIONS, help=t("l2.help"))
         _steps("l1", L1_OPTIONS, help=t("l1.help"))
     try:
-        return config_from_state()
+        config = config_from_state()
     except ValueError as e:  # values that are valid alone but not together (Nesterov, momentum 0)
         st.error(t("sidebar.invalid", error=md(e, 300)), icon=":material/error:")
         st.stop()
+    write_setup_after_switch(config)
+    return config
 
 
 def _next_seed() -> None:

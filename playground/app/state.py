@@ -10,6 +10,7 @@ and the URL's parameter names: they are named by `playground.config`, not here.
 LANG = "lang"  # the language control ("en" | "ko"), bound to the URL
 URL_CHECKED = "url_checked"  # the sidebar's URL check: [(key, value, reason)], shown once
 URL_SEEN = "url_seen"  # the sidebar read this session's address
+SETUP_PAGE = "setup_page"  # the page whose sidebar last ran (a switch puts the setup back)
 LOCKED = "locked_controls"  # widget keys the sidebar disables (an exercise's link locks them)
 BUDGET_CONFIRMED = "budget_confirmed"  # run keys whose cost the user accepted
 BUDGET_CONFIRM = "budget_confirm"  # the "train it anyway" button

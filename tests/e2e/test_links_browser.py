@@ -121,3 +121,27 @@ def test_playground_path_in_korean(app, new_page):
     assert slider(page, KO["depth"]).get_attribute("aria-valuetext") == "0"
     assert urlparse(page.url).path == "/playground"
     assert parse_qs(urlparse(page.url).query)["lang"] == ["ko"]
+
+
+def test_a_menu_switch_keeps_the_setup_in_the_address(app, new_page):
+    """From the playground to Compare by the menu: the address still holds the setup (a name
+    as RunConfig spells it, optimizer=sgd, is read too), and a reload there keeps it."""
+    page = new_page(1280, 900)
+    app.open(page, "?optimizer=sgd&depth=1&width=5&epochs=50")
+    assert combobox(page, EN["optimizer"]).input_value() == "SGD"
+    menu = page.locator("[data-testid=stTopNavLink], [data-testid=stSidebarNavLink]")
+    app.rerun(page, lambda: menu.filter(has_text=EN["cmp.nav"]).first.click())
+    page.wait_for_function("() => location.pathname === '/compare'", timeout=30_000)
+    setup = {"optimizer": "SGD", "depth": "1", "width": "5", "epochs": "50"}
+    page.wait_for_function(
+        "() => new URLSearchParams(location.search).get('width') === '5'", timeout=30_000
+    )
+    query = {k: v[-1] for k, v in parse_qs(urlparse(page.url).query).items()}
+    assert {k: query.get(k) for k in setup} == setup, page.url
+    page.reload()
+    page.wait_for_selector("h1", state="visible", timeout=60_000)
+    app.wait_idle(page, settle_ms=500)
+    no_exception(page)
+    assert combobox(page, EN["optimizer"]).input_value() == "SGD"
+    assert slider(page, EN["width"]).get_attribute("aria-valuetext") == "5"
+    assert slider(page, EN["depth"]).get_attribute("aria-valuetext") == "1"
