@@ -38,8 +38,11 @@ def current() -> Drawing:
 
 
 def error_text(e: DrawnError) -> str:
-    """A DrawnError in the page's language."""
-    return t(f"draw.err.{e.code}", **e.params)
+    """A DrawnError in the page's language (its outside values escaped: they came from a link
+    or a file)."""
+    return t(
+        f"draw.err.{e.code}", **{k: md(v) if isinstance(v, str) else v for k, v in e.params.items()}
+    )
 
 
 def _store(drawing: Drawing) -> None:

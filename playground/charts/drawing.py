@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from playground import drawn
 from playground.charts.style import PALETTE, Labels, merged_labels
 
-SIZE = 300  # px, the plot's side: with its axes it fits a phone's 358 px
+SIZE = 264  # px, the plot's side: with its axes it fits a phone (358 px, less a border)
 SELECTION = "plane"  # the selection's name: event.selection.plane = [{"gx": …, "gy": …}]
 
 

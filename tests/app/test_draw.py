@@ -67,7 +67,13 @@ def test_a_link_with_points_trains_on_them(make_app):
 
 @pytest.mark.parametrize(
     ("value", "code"),
-    [("AA+A", "chars"), ("AAA", "length"), ("____", "range"), ("AAAA" * 201, "too_many")],
+    [
+        ("AA+A", "chars"),
+        ("[a](https://x.example)", "chars"),
+        ("AAA", "length"),
+        ("____", "range"),
+        ("AAAA" * 201, "too_many"),
+    ],
 )
 def test_a_bad_points_value_is_named_and_nothing_else_is_lost(make_app, value, code):
     at = make_app(points=value, learning_rate="0.1")
@@ -76,6 +82,8 @@ def test_a_bad_points_value_is_named_and_nothing_else_is_lost(make_app, value, c
     error = next(e.value for e in at.error if e.value.startswith(EN["draw.bad_link"][:20]))
     head = EN[f"draw.err.{code}"].split("{")[0][:12]
     assert head in error, (head, error)
+    assert "](" not in error  # escaped: never a link
+    assert error.split("`")[1] == "points="  # the value outside code, where escapes are unseen
     assert "points" not in at.query_params  # taken out of the address
     assert at.toggle(key=state.DRAW_TOGGLE).value is False  # Draw mode stays off
     assert _param(at, "learning_rate") == "0.1"  # the rest of the link is used

@@ -30,7 +30,7 @@ MESSAGES = {
     "{n1} of class 1) do not split into a training and a test set that both hold each class.",
     "draw.active": "Training on your drawing: the data set, samples and noise controls do not "
     "apply; the test fraction, scaler and feature inputs do.",
-    "draw.bad_link": "The drawing in this link (`points={value}`) could not be read: {error} "
+    "draw.bad_link": "The drawing in this link (`points=`{value}) could not be read: {error} "
     "Everything else in the link is used as it is.",
     "draw.copied": "Copied {n} points of the current data set.",
     "draw.note.classes": "Only classes 0 and 1 were copied.",
