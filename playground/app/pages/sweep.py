@@ -191,7 +191,7 @@ def _results(held) -> None:
         sweep_charts.loss_curves(finished, label_of, t("chart.loss"), t("chart.epoch")),
         width="stretch",
     )
-    st.markdown(f"**{t('sw.boundaries')}**")
+    st.markdown(f"**{t('sw.boundaries.r2' if 'test_r2' in df else 'sw.boundaries')}**")
     firsts = [r for r in finished if r.config.seed == spec.base.seed][: sweep.BOUNDARIES]
     row = st.container(horizontal=True)  # as many per line as fit: two on a phone
     for panel in sweep_charts.boundary_panels(firsts, label_of):

@@ -21,7 +21,6 @@ MESSAGES = {
     "chart.best_r2": "best test R²",
     "chart.target_value": "target",
     "chart.predicted": "prediction",
-    "heatmap.error": "error",
     "heatmap.caption": "Background: the network's prediction over the plane (orange below 0, "
     "blue above, white at 0). Points: their target values on the same scale; a point that "
     "stands out from its background is predicted badly.",
@@ -37,6 +36,5 @@ MESSAGES = {
     "sw.metric.train_r2": "train R²",
     "sw.col.test_r2": "Test R²",
     "sw.col.train_r2": "Train R²",
-    "reg.codegen.sklearn": "For a regression run the scikit-learn script uses `MLPRegressor` "
-    "(squared error; Huber has no `MLPRegressor` option).",
+    "sw.boundaries.r2": "Predicted values (first seed of each setting, with its test R²)",
 }

@@ -20,7 +20,6 @@ MESSAGES = {
     "chart.best_r2": "최고 테스트 R²",
     "chart.target_value": "목표값",
     "chart.predicted": "예측값",
-    "heatmap.error": "오차",
     "heatmap.caption": "배경: 평면 위 신경망의 예측값(0보다 작으면 주황, 크면 파랑, 0이면 흰색). "
     "점: 같은 색 척도의 목표값. 배경과 색이 다른 점은 잘못 예측된 점입니다.",
     "reg.classification_only": "{page}{page:은/는} 분류용입니다: {dataset}{dataset:은/는} 회귀 "
@@ -35,6 +34,5 @@ MESSAGES = {
     "sw.metric.train_r2": "학습 R²",
     "sw.col.test_r2": "테스트 R²",
     "sw.col.train_r2": "학습 R²",
-    "reg.codegen.sklearn": "회귀 실행의 scikit-learn 스크립트는 `MLPRegressor`를 씁니다(제곱 오차; "
-    "Huber는 `MLPRegressor`에 없습니다).",
+    "sw.boundaries.r2": "예측값 (설정마다 첫 시드, 테스트 R²와 함께)",
 }
