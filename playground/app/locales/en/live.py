@@ -27,5 +27,5 @@ MESSAGES = {
     "(only the optimizer, its learning rate, L1, L2, the batch size and the epochs can change "
     "while it trains).",
     "live.hidden": "Network shape",
-    "live.upload": "Uploaded data",
+    "live.upload": "Your own data (uploaded or drawn)",
 }
