@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from sklearn.model_selection import ShuffleSplit, StratifiedShuffleSplit, train_test_split
+from sklearn.model_selection import train_test_split
 
-from playground import data, executor, features
+from playground import data, executor, features, setup_paths
 from playground.config import RunConfig
 from playground.nn import optimizers
 from playground.nn.batched import BatchedTrainer, signature
@@ -92,16 +92,13 @@ def split(config: RunConfig, X: np.ndarray, y: np.ndarray):
     `train_test_split(X, y, test_size=config.test_fraction, random_state=config.seed,
     stratify=y)` (without stratify when a class has fewer than 2 samples, or a side would hold
     fewer samples than there are classes: a few drawn points), without its argument checks
-    (twice as fast): the same splitter, sizes and indices."""
+    (`setup_paths.split_indices`): the same draws, sizes and indices."""
     n_test = math.ceil(config.test_fraction * len(y))  # as train_test_split sizes a fraction
     k = 0 if is_regression(y) else len(np.bincount(y))
     stratify = k > 0 and np.bincount(y).min() >= 2 and min(n_test, len(y) - n_test) >= k
     if not 0 < n_test < len(y):  # an empty side: train_test_split says why
         return train_test_split(X, y, test_size=config.test_fraction, random_state=config.seed)
-    cv = (StratifiedShuffleSplit if stratify else ShuffleSplit)(
-        test_size=n_test, train_size=len(y) - n_test, random_state=config.seed
-    )
-    train, test = next(cv.split(X, y if stratify else None))
+    train, test = setup_paths.split_indices(y, n_test, config.seed, stratify)
     return X[train], X[test], y[train], y[test]
 
 
@@ -149,7 +146,7 @@ def _setup(config: RunConfig, dataset: Data | None) -> tuple:
     X_tr, X_te, y_tr, y_te = split(config, X, y)
     scaler = features.inputs(config.features, make_scaler(config.scaler)).fit(X_tr)
     grid = make_grid(X)
-    scaled = (scaler.transform(X_tr), scaler.transform(X_te), scaler.transform(grid.points))
+    scaled = tuple(setup_paths.transform(scaler, A) for A in (X_tr, X_te, grid.points))
     return (X, y, names), (X_tr, X_te, y_tr, y_te), scaler, grid, scaled
 
 

@@ -4,7 +4,7 @@
 activation, output, loss, l2, batch size, epochs, optimizer class and the shapes of their data
 (`signature`); the data, initial weights, shuffle generator, grid, learning rate and the
 optimizer's numbers may differ per run. It trains them epoch by epoch as one computation and
-hands each run's history row to its `Trainer` (`Trainer.record_row`: finite check, snapshot,
+hands each run's history row to its `Trainer` (`Trainer.record_values`: finite check, snapshot,
 explosion check), so `Trainer.finish()` sees what a lone run produces. A run that diverges is
 written back at that epoch (weights, gradients, optimizer state) and leaves the batch.
 
@@ -85,6 +85,7 @@ class BatchedTrainer:
         self.epochs, self.batch_size, self.epoch = first.epochs, first.batch_size, first.epoch
         self.lone = len(trainers) == 1
         self._shuffled: tuple | None = None  # (order, X, Y) of the epoch step_batch is in
+        self._order: Array | None = None  # the epoch's shuffles (R, n), reused
         if self.lone:  # a lone run: its own arrays and optimizer, in place
             self.flat, self.grad = first.net.flat[None], first.net.grad_flat[None]
             self.opt = first.opt
@@ -114,6 +115,18 @@ class BatchedTrainer:
         permutation of the samples, the index of the shuffled copy."""
         R, F, n = A.shape
         return (np.arange(R * F) * n).reshape(R, F, 1)
+
+    def _permutations(self, n: int) -> Array:
+        """Each run's `rng.permutation(n)` (R, n): its generator shuffles 0..n−1 in a reused
+        array, as `permutation` does in a new one (the same numbers)."""
+        R = len(self.trainers)
+        order = self._order
+        if order is None or order.shape != (R, n):
+            order = self._order = np.empty((R, n), dtype=np.intp)
+        order[...] = np.arange(n)
+        for t, row in zip(self.trainers, order, strict=True):
+            t.rng.shuffle(row)
+        return order
 
     @property
     def done(self) -> bool:
@@ -184,7 +197,7 @@ class BatchedTrainer:
             if bs <= 0 or bs >= n:
                 self._step(X, Y)
             else:
-                perm = np.stack([t.rng.permutation(n) for t in self.trainers])[:, None, :]
+                perm = self._permutations(n)[:, None, :]
                 Xs, Ys = (np.take(A, self._rows(A) + perm) for A in (X, Y))
                 for s in range(0, n, bs):
                     if self.should_stop is not None and self.should_stop():
@@ -277,25 +290,24 @@ class BatchedTrainer:
             a, z = acts[l][:, :-1], zs[l - 1]  # z_l is no longer needed: it takes a − mean
             dev = z if z.shape == a.shape else None
             row[f"act_mean_{l}"], row[f"act_std_{l}"] = passes.mean_std(a, dev)
-            df = None if dfs is None else dfs[l - 1]
-            sat = share(df < passes.SATURATION * act.peak) if act.peak else zero
-            row[f"act_saturated_{l}"] = sat
-            dead = share(np.all(df == 0, axis=2)) if df is not None else zero
-            row[f"act_dead_{l}"] = dead
+            sat_dead = (zero, zero) if dfs is None else passes.saturated_dead(dfs[l - 1], act.peak)
+            row[f"act_saturated_{l}"], row[f"act_dead_{l}"] = sat_dead
         return row
 
     def record(self) -> None:
-        """Each run's history row through its Trainer (`record_row`); runs that stop (diverged)
+        """Each run's history row through its Trainer (`record_values`); runs that stop (diverged)
         are written back and leave the batch, and at the end every run is written back."""
         with np.errstate(**_QUIET):
             row = self._row()
             snaps = self.flat.copy() if self.trainers[0].snapshot_due(self.epoch) else None
         keep, keys = [], list(row)
-        per_run = zip(*(v.tolist() for v in row.values()), strict=True)
-        for r, (t, values) in enumerate(zip(self.trainers, per_run, strict=True)):
+        values = np.array(list(row.values()))  # (columns, R)
+        finite = np.isfinite(values).all(axis=0).tolist()
+        per_run = zip(self.trainers, values.T.tolist(), finite, strict=True)
+        for r, (t, run_values, ok) in enumerate(per_run):
             t.epoch = self.epoch
             snap = None if snaps is None else snaps[r]
-            if t.record_row(dict(zip(keys, values, strict=True)), snap):
+            if t.record_values(keys, run_values, snap, ok):
                 keep.append(r)
         if not self.lone and (self.done or len(keep) < len(self.trainers)):
             for r, t in enumerate(self.trainers):

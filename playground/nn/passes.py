@@ -152,6 +152,21 @@ def share(mask: Array) -> Array:
     return np.count_nonzero(flat, axis=1) / flat.shape[1]
 
 
+def saturated_dead(df: Array, peak: float | None) -> tuple[Array, Array]:
+    """Each run's share of saturated outputs (f'(z) < SATURATION · peak; 0 without a peak)
+    and of dead units (f'(z) = 0 on all n samples), from f'(z) (R, h, n).
+    A dead unit's n outputs are all saturated, so where every run has fewer than n saturated
+    outputs no unit is dead and the test for dead units is skipped (the same numbers)."""
+    R, n = df.shape[0], df.shape[-1]
+    zero = np.zeros(R)
+    if not peak:
+        return zero, share(np.all(df == 0, axis=2))
+    counts = np.count_nonzero((df < SATURATION * peak).reshape(R, -1), axis=1)
+    if (counts < n).all():
+        return counts / df[0].size, zero
+    return counts / df[0].size, share(np.all(df == 0, axis=2))
+
+
 def r2(z: Array, Y: Array) -> Array:
     """R² = 1 − SS_res / SS_tot of each run's predictions z against targets Y, both (R, k, n):
     sums over each run's block in one order, so a stack's runs get a lone run's numbers.

@@ -23,6 +23,7 @@ pass (∂L/∂W_l = a_{l−1}ᵀ δ_l carries both).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -64,10 +65,15 @@ class TrainResult:
 
 def snapshot_schedule(epochs: int, n: int = 30) -> list[int]:
     """About n epochs, log-spaced from 1 to `epochs`, plus epoch 0 (the boundary replay)."""
+    return list(_schedule(int(epochs), int(n)))
+
+
+@functools.lru_cache(maxsize=256)  # every run of a sweep asks for the same few
+def _schedule(epochs: int, n: int) -> tuple[int, ...]:
     if epochs <= n:
-        return list(range(epochs + 1))
+        return tuple(range(epochs + 1))
     steps = np.unique(np.round(np.geomspace(1, epochs, num=min(n, epochs))).astype(int))
-    return [0, *steps.tolist()]
+    return (0, *steps.tolist())
 
 
 class Trainer:
@@ -109,7 +115,7 @@ class Trainer:
         self.epoch = 0
         self.history: dict[str, list[float]] = {}
         self.result = TrainResult(self.history)
-        self.snapshot_at = frozenset(snapshot_schedule(epochs) if grid is not None else ())
+        self.snapshot_at = frozenset(_schedule(int(epochs), 30) if grid is not None else ())
         self._snaps: list[Array] = []
         self.explosion_limit = math.inf  # set from the first row's loss
         self._engine: BatchedTrainer | None = None
@@ -180,22 +186,33 @@ class Trainer:
         """Append the history row of `self.epoch` if every value is finite (else the run
         diverged); keep a snapshot if one is due (of `weights`, or of `net`'s); mark
         the run exploded if its loss passed the limit. Returns whether the run goes on."""
+        return self.record_values(list(row), list(row.values()), weights)
+
+    def record_values(
+        self,
+        keys: list[str],
+        values: list[float],
+        weights: Array | None = None,
+        finite: bool | None = None,
+    ) -> bool:
+        """`record_row` of the row dict(zip(keys, values)), the columns in the history's order
+        (`finite`: whether every value is finite, when the caller knows it already)."""
         history = self.history
-        if history and row.keys() != history.keys():
+        if history and keys != list(history):
             raise RuntimeError("This history row's columns differ from the earlier rows'.")
-        if not all(map(math.isfinite, row.values())):
-            self.diverge("nan" if math.isnan(row["train_loss"]) else "inf")
+        train_loss = values[keys.index("train_loss")]
+        if not (all(map(math.isfinite, values)) if finite is None else finite):
+            self.diverge("nan" if math.isnan(train_loss) else "inf")
             return False
         if history:
-            for key, v in row.items():
-                history[key].append(v)
+            for column, v in zip(history.values(), values, strict=True):
+                column.append(v)
         else:
-            history.update((key, [v]) for key, v in row.items())
-        if len(history["train_loss"]) == 1:
-            self.explosion_limit = EXPLODE_FACTOR * max(row["train_loss"], 1.0)
+            history.update((key, [v]) for key, v in zip(keys, values, strict=True))
+            self.explosion_limit = EXPLODE_FACTOR * max(train_loss, 1.0)
         if self.snapshot_due(self.epoch):
             self.take_snapshot(weights)
-        if row["train_loss"] > self.explosion_limit:
+        if train_loss > self.explosion_limit:
             self.diverge("exploded")
             return False
         return True

@@ -9,13 +9,15 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 import pytest
-from sklearn.model_selection import train_test_split
+from sklearn.model_selection import ShuffleSplit, StratifiedShuffleSplit, train_test_split
+from sklearn.preprocessing import MinMaxScaler, StandardScaler
 
-from playground import data
+from playground import data, setup_paths
 from playground.config import RunConfig
-from playground.experiment import finish, prepare, run, run_many, split
+from playground.experiment import finish, prepare, run, run_many, run_rngs, split
 from playground.nn._stable import sigmoid
-from playground.nn.passes import predict_labels
+from playground.nn.batched import BatchedTrainer
+from playground.nn.passes import SATURATION, predict_labels, saturated_dead
 
 
 # ---- labels: σ(z) > 0.5, computed from the sign of z
@@ -156,3 +158,115 @@ def test_runs_on_the_same_data_share_one_setup(monkeypatch):
         for x, y in [(a.X_train, b.X_train), (a.y_test, b.y_test), (a.grid.x, b.grid.x)]:
             np.testing.assert_array_equal(x, y)
     assert not results[0].history.equals(results[1].history)  # the learning rates differ
+
+
+# ---- the history row's shortcuts: dead units, bookkeeping, shuffles
+def _plain_saturated_dead(df, peak):
+    """The definitions, per run: share of f'(z) < 5 % of the peak, share of units (rows) whose
+    f'(z) is 0 on every sample."""
+    sat = [np.mean(d < SATURATION * peak) if peak else 0.0 for d in df]
+    return np.array(sat), np.array([np.mean(np.all(d == 0, axis=1)) for d in df])
+
+
+@pytest.mark.parametrize("peak", [1.0, 0.25, None])
+def test_saturated_dead_is_the_definition(peak):
+    rng = np.random.default_rng(1)
+    h, n = 4, 6
+    df = rng.uniform(0.3, 1.0, size=(5, h, n))  # none saturated but the zeros below
+    df[0, 2] = 0.0  # run 0: a dead unit (n saturated outputs)
+    df[1, :, :2] = 0.0  # run 1: 2h ≥ n saturated outputs, no dead unit
+    df[2, 1, :3] = 0.0  # run 2: 3 < n saturated outputs
+    df[3, 1, :-1], df[3, 1, -1] = 0.0, 1e-300  # run 3: one unit with f' = 0 but one tiny
+    cases = {"stack": df, "no dead, few saturated": df[2:3], "one dead": df[:1], "none": df[4:]}
+    for name, block in cases.items():
+        got, expected = saturated_dead(block, peak), _plain_saturated_dead(block, peak)
+        for g, e in zip(got, expected, strict=True):
+            np.testing.assert_array_equal(g, e, err_msg=name)
+    sat, dead = saturated_dead(df, peak)
+    assert dead.tolist() == [0.25, 0.0, 0.0, 0.0, 0.0]
+    if peak:
+        assert sat[0] >= 0.25 and sat[2] == 3 / (h * n) and sat[3] == n / (h * n)
+
+
+def test_dead_tanh_unit_is_in_the_history_of_a_lone_run_and_a_stack():
+    """A tanh unit pushed to +1 on every sample (bias 100: f'(z) = 1 − 1² = 0 exactly) is dead."""
+    c = replace(RunConfig(), epochs=2, n_samples=120, hidden=(4, 4))
+    prepared = [prepare(replace(c, seed=s), first_row=False) for s in range(3)]
+    for p in prepared[:2]:  # runs 0 and 1: unit 0 of layer 1 dead
+        p.trainer.net.params[1][0] = 100.0
+    lone = prepare(c, first_row=False)
+    lone.trainer.net.params[1][0] = 100.0
+    lone.trainer.run()
+    BatchedTrainer([p.trainer for p in prepared]).run()
+    for p in [lone, *prepared[:2]]:
+        assert p.trainer.history["act_dead_1"][0] == 0.25
+        assert p.trainer.history["act_saturated_1"][0] >= 0.25
+    assert prepared[2].trainer.history["act_dead_1"][0] == 0.0
+    assert lone.trainer.history == prepared[0].trainer.history
+
+
+def test_record_values_checks_columns_and_finiteness():
+    p = prepare(replace(RunConfig(), epochs=2, n_samples=120))
+    t = p.trainer
+    keys, values = list(t.history), [col[-1] for col in t.history.values()]
+    assert t.record_values(keys, values) and t.history["train_loss"][-1] == values[1]
+    with pytest.raises(RuntimeError):
+        t.record_values(keys[::-1], values[::-1])
+    assert not t.record_values(keys, [*values[:1], float("nan"), *values[2:]])
+    assert (t.result.status, t.result.reason) == ("diverged", "nan")
+    assert len(t.history["epoch"]) == 2  # the NaN row is not kept
+
+
+def test_shuffles_are_each_generators_permutations():
+    configs = [replace(RunConfig(), epochs=1, n_samples=120, seed=s) for s in range(3)]
+    prepared = [prepare(c, first_row=False) for c in configs]
+    engine = BatchedTrainer([p.trainer for p in prepared])
+    twins = [run_rngs(c.seed)[1] for c in configs]
+    for _ in range(3):  # the array is reused: each epoch's numbers are new
+        expected = np.stack([g.permutation(96) for g in twins])
+        np.testing.assert_array_equal(engine._permutations(96), expected)
+
+
+# ---- the setup's shortcuts (playground/setup_paths.py): scikit-learn's numbers
+@pytest.mark.parametrize("n, n_test", [(97, 20), (10, 3), (500, 100)])
+def test_split_indices_are_the_splitters(n, n_test):
+    rng = np.random.default_rng(n)
+    for seed in (0, 3, 2**31 - 1):
+        for y in (rng.integers(0, 3, n), np.r_[np.zeros(n - 2, int), 1, 1], rng.normal(size=n)):
+            stratify = y.dtype.kind == "i"
+            cv = (StratifiedShuffleSplit if stratify else ShuffleSplit)(
+                test_size=n_test, train_size=n - n_test, random_state=seed
+            )
+            try:
+                expected = next(cv.split(y, y if stratify else None))
+            except ValueError as error:  # a class of 1: refused alike
+                with pytest.raises(ValueError, match=str(error)[:40]):
+                    setup_paths.split_indices(y, n_test, seed, stratify)
+                continue
+            got = setup_paths.split_indices(y, n_test, seed, stratify)
+            for a, b in zip(got, expected, strict=True):
+                np.testing.assert_array_equal(a, b)
+                assert a.dtype == b.dtype
+
+
+def test_split_indices_leave_refusals_to_scikit_learn():
+    y = np.repeat(np.arange(5), 4)  # 5 classes, a test side of 3 cannot hold one of each
+    with pytest.raises(ValueError, match="greater or equal to the number of classes"):
+        setup_paths.split_indices(y, 3, 0, True)
+
+
+def test_transform_is_the_scalers():
+    rng = np.random.default_rng(2)
+    X = rng.normal(3.0, 2.0, size=(200, 2))
+    scaler = StandardScaler().fit(X[:150])
+    for A in (X[150:], X[:, ::-1].copy()[:, ::-1], np.array([[np.nan, 1.0]])):
+        got = setup_paths.transform(scaler, A)
+        np.testing.assert_array_equal(got, scaler.transform(A))
+        assert got is not A and got.dtype == np.float64
+    for refused in (np.array([[np.inf, 1.0]]), X[:0]):  # scikit-learn's own refusals
+        with pytest.raises(ValueError):
+            setup_paths.transform(scaler, refused)
+    for other in (MinMaxScaler().fit(X), StandardScaler(with_mean=False).fit(X)):
+        np.testing.assert_array_equal(setup_paths.transform(other, X), other.transform(X))
+    ints = np.arange(6).reshape(3, 2)  # not float64: scikit-learn converts
+    np.testing.assert_array_equal(setup_paths.transform(scaler, ints), scaler.transform(ints))
