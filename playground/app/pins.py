@@ -28,6 +28,9 @@ def pins() -> list[dict]:
 def pin(config: RunConfig) -> None:
     """Pin `config` under the next free letter (A, B, C, …); a callback for Pin buttons."""
     items = pins()
+    if room.read_only():
+        st.session_state[state.PIN_MESSAGE] = t("room.closed_note")
+        return
     if len(items) >= MAX_PINS:
         st.session_state[state.PIN_MESSAGE] = t("cmp.full", n=MAX_PINS)
         return
@@ -44,8 +47,15 @@ def pin(config: RunConfig) -> None:
 
 def pin_button(config: RunConfig, where=st) -> None:
     """The Pin button (in `where`, a container) and, once, the message of the last pin."""
+    closed = room.read_only()  # a closed room keeps its pins as they are
     where.button(
-        t("cmp.pin"), icon=":material/push_pin:", on_click=pin, args=(config,), key=state.PIN_BUTTON
+        t("cmp.pin"),
+        icon=":material/push_pin:",
+        on_click=pin,
+        args=(config,),
+        key=state.PIN_BUTTON,
+        disabled=closed,
+        help=t("room.closed_note") if closed else None,
     )
     if msg := st.session_state.pop(state.PIN_MESSAGE, None):
         st.toast(msg)

@@ -578,3 +578,17 @@ def test_a_closed_room_shows_an_attendee_their_results_read_only(store, code, la
     newcomer = join(app(lang=lang), code, "Newcomer")  # nobody new gets in
     assert errors(newcomer) == [CAT[lang]["rooms.closed"]]
     assert [a.name for a in store.dashboard(code).attendees] == ["Ivo"]
+
+
+def test_in_a_closed_room_the_pin_button_is_off_and_pins_stay_as_they_were(store, code):
+    at = app("pin", query={"room": code, "name": "Pia"}).run()
+    at.button(key=state.PIN_BUTTON).click().run()
+    assert [p["name"] for p in at.session_state[state.PINS]] == ["A"]
+    assert not at.button(key=state.PIN_BUTTON).disabled  # open room: pins
+    store.close_room(code)
+    at = app("pin", query={"room": code, "name": "Pia"}).run()  # a reload after the close
+    assert not at.exception and not errors(at)
+    assert at.button(key=state.PIN_BUTTON).disabled
+    assert at.button(key=state.PIN_BUTTON).help == EN["room.closed_note"]
+    assert [p["name"] for p in at.session_state[state.PINS]] == ["A"]
+    assert [p.name for p in store.progress(at.session_state[state.ROOM_SEAT].token).pins] == ["A"]
