@@ -202,3 +202,12 @@ def test_loading_a_setup_file_with_a_drawing_turns_draw_mode_on_with_it():
     at.run()
     level, text = at.session_state[state.SETUP_MESSAGE]
     assert level == "error" and EN["draw.err.range"].split("(")[0] in text
+
+
+def test_a_regression_data_set_cannot_be_copied(make_app):
+    at = make_app(dataset="regression_plane", loss="mse", points=drawn.encode(EASY))
+    at.run()
+    at.button(key=state.DRAW_COPY).click().run()
+    assert not at.exception
+    assert EN["draw.err.not_classes"] in _texts(at)
+    assert _drawing(at) == EASY  # the drawing is kept as it was
