@@ -135,6 +135,8 @@ def test_compare_a_regression_pin():
     metrics = at.dataframe[0].value
     assert {"Train R²", "Test R²"} <= set(metrics.columns)
     assert "Test accuracy" not in metrics.columns
+    assert CATALOGUES["en"]["reg.cmp.no_classes"] in [i.value for i in at.info]  # no class map
+    assert CATALOGUES["en"]["reg.cmp.maps"] in [m.value.strip("*") for m in at.markdown]
 
 
 def test_an_exercise_check_on_a_regression_setup_says_it_is_for_classification():

@@ -103,6 +103,9 @@ def _two(names: tuple[str, str], a, b, labels) -> None:
     else:
         st.dataframe(table, hide_index=True, width="content")
     st.caption(t("cmp.same_init") if compare.same_initial_weights(a, b) else t("cmp.diff_init"))
+    if "linear" in (a.model.output, b.model.output):  # a regression run: no classes to differ
+        st.info(t("reg.cmp.no_classes"))
+        return
     st.markdown(f"**{t('cmp.disagree', a=md(name_a), b=md(name_b))}**")
     chart = compare_charts.disagreement_chart(a, b, labels)
     if chart is None:
@@ -137,7 +140,8 @@ def render() -> None:
     c1.altair_chart(compare_charts.overlay_curves(hist, "loss", labels, log), width="stretch")
     score = "r2" if all("test_r2" in h for h in hist.values()) else "accuracy"  # regression: R²
     c2.altair_chart(compare_charts.overlay_curves(hist, score, labels), width="stretch")
-    st.markdown(f"**{t('cmp.boundaries')}**")
+    maps = all("test_r2" in h for h in hist.values())  # regression runs: their predicted values
+    st.markdown(f"**{t('reg.cmp.maps' if maps else 'cmp.boundaries')}**")
     for col, (name, r) in zip(st.columns(len(named)), named.items(), strict=True):
         col.caption(md(name))
         col.vega_lite_chart(charts.decision_boundary(r, labels=labels), width="stretch")

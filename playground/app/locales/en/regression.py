@@ -36,5 +36,8 @@ MESSAGES = {
     "sw.metric.train_r2": "train R²",
     "sw.col.test_r2": "Test R²",
     "sw.col.train_r2": "Train R²",
+    "reg.cmp.no_classes": "A regression run predicts a number, not a class, so there is no map of "
+    "where the two runs predict different classes: compare their predicted values below.",
+    "reg.cmp.maps": "Predicted values",
     "sw.boundaries.r2": "Predicted values (first seed of each setting, with its test R²)",
 }

@@ -34,5 +34,8 @@ MESSAGES = {
     "sw.metric.train_r2": "학습 R²",
     "sw.col.test_r2": "테스트 R²",
     "sw.col.train_r2": "학습 R²",
+    "reg.cmp.no_classes": "회귀 실행은 클래스가 아니라 숫자를 예측하므로 두 실행이 다른 클래스를 "
+    "예측하는 곳의 지도는 없습니다. 아래에서 예측값을 비교하세요.",
+    "reg.cmp.maps": "예측값",
     "sw.boundaries.r2": "예측값 (설정마다 첫 시드, 테스트 R²와 함께)",
 }
