@@ -16,12 +16,14 @@ import numpy as np
 import pyarrow as pa
 
 from playground import charts
+from playground.charts.boundary import _point_columns  # (the columns decision_boundary draws)
 from playground.charts.images import probability_colors
-from playground.charts.style import HEIGHT
+from playground.charts.style import HEIGHT, merged_labels
 from playground.charts.vegalite import table
 from playground.experiment import RunResult
 
 CURVE_POINTS = 200  # epochs per curve sent each frame (the trained view sends up to 500)
+MAX_POINTS = 3000  # points drawn at most (charts.decision_boundary's default)
 CELL = 2  # the live boundary draws every CELL-th grid point (30 × 30 cells: light to redraw)
 
 
@@ -55,12 +57,8 @@ def arrow(rows: list[dict] | dict[str, np.ndarray]) -> pa.Table:
     return pa.table(out)
 
 
-def _cells(res: RunResult, spec: dict, discretize: bool) -> None:
-    """Replace the boundary's PNG (layer 0) by one rect per grid cell: a browser loads a new
-    image asynchronously and shows nothing meanwhile (a flicker at every frame); rects are drawn
-    at once. The cells travel as their colours alone (dictionary-coded, in grid order): ~8 KB."""
-    image = spec["layer"][0]
-    spec["datasets"].pop(image["data"]["name"])
+def _colors(res: RunResult, discretize: bool) -> dict[str, list[str]]:
+    """The cells' colours (every CELL-th grid point, in grid order) from the last snapshot."""
     size = len(res.grid.x)
     gx, gy = res.grid.x[::CELL], res.grid.y[::CELL]
     probs = res.snapshots[-1].reshape(size, size, -1)[::CELL, ::CELL].reshape(len(gx) * len(gy), -1)
@@ -69,9 +67,18 @@ def _cells(res: RunResult, spec: dict, discretize: bool) -> None:
     else:
         rgb = probability_colors(probs, discretize)
     codes = np.round(np.clip(rgb, 0, 1) * 255).astype(np.uint32) @ np.array([65536, 256, 1])
-    colors = np.char.add("#", np.char.zfill(np.char.mod("%x", codes), 6))
+    return {"c": np.char.add("#", np.char.zfill(np.char.mod("%x", codes), 6)).tolist()}
+
+
+def _cells(res: RunResult, spec: dict, discretize: bool) -> None:
+    """Replace the boundary's PNG (layer 0) by one rect per grid cell: a browser loads a new
+    image asynchronously and shows nothing meanwhile (a flicker at every frame); rects are drawn
+    at once. The cells travel as their colours alone (dictionary-coded, in grid order): ~8 KB."""
+    image = spec["layer"][0]
+    spec["datasets"].pop(image["data"]["name"])
+    gx, gy = res.grid.x[::CELL], res.grid.y[::CELL]
     name = "cells"
-    spec["datasets"][name] = {"c": colors.tolist()}  # row k = cell (k // size, k % size)
+    spec["datasets"][name] = _colors(res, discretize)  # row k = cell (k // size, k % size)
     dx, dy = float(gx[1] - gx[0]), float(gy[1] - gy[0])  # (a hair wider: no seams)
     at = lambda v, d, k: f"{v - d / 2!r} + datum.{k} * {d!r}"  # noqa: E731
     raw = {"type": "nominal", "scale": None, "field": "c"}  # the colour itself, no legend
@@ -101,10 +108,34 @@ def _cells(res: RunResult, spec: dict, discretize: bool) -> None:
 
 def boundary(live, res: RunResult, labels: dict, discretize: bool) -> dict:
     """The boundary of the current weights (as cells, `_cells`); the last stepped batch's
-    points ringed."""
-    spec = charts.decision_boundary(res, discretize=discretize, labels=labels)
+    points ringed. The spec text is made once (`Live.memo`); a frame while playing makes only
+    its two datasets: the points (which are misclassified now) and the cells' colours."""
+    key = ("boundary", discretize, tuple(sorted(labels.items())))
+    ringed = live.batch is not None and len(live.batch)
+    made = live.memo.get("boundary", (None,))
+    if made[0] == key and not ringed:
+        spec = json.loads(made[1])
+        points = _point_columns(res, -1, merged_labels(labels), MAX_POINTS)
+        spec["datasets"] = {
+            "live_boundary_0": arrow(points),
+            "live_boundary_1": arrow(_colors(res, discretize)),
+        }
+        return spec
+    spec = charts.decision_boundary(
+        res, discretize=discretize, labels=labels, max_points=MAX_POINTS
+    )
     if "layer" in spec:
         _cells(res, spec, discretize)
+    if (
+        not ringed
+        and res.model.output != "linear"
+        and list(spec.get("datasets", ()))[-1:] == ["cells"]
+        and len(spec["datasets"]) == 2
+    ):
+        spec = steady(spec, "live_boundary")  # [points, cells]: what the frames above make
+        text = json.dumps({k: v for k, v in spec.items() if k != "datasets"})
+        live.memo["boundary"] = (key, text)
+        return spec
     idx = live.batch
     if idx is None or not len(idx) or "layer" not in spec:
         return steady(spec, "live_boundary")

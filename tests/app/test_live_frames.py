@@ -77,3 +77,23 @@ def test_many_playing_sessions_share_the_training_budget(monkeypatch):
     monkeypatch.setattr(live.time, "monotonic", lambda: clock[0])
     monkeypatch.setattr(live, "_ticked", {lv.serial: 0.0 for lv in runs[1:]})  # long gone
     assert live.share(runs[0]) == live.WORK  # runs that stopped ticking do not count
+
+
+def test_a_frame_made_from_the_kept_spec_equals_one_made_from_scratch():
+    for config in (RunConfig(epochs=30, n_samples=200), RunConfig(dataset="blobs", epochs=30)):
+        lv, labels = _live(config), _labels(config)
+        for discretize in (False, True):
+            live.boundary(lv, live.now_result(lv), labels, discretize)  # keeps the spec text
+            lv.trainer.step_epoch()
+            res = live.now_result(lv)
+            fast = live.boundary(lv, res, labels, discretize)
+            lv.memo.pop("boundary")
+            full = live.boundary(lv, res, labels, discretize)
+            strip = lambda s: {k: v for k, v in s.items() if k != "datasets"}  # noqa: E731
+            assert strip(fast) == strip(full)
+            assert fast["datasets"].keys() == full["datasets"].keys()
+            for name, table in full["datasets"].items():
+                assert fast["datasets"][name].equals(table), (config.dataset, name)
+            points = fast["datasets"]["live_boundary_0"]
+            assert points.num_rows == len(res.X_train) + len(res.X_test)
+            assert points.column_names == ["x", "y", "class", "set", "wrong"]

@@ -255,6 +255,9 @@ def _live_frame(slots: dict, running: live.Live, config, labels, options: tuple)
             slots["loss"].vega_lite_chart(loss, width="stretch")
             slots["accuracy"].vega_lite_chart(accuracy, width="stretch")
     slots["curves"] = loss
+    if running.playing and slots.get("table") is res.history:
+        return  # no epoch added: the metrics (and the findings, hidden while playing) stand
+    slots["table"] = res.history
     with slots["metrics"].container():
         _metrics(res)
     if running.playing:
