@@ -176,11 +176,15 @@ def panel(config: RunConfig, labels: dict) -> bool:
     """The Draw toggle and, while it is on, the plane and its tools. Returns whether Draw mode
     is on; stops the page (a message) while the drawing cannot train yet."""
     drawing = current()
+    locked = "dataset" in st.session_state.get(state.LOCKED, ())  # an exercise fixes the data
+    if locked and drawing.on:
+        _store(drawing := Drawing(drawing.points, False))
     _sync_url(drawing)  # after another page, whose links leave points= out
     if msg := st.session_state.pop(state.DRAW_MESSAGE, None):
         getattr(st, msg[0])(msg[1], icon=":material/draw:")
     st.session_state[state.DRAW_TOGGLE] = drawing.on
-    st.toggle(t("draw.toggle"), key=state.DRAW_TOGGLE, on_change=_toggled, help=t("draw.help"))
+    st.toggle(t("draw.toggle"), key=state.DRAW_TOGGLE, on_change=_toggled, help=t("draw.help"),
+              disabled=locked)  # fmt: skip
     if not drawing.on:
         return False
     with st.container(border=True, key="draw_panel"):

@@ -211,3 +211,15 @@ def test_a_regression_data_set_cannot_be_copied(make_app):
     assert not at.exception
     assert EN["draw.err.not_classes"] in _texts(at)
     assert _drawing(at) == EASY  # the drawing is kept as it was
+
+
+def test_an_exercise_that_locks_the_data_set_turns_draw_mode_off(make_app):
+    at = make_app(points=drawn.encode(EASY))
+    at.run()
+    assert at.toggle(key=state.DRAW_TOGGLE).value is True
+    at.session_state[state.LOCKED] = {"dataset"}
+    at.run()
+    toggle = at.toggle(key=state.DRAW_TOGGLE)
+    assert toggle.value is False and toggle.disabled
+    assert "points" not in at.query_params and at.metric and not at.exception
+    assert _drawing(at) == EASY  # kept for when the lock is lifted
