@@ -150,9 +150,6 @@ def _image_spec(x: tuple[float, float], y: tuple[float, float], lab: dict) -> di
     }
 
 
-image_spec = _image_spec  # public: the regression value map (heatmap.py) draws the same image
-
-
 def decision_boundary(
     result: Any,
     snapshot_index: int = -1,
@@ -184,10 +181,19 @@ def decision_boundary(
     if len(result.snapshots) == 0:
         return message_spec(lab["no_data"])
     url = boundary_png(result.snapshots[snapshot_index], len(grid.x), discretize, palette)
+    points = _point_columns(result, snapshot_index, lab, max_points)
+    # class, set and prediction side by side, each a short column: fits a phone's width
+    layer = _points_layer(result.class_names, palette, lab)
+    return plane_chart(grid, url, points, layer, lab, "vertical")
+
+
+def plane_chart(grid: Any, url: str, points: dict, layer: dict, lab: dict, legends: str) -> dict:
+    """The plane as an image (`url`, spanning `grid`) with `points` (columns) drawn by `layer`
+    on top, 340 px high, the legends below (`legends`: "vertical" or "horizontal" each): the
+    decision boundary's chart and the regression value map's (heatmap.py)."""
     x, y = extent(grid.x), extent(grid.y)
     image = table({"url": url, "x": x[0], "x2": x[1], "y": y[0], "y2": y[1]})
-    points = table(_point_columns(result, snapshot_index, lab, max_points))
-    layers = [_image_spec(x, y, lab), _points_layer(result.class_names, palette, lab)]
+    layers = [_image_spec(x, y, lab), layer]
     spec = {
         "layer": layers,
         "autosize": {"contains": "padding", "type": "fit-x"},  # style.FIT_WIDTH
@@ -195,9 +201,8 @@ def decision_boundary(
         "title": lab["boundary_title"],
         "width": "container",
     }
-    # class, set and prediction side by side, each a short column: fits a phone's width
-    legend = {"direction": "vertical", "labelLimit": 0, "orient": "bottom"}
-    spec, refs = top_level(spec, image, points, legend=legend)
-    for layer, ref in zip(layers, refs, strict=True):
-        layer["data"] = ref
+    legend = {"direction": legends, "labelLimit": 0, "orient": "bottom"}
+    spec, refs = top_level(spec, image, table(points), legend=legend)
+    for part, ref in zip(layers, refs, strict=True):
+        part["data"] = ref
     return spec

@@ -8,10 +8,10 @@ from typing import Any
 
 import numpy as np
 
-from playground.charts.boundary import extent, image_spec, round_to_span
+from playground.charts.boundary import plane_chart, round_to_span
 from playground.charts.images import diverging_colors, grid_image, png_url
 from playground.charts.style import BACKGROUND, NEGATIVE, POSITIVE, Array, Labels, merged_labels
-from playground.charts.vegalite import message_spec, n, q, table, top_level
+from playground.charts.vegalite import message_spec, n, q
 
 
 def value_scale(result: Any) -> float:
@@ -118,19 +118,5 @@ def value_map(
         return message_spec(lab["no_data"])
     grid, scale = result.grid, value_scale(result)
     url = value_png(np.asarray(result.snapshots[snapshot_index]), len(grid.x), scale)
-    x, y = extent(grid.x), extent(grid.y)
-    image = table({"url": url, "x": x[0], "x2": x[1], "y": y[0], "y2": y[1]})
-    points = table(value_points(result, snapshot_index, lab, max_points))
-    layers = [image_spec(x, y, lab), _points_layer(scale, lab)]
-    spec = {
-        "layer": layers,
-        "autosize": {"contains": "padding", "type": "fit-x"},
-        "height": 340,
-        "title": lab["boundary_title"],
-        "width": "container",
-    }
-    legend = {"direction": "horizontal", "labelLimit": 0, "orient": "bottom"}
-    spec, refs = top_level(spec, image, points, legend=legend)
-    for layer, ref in zip(layers, refs, strict=True):
-        layer["data"] = ref
-    return spec
+    points = value_points(result, snapshot_index, lab, max_points)
+    return plane_chart(grid, url, points, _points_layer(scale, lab), lab, "horizontal")

@@ -5,7 +5,6 @@ map) or it says plainly that it is for classification only."""
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 from conftest import APP  # tests/app/conftest.py
 from streamlit.navigation.page import calc_hash
 from streamlit.testing.v1 import AppTest
@@ -17,15 +16,6 @@ from playground.config import RunConfig
 
 REGRESSION = {"dataset": "regression_gaussians", "loss": "Huber"}  # as the widgets write them
 SMALL = {"epochs": "10", "n_samples": "100"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_caches():
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 def open_page(page: str = "home", lang: str = "en", **params: str) -> AppTest:
