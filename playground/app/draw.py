@@ -38,11 +38,9 @@ def current() -> Drawing:
 
 
 def error_text(e: DrawnError) -> str:
-    """A DrawnError in the page's language (its outside values escaped: they came from a link
-    or a file)."""
-    return t(
-        f"draw.err.{e.code}", **{k: md(v) if isinstance(v, str) else v for k, v in e.params.items()}
-    )
+    """A DrawnError in the page's language, as plain text: it quotes outside values (from a
+    link or a file), so it is shown through `md`."""
+    return t(f"draw.err.{e.code}", **e.params)
 
 
 def _store(drawing: Drawing) -> None:
@@ -87,7 +85,7 @@ def read_url() -> None:
         _store(Drawing(drawn.decode(value), on=True))
     except DrawnError as e:
         st.query_params.pop(PARAM, None)
-        _say("error", t("draw.bad_link", value=md(value[:40]), error=error_text(e)))
+        _say("error", t("draw.bad_link", value=md(value[:40]), error=md(error_text(e), 300)))
 
 
 # ------------------------------------------------------------------------------ callbacks
@@ -105,7 +103,7 @@ def _apply(x: float, y: float) -> None:
         else:
             points = drawn.add(drawing.points, x, y, int(mode))
     except DrawnError as e:
-        _say("warning", error_text(e))
+        _say("warning", md(error_text(e), 300))
         return
     _store(Drawing(points, drawing.on))
 
@@ -137,7 +135,7 @@ def _copy() -> None:
             X, y, _ = experiment.load_data(links.config_from_values(st.session_state))
         points, notes = drawn.from_arrays(X, y)
     except DrawnError as e:
-        _say("warning", error_text(e))
+        _say("warning", md(error_text(e), 300))
         return
     except ValueError as e:  # the sidebar's settings do not make a run (the page says why)
         _say("warning", md(e, 300))

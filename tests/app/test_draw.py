@@ -14,6 +14,7 @@ from playground import data, drawn
 from playground.app import state
 from playground.app.draw import Drawing
 from playground.app.i18n import EN, KO
+from playground.app.safe import md
 from playground.config import RunConfig
 from playground.experiment import run
 
@@ -80,7 +81,7 @@ def test_a_bad_points_value_is_named_and_nothing_else_is_lost(make_app, value, c
     at.run()
     assert not at.exception
     error = next(e.value for e in at.error if e.value.startswith(EN["draw.bad_link"][:20]))
-    head = EN[f"draw.err.{code}"].split("{")[0][:12]
+    head = md(EN[f"draw.err.{code}"].split("{")[0])  # plain text: it quotes the link
     assert head in error, (head, error)
     assert "](" not in error  # escaped: never a link
     assert error.split("`")[1] == "points="  # the value outside code, where escapes are unseen
@@ -209,7 +210,7 @@ def test_a_regression_data_set_cannot_be_copied(make_app):
     at.run()
     at.button(key=state.DRAW_COPY).click().run()
     assert not at.exception
-    assert EN["draw.err.not_classes"] in _texts(at)
+    assert md(EN["draw.err.not_classes"], 300) in _texts(at)
     assert _drawing(at) == EASY  # the drawing is kept as it was
 
 
