@@ -277,7 +277,10 @@ def _reference(result) -> float:
 def _fit_findings(result, found: list[Finding]) -> list[Finding]:
     h, config = result.history, result.config
     last, out = h.iloc[-1], []
-    acc, ref = float(last["train_accuracy"]), _reference(result)
+    if "train_accuracy" in h:
+        acc, ref = float(last["train_accuracy"]), _reference(result)
+    else:  # a regression run: no accuracy to hold against a reference (overfitting still counts)
+        acc, ref = math.nan, math.nan
     gap = ref - acc
     if gap > UNDERFIT_GAP and config.scaler.startswith("normalizer"):
         seen = reference_accuracy(result.scaler.transform(result.X_train), result.y_train)
@@ -336,7 +339,7 @@ def diagnose(result) -> list[Finding]:
         or h["train_accuracy"].iloc[-1] >= _reference(result) - UNDERFIT_GAP
     )
     out += _activation_findings(h, config, symmetric, fits)
-    if result.status == "ok" and "train_accuracy" in h:
+    if result.status == "ok":
         out += _fit_findings(result, out)
     if not out:
         last = h.iloc[-1]

@@ -210,3 +210,18 @@ def test_advice_never_offers_cross_entropy_to_a_regression_run(code):
     for loss in ("mse", "huber"):
         config = RunConfig(dataset="regression_plane", loss=loss, **sigmoid)
         assert "cross_entropy" not in advice.advise(code, config)
+
+
+def test_diagnosis_of_regression_runs_healthy_and_overfitting():
+    from playground.diagnosis import diagnose
+
+    plane = run(RunConfig(dataset="regression_plane", epochs=50))
+    (finding,) = diagnose(plane)
+    assert finding.code == "healthy" and finding.params["r2"] == round(plane.final["test_r2"], 3)
+    assert "acc" not in finding.params
+    memorised = RunConfig(
+        dataset="regression_gaussians", n_samples=60, noise=0.6, hidden=(32, 32), epochs=500,
+        learning_rate=0.03, test_fraction=0.5,
+    )  # fmt: skip
+    codes = [f.code for f in diagnose(run(memorised))]
+    assert "overfitting" in codes and "underfitting" not in codes
