@@ -230,6 +230,20 @@ def now_result(live: Live) -> RunResult:
     return res
 
 
+class MetricSlot:
+    """A place for one st.metric in a live frame (`where`: a column) that sends the metric
+    again only when its label or value changed: a frame's messages, not its numbers, are
+    what costs the server (one GIL for every session)."""
+
+    def __init__(self, where) -> None:
+        self.place, self.shown = where.empty(), None
+
+    def metric(self, label: str, value: str, **kw) -> None:
+        if (label, value) != self.shown:
+            self.place.metric(label, value, **kw)
+            self.shown = (label, value)
+
+
 # ---------------------------------------------------------------------------- the buttons
 def _play(config: RunConfig) -> None:
     live = current()

@@ -97,3 +97,21 @@ def test_a_frame_made_from_the_kept_spec_equals_one_made_from_scratch():
             points = fast["datasets"]["live_boundary_0"]
             assert points.num_rows == len(res.X_train) + len(res.X_test)
             assert points.column_names == ["x", "y", "class", "set", "wrong"]
+
+
+def test_a_metric_slot_sends_its_metric_only_when_the_text_changed():
+    sent = []
+
+    class Place:
+        def empty(self):
+            return self
+
+        def metric(self, label, value, **kw):
+            sent.append((label, value, kw))
+
+    slot = live.MetricSlot(Place())
+    for value in ("0.5", "0.5", "0.4", "0.4", "0.5"):
+        slot.metric("Test loss", value, help="h")
+    assert sent == [("Test loss", v, {"help": "h"}) for v in ("0.5", "0.4", "0.5")]
+    slot.metric("Test R²", "0.5")  # another label, the same value: sent
+    assert sent[-1][:2] == ("Test R²", "0.5")

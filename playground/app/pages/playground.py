@@ -39,10 +39,15 @@ def _test_mse(result) -> float:
     return float(np.mean((pred - result.y_test) ** 2))
 
 
-def _metrics(result) -> None:
+def _metric_count(result) -> int:
+    return 8 if "test_r2" in result.final and result.config.loss != "mse" else 7
+
+
+def _metrics(result, cols=None) -> None:
+    """The run's numbers in a row (`cols`: the places to put them, new columns by default)."""
     last = result.final
     r2 = "test_r2" in last  # a regression run: R² (and the test MSE) in place of accuracy
-    cols = st.columns(8 if r2 and result.config.loss != "mse" else 7)
+    cols = st.columns(_metric_count(result)) if cols is None else cols
     cols[0].metric(t("metric.train_loss"), _loss_text(last["train_loss"]))
     cols[1].metric(t("metric.test_loss"), _loss_text(last["test_loss"]))
     if r2:
@@ -241,7 +246,9 @@ def _live_frame(slots: dict, running: live.Live, config, labels, options: tuple)
     status = live.status(running, config)
     if not slots:
         slots["status"] = st.caption(status)
-        slots["metrics"], slots["diagnosis"] = st.empty(), st.empty()
+        # each number in a place of its own, sent again only when its text changed
+        slots["metrics"] = [live.MetricSlot(c) for c in st.columns(_metric_count(res))]
+        slots["diagnosis"] = st.empty()
         left, right = st.columns([1.15, 1], gap="large")
         left.markdown(f"**{_plane_title(res)}**")
         right.markdown(f"**{t('curves.title')}**")
@@ -258,8 +265,7 @@ def _live_frame(slots: dict, running: live.Live, config, labels, options: tuple)
     if running.playing and slots.get("table") is res.history:
         return  # no epoch added: the metrics (and the findings, hidden while playing) stand
     slots["table"] = res.history
-    with slots["metrics"].container():
-        _metrics(res)
+    _metrics(res, slots["metrics"])
     if running.playing:
         slots["diagnosis"].empty()
     else:
