@@ -138,3 +138,14 @@ def test_an_exercise_check_on_a_regression_setup_says_it_is_for_classification()
     assert problems(at) == []
     said = [i.value for i in at.info if "classification" in i.value]
     assert said and "regression_gaussians" in said[0]
+
+
+def test_stepping_a_live_regression_run():
+    at = open_page("home", **REGRESSION)
+    at.button(key=state.LIVE_EPOCH).click().run()
+    at.button(key=state.LIVE_BATCH).click().run()
+    assert problems(at) == []
+    labels = [m.label for m in at.metric]
+    assert "Test R²" in labels and "Test accuracy" not in labels
+    epochs = next(m.value for m in at.metric if m.label == "Epochs run")
+    assert epochs == "1"  # one epoch, then one batch into the next
