@@ -271,13 +271,19 @@ def _features_as_written(params: dict) -> list[str] | None:
 def url_problem_text(key: str, value: str, reason: str | None) -> str:
     """The warning for a link value the page did not use: field, value, what is allowed, and
     the default used instead (in the page's language; the value shown as text)."""
+    default_text = _default_text(key)
     if reason is None:
         allowed = allowed_text(key)
+    elif key == "loss":  # a loss that does not fit the link's data set (tasks.check_task)
+        dataset = st.query_params.get("dataset", DEFAULT.dataset)
+        fit = ", ".join(option_label(n) for n in losses.for_task(cfg.task(dataset)))
+        allowed = t("reg.url.loss", dataset=md(dataset), losses=fit)
+        default_text = option_label(cfg.default_loss(dataset))
     else:  # the optimizer refused it (RunConfig passes on its reason, in English)
         default = option_label(DEFAULT.optimizer)
         allowed = t("allowed.together", optimizer=md(st.query_params.get("optimizer", default)))
     return t("url.invalid", field=field_label(key), value=md(value), allowed=allowed,
-             default=_default_text(key))  # fmt: skip
+             default=default_text)  # fmt: skip
 
 
 def _forget_initial_url_values() -> None:

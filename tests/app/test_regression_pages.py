@@ -101,7 +101,9 @@ def test_a_link_with_cross_entropy_on_a_regression_set_says_so():
     at = open_page("home", dataset="regression_plane", loss="Cross-entropy")
     assert not at.exception
     assert at.selectbox(key="loss").value == "mse"
-    assert any("loss" in w.value.lower() or "비용" in w.value for w in at.warning)
+    (warning,) = [w.value for w in at.warning]
+    assert "regression\\_plane, which takes MSE, Huber" in warning, warning
+    assert warning.endswith("Using the default, MSE.") and "Adam" not in warning
 
 
 def test_a_regression_sweep_tunes_r2():

@@ -39,5 +39,6 @@ MESSAGES = {
     "reg.cmp.no_classes": "A regression run predicts a number, not a class, so there is no map of "
     "where the two runs predict different classes: compare their predicted values below.",
     "reg.cmp.maps": "Predicted values",
+    "reg.url.loss": "it does not fit the data set {dataset}, which takes {losses}",
     "sw.boundaries.r2": "Predicted values (first seed of each setting, with its test R²)",
 }

@@ -37,5 +37,6 @@ MESSAGES = {
     "reg.cmp.no_classes": "회귀 실행은 클래스가 아니라 숫자를 예측하므로 두 실행이 다른 클래스를 "
     "예측하는 곳의 지도는 없습니다. 아래에서 예측값을 비교하세요.",
     "reg.cmp.maps": "예측값",
+    "reg.url.loss": "데이터 세트 {dataset}에는 맞지 않습니다. 쓸 수 있는 비용함수: {losses}",
     "sw.boundaries.r2": "예측값 (설정마다 첫 시드, 테스트 R²와 함께)",
 }
