@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from playground import drawn, experiment
+from playground import drawn, experiment, export
 from playground.app import links, state, upload
 from playground.app.i18n import t
 from playground.app.safe import md
@@ -149,8 +149,6 @@ def _copy() -> None:
 # ------------------------------------------------------------------------------ setup JSON
 def setup_json(config: RunConfig) -> str:
     """The setup JSON of `config`, with the drawing while Draw mode is on."""
-    from playground import export
-
     drawing = current()
     text = export.config_json(config)
     return drawn.setup_json(text, drawing.points) if drawing.on else text
