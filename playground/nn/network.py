@@ -7,6 +7,8 @@ network with a handful of vector operations, and `grads` mirror that layout.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from playground.nn import activations, initializers, losses, passes
@@ -66,7 +68,7 @@ class MLP:
         init = initializers.get(initializer)
         rng = np.random.default_rng(seed) if rng is None else rng
         shapes = self._shapes()
-        self.flat = np.zeros(sum(int(np.prod(s)) for s in shapes))
+        self.flat = np.zeros(sum(math.prod(s) for s in shapes))
         self.grad_flat = np.zeros_like(self.flat)
         self._set_views()
         for W in self.params[0::2]:
@@ -99,7 +101,7 @@ class MLP:
     def _views(flat: Array, shapes: list[tuple[int, ...]]) -> list[Array]:
         out, start = [], 0
         for s in shapes:
-            size = int(np.prod(s))
+            size = math.prod(s)
             out.append(flat[start : start + size].reshape(s))
             start += size
         return out

@@ -31,8 +31,8 @@ class Snapshots(Sequence):
     def __init__(self, net: MLP, grid: Array, weights: list[Array]) -> None:
         state = net.__getstate__()
         state["flat"], state["grad_flat"] = net.flat.copy(), net.grad_flat.copy()
-        self._net = MLP.__new__(MLP)
-        self._net.__setstate__(state)
+        self._state, self._net = state, None  # the network is built at the first read
+        self._n_out: int = net.sizes[-1]
         self._grid, self._weights = grid, weights
         self._done: dict[int, Array] = {}
         self._lock = threading.Lock()
@@ -42,14 +42,18 @@ class Snapshots(Sequence):
 
     @property
     def shape(self) -> tuple[int, int, int]:
-        return (len(self), len(self._grid), self._net.sizes[-1])
+        return (len(self), len(self._grid), self._n_out)
 
     def _item(self, i: int) -> Array:
         with self._lock:  # one shared network: sessions reading a cached run take turns
             p = self._done.get(i)
             if p is None:
-                self._net.flat[...] = self._weights[i]
-                p = self._done[i] = self._net.forward(self._grid).astype(np.float32)
+                net = self._net
+                if net is None:
+                    net = self._net = MLP.__new__(MLP)
+                    net.__setstate__(self._state)
+                net.flat[...] = self._weights[i]
+                p = self._done[i] = net.forward(self._grid).astype(np.float32)
                 p.flags.writeable = False  # shared by every reader
             return p
 
