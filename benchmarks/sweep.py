@@ -3,13 +3,17 @@
 1. Homogeneous: 16 seeds of the default setup (moons 500, 2-8-8-1 tanh, adam, batch 32,
    default epochs). Sequential run() ×16 vs run_many (one stacked computation, this process).
    Target (issue 9): run_many ≤ 0.20 × sequential (the issue measured 0.24). Since issue 9 a
-   lone run() is a stack of one, so both sides share the numerics and the speed-ups (both ~23 %
-   faster than before, side by side on one machine: CPU ratio 0.28 before and after); what
-   stacking cannot share is per-run arithmetic (the 3,600-point boundary snapshots, the history
-   row on the full splits) and the per-run setup (data, split, scaler, result frame).
-   Measured per part (CPU seconds, 16 runs, run_many | sequential): mini-batch steps 0.15 |
-   0.94, history rows 0.16 | 0.43, snapshots 0.077 | 0.077 (np.tanh on 16 × 3,600 × 16 values
-   per snapshot: the same work stacked or not), setup 0.05 | 0.07, result frames 0.01 | 0.02.
+   lone run() is a stack of one, so both sides share the numerics and the speed-ups.
+   Where the time goes (CPU, 16 runs, run_many | sequential; minima of repeats, issue 9 item 4):
+   mini-batch steps 1,300 × 83 µs = 0.11 s | 20,800 × 33 µs = 0.69 s; history rows 101 × ~0.9 ms
+   = 0.09 s | 1,616 × 0.19 ms = 0.31 s; per-run work alike on both sides: setup 0.024 s (0.033
+   before playground/setup_paths.py), shuffles 0.009 s (each generator's permutation), result
+   frames 0.006 s, history bookkeeping. Stacking shares the fixed cost of each call (~30 µs a
+   step, ~0.19 ms a row); it cannot share the arithmetic per run (~3.3 µs a step, ~45 µs a row:
+   tanh, matmuls, Adam) nor the per-run work (~2.8 ms a run). Hence the ratio stays above
+   0.2 here (CPU ratio 0.23 at load 5 after item 4; 0.24-0.29 before, at loads 8-11), and a
+   cut of the fixed cost per call lowers the sequential side 16 times as much as run_many's,
+   so it raises the ratio.
    Also shown: run_many over 2 local worker processes.
 2. Heterogeneous: 8 configs that cannot share a batch (widths 2…16 × tanh/relu), sequential
    against joblib over the local cores with processes (loky, pool warm) and with threads.
