@@ -29,7 +29,7 @@ import streamlit as st
 from playground.app import state, upload
 from playground.app.i18n import EN, option_label, t
 from playground.app.live_charts import CELL, CURVE_POINTS, arrow, boundary, curves, steady  # noqa: F401
-from playground.app.runs import run_cache
+from playground.app.runs import in_flight, run_cache
 from playground.config import RunConfig
 from playground.experiment import Prepared, RunResult, finish, prepare
 from playground.nn import optimizers
@@ -180,6 +180,7 @@ def tick(live: Live, budget: float | None = None) -> None:
     """Train for `budget` CPU seconds of this thread (whole mini-batches, at least one; by
     default `share(live)`); stop playing when the run is done."""
     budget = share(live) if budget is None else budget
+    in_flight().touch()  # a session at work: the server's warm-up waits (app/warmup.py)
     keep_going(live, bool(st.session_state.get(state.LIVE_BEYOND)))
     tr = live.trainer
     cpu, wall = time.thread_time(), time.perf_counter()

@@ -115,3 +115,14 @@ def test_a_metric_slot_sends_its_metric_only_when_the_text_changed():
     assert sent == [("Test loss", v, {"help": "h"}) for v in ("0.5", "0.4", "0.5")]
     slot.metric("Test R²", "0.5")  # another label, the same value: sent
     assert sent[-1][:2] == ("Test R²", "0.5")
+
+
+def test_a_live_frame_keeps_the_servers_warm_up_waiting():
+    """Warm-up trains only while no session works (app/warmup.py); a playing session asks for
+    no cached run, so its frames say it is at work."""
+    flights = live.in_flight()
+    flights._last = -1e9  # as if nobody had asked for anything for ages
+    assert flights.idle_for() > 1e6
+    lv = _live(RunConfig(epochs=5, n_samples=100))
+    live.tick(lv, budget=0.001)
+    assert flights.idle_for() < 5
