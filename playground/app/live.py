@@ -35,7 +35,7 @@ from playground.experiment import Prepared, RunResult, finish, prepare
 from playground.nn import optimizers
 from playground.nn.losses import output_activation
 
-FRAME = 0.15  # seconds from one frame to the next while playing (≈ 6 frames a second)
+FRAME = 0.12  # seconds from one frame to the next while playing (≈ 7 frames a second)
 LOOP = 1.0  # the fragment's run_every while playing: each rerun draws frames for 0.8 of it
 WORK = 0.02  # CPU seconds of training per frame and session
 LIMIT = 10_000  # "keep going" stops here (epochs)
