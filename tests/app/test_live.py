@@ -75,9 +75,13 @@ def test_play_advances_in_bounded_ticks_and_pause_stops(make_app):
     assert seen == sorted(seen) and seen[-1] > first
     assert _metric(at, "metric.epochs") == str(seen[-1])  # the counter shows where it is
     assert EN["live.at"].format(epoch=seen[-1], epochs=500) in _caption(at)
+    frozen = EN["live.views_frozen"].split("{")[0]  # the views below do not follow the frames
+    said = [c.value for c in at.caption if c.value.startswith(frozen)]
+    assert len(said) == 1 and 0 < int(said[0][len(frozen) :].split(",")[0]) <= seen[-1]
     at.button(key=state.LIVE_PAUSE).click().run()
     paused = _live(at).trainer.epoch
     assert not _live(at).playing and at.button(key=state.LIVE_PLAY).label == EN["live.play"]
+    assert frozen not in _caption(at)  # paused: the views show where it is
     at.run()
     at.run()
     assert _live(at).trainer.epoch == paused

@@ -340,4 +340,7 @@ def render() -> None:
     panel = st.fragment(_panel, run_every=live.LOOP if playing else None)
     panel(config, result, labels, serial, playing)
     if not result.history.empty:
+        if playing:  # only the fragment above reruns while playing: say what these show
+            epoch = int(result.history["epoch"].iloc[-1])
+            st.caption(t("live.views_frozen", epoch=epoch))
         views.render(result, labels)

@@ -16,6 +16,7 @@ MESSAGES = {
     "live.beyond": "Keep going past {epochs} epochs",
     "live.idle": "Showing the trained result ({epochs} epochs). Press Play to watch it train from "
     "epoch 0, or step through it.",
+    "live.views_frozen": "While it plays, the views below stay at epoch {epoch}, where Play was pressed; they catch up when you pause.",
     "live.at": "Live: epoch {epoch} of {epochs}.",
     "live.in_epoch": "{done} of {batches} mini-batches into the next epoch.",
     "live.ringed": "Ringed: the {n} training points of the last mini-batch.",

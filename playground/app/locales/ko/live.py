@@ -17,6 +17,7 @@ MESSAGES = {
     "live.beyond": "{epochs} 에포크 넘어서 계속",
     "live.idle": "학습을 마친 결과({epochs} 에포크)를 보여 주고 있습니다. 재생을 누르면 에포크 "
     "0부터 학습하는 모습을 볼 수 있고, 한 단계씩 넘겨 볼 수도 있습니다.",
+    "live.views_frozen": "재생하는 동안 아래 보기들은 재생을 누른 에포크 {epoch}에 머뭅니다. 일시정지하면 따라잡습니다.",
     "live.at": "실시간: 에포크 {epoch} / {epochs}.",
     "live.in_epoch": "다음 에포크의 미니배치 {batches}개 중 {done}개를 학습했습니다.",
     "live.ringed": "동그라미: 마지막 미니배치의 학습 점 {n}개.",
