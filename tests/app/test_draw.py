@@ -60,7 +60,7 @@ def test_a_link_with_points_trains_on_them(make_app):
     metrics = {m.label: m.value for m in at.metric}
     expected = run(RunConfig(epochs=100, n_samples=100), dataset=drawn.dataset(EASY)).final
     assert expected["train_accuracy"] == expected["test_accuracy"] == 1.0  # far apart
-    assert metrics[EN["metric.train_acc"]] == metrics[EN["metric.test_acc"]] == "100.0%"
+    assert metrics[EN["metric.train_acc"]] == metrics[EN["metric.test_acc"]] == "100%"
     assert metrics[EN["metric.train_loss"]] == f"{expected['train_loss']:.3g}"  # that very run
     assert metrics[EN["metric.epochs"]] == "100"  # the rest of the link applies
     assert _param(at) == drawn.encode(EASY)

@@ -126,3 +126,11 @@ def test_a_live_frame_keeps_the_servers_warm_up_waiting():
     lv = _live(RunConfig(epochs=5, n_samples=100))
     live.tick(lv, budget=0.001)
     assert flights.idle_for() < 5
+
+
+def test_an_accuracy_shows_one_decimal_and_a_full_score_as_100():
+    from playground.app.pages.playground import accuracy_text
+
+    cases = {0.0: "0.0%", 0.5: "50.0%", 0.975: "97.5%", 0.9994: "99.9%", 0.99951: "100%"}
+    cases[1.0] = "100%"
+    assert {x: accuracy_text(x) for x in cases} == cases

@@ -14,7 +14,7 @@ from playground import data, preprocessing
 from playground.app import i18n
 from playground.app.i18n import EN, KO, OPTION_LABELS
 from playground.app.locales.glossary import FORMATTER  # picks Korean particles
-from playground.app.pages.playground import _loss_text
+from playground.app.pages.playground import _loss_text, accuracy_text
 from playground.app.safe import md
 from playground.config import RunConfig
 from playground.experiment import run
@@ -62,7 +62,7 @@ def expect_metrics(at, config: RunConfig, lang: str = "en") -> None:
     shown = metrics(at)
     assert list(shown) == [cat[k] for k in METRIC_KEYS]
     assert shown[cat["metric.train_loss"]] == _loss_text(last["train_loss"])
-    assert shown[cat["metric.test_acc"]] == f"{last['test_accuracy']:.1%}"
+    assert shown[cat["metric.test_acc"]] == accuracy_text(last["test_accuracy"])
     assert shown[cat["metric.epochs"]] == str(int(last["epoch"]))
     assert shown[cat["metric.params"]] == f"{result.model.n_params():,}"
 

@@ -43,6 +43,13 @@ def _metric_count(result) -> int:
     return 8 if "test_r2" in result.final and result.config.loss != "mse" else 7
 
 
+def accuracy_text(x: float) -> str:
+    """An accuracy as the metric shows it: one decimal (97.5%), a full score as "100%" (seven
+    metrics share a row: "100.0%" was cut to "100.…" at desktop width)."""
+    text = f"{x:.1%}"
+    return "100%" if text == "100.0%" else text
+
+
 def _metrics(result, cols=None) -> None:
     """The run's numbers in a row (`cols`: the places to put them, new columns by default)."""
     last = result.final
@@ -55,8 +62,8 @@ def _metrics(result, cols=None) -> None:
         cols[2].metric(t("metric.train_r2"), f"{last['train_r2']:.3f}", help=help_)
         cols[3].metric(t("metric.test_r2"), f"{last['test_r2']:.3f}", help=help_)
     else:
-        cols[2].metric(t("metric.train_acc"), f"{last['train_accuracy']:.1%}")
-        cols[3].metric(t("metric.test_acc"), f"{last['test_accuracy']:.1%}")
+        cols[2].metric(t("metric.train_acc"), accuracy_text(last["train_accuracy"]))
+        cols[3].metric(t("metric.test_acc"), accuracy_text(last["test_accuracy"]))
     cols[4].metric(t("metric.epochs"), f"{int(last['epoch'])}")
     cols[5].metric(t("metric.time"), f"{result.elapsed:.2f} s")
     cols[6].metric(t("metric.params"), f"{result.model.n_params():,}")
