@@ -71,7 +71,8 @@ def _scaler_panel(result, labels, side: int):
 
 def network(result, labels) -> None:
     """Every unit's map placed as the network; a click (or the picker) shows one unit large."""
-    st.caption(t("network.caption"))
+    regression = result.model.output == "linear"  # the output is a value, not class colours
+    st.caption(t("network.caption.regression" if regression else "network.caption"))
     labels = {**labels, **{k: t(f"chart.{k}") for k in charts.NETWORK_LABELS}}
     picture = functools.partial(charts.network_picture, result, labels)
     event = show(st, run_key(result), "network", picture, on_select="rerun",

@@ -73,7 +73,12 @@ def _points_layer(scale: float, lab: dict) -> dict:
     return {
         "mark": {"type": "point", "filled": True, "opacity": 1, "size": 50},
         "encoding": {
-            "fill": q("target", scale=colour | {"clamp": True}, title=lab["target_value"]),
+            "fill": q(
+                "target",
+                scale=colour | {"clamp": True},
+                title=lab["target_value"],
+                legend={"gradientLength": 110},  # beside the set legend within a phone's 390 px
+            ),
             "stroke": {"value": "#555555"},
             "strokeWidth": {"value": 0.6},
             "shape": n(

@@ -10,7 +10,7 @@ from streamlit.navigation.page import calc_hash
 from streamlit.testing.v1 import AppTest
 
 from playground.app import navigation, state
-from playground.app.i18n import CATALOGUES
+from playground.app.i18n import CATALOGUES, EN
 from playground.app.links import url_query
 from playground.config import RunConfig
 
@@ -78,6 +78,10 @@ def test_every_view_of_a_regression_run(view):
     at.session_state[state.VIEW] = view
     at.run()
     assert problems(at) == []
+    if view == "network":  # the output is the predicted value, not a class colour
+        captions = [c.value for c in at.caption]
+        assert EN["network.caption.regression"] in captions
+        assert EN["network.caption"] not in captions
 
 
 @pytest.mark.parametrize(

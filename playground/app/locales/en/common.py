@@ -146,6 +146,10 @@ MESSAGES = {
     "white 0; the inputs and each hidden layer on their own scale, the output in the class "
     "colours). Lines are the weights: blue positive, orange negative, thicker = larger |w| (per "
     "layer). Click a unit, or pick it below, to see it large with its incoming weights.",
+    "network.caption.regression": "Each square is one unit's output over the plane (blue > 0, "
+    "orange < 0, white 0; every layer on its own scale, the output unit too: it is the predicted "
+    "value). Lines are the weights: blue positive, orange negative, thicker = larger |w| (per "
+    "layer). Click a unit, or pick it below, to see it large with its incoming weights.",
     "network.pick": "Look at one unit",
     "network.pick_hint": "Click a unit in the picture, or choose one",
     "network.unit_range": "**{name}**: output from {low} to {high} over the plane; here full "
