@@ -30,6 +30,13 @@ if "fake" in st.session_state:
 """
 
 
+def _loaded(payload: bytes) -> AppTest:
+    """The view's script after a setup file with `payload` was loaded (AppTest, run once)."""
+    at = AppTest.from_string(SCRIPT, default_timeout=30)
+    at.session_state["fake"] = payload
+    return at.run()
+
+
 @pytest.mark.parametrize("lang", ["en", "ko"])
 def test_export_view_offers_files_and_code(make_app, lang):
     at = make_app().run()
@@ -62,9 +69,7 @@ def test_a_setup_file_goes_into_the_sidebar_widgets():
 
 
 def test_a_broken_setup_file_says_why_and_changes_nothing():
-    at = AppTest.from_string(SCRIPT, default_timeout=30)
-    at.session_state["fake"] = b'{"activation": "relu2"}'
-    at.run()
+    at = _loaded(b'{"activation": "relu2"}')
     assert not at.exception
     assert "activation" not in at.session_state
     assert "relu2" in at.markdown[0].value and "error" in at.markdown[0].value
@@ -96,18 +101,14 @@ def test_a_long_run_shows_progress_and_a_live_loss_chart(make_app):
 def test_a_regression_setup_file_round_trips(wanted):
     from playground.app.links import config_from_values
 
-    at = AppTest.from_string(SCRIPT, default_timeout=30)
-    at.session_state["fake"] = wanted.to_json().encode()
-    at.run()
+    at = _loaded(wanted.to_json().encode())
     assert not at.exception
     assert (at.session_state["dataset"], at.session_state["loss"]) == (wanted.dataset, wanted.loss)
     assert config_from_values(at.session_state) == wanted
 
 
 def test_a_setup_file_with_cross_entropy_on_a_regression_set_says_which_losses_fit():
-    at = AppTest.from_string(SCRIPT, default_timeout=30)
-    at.session_state["fake"] = b'{"dataset": "regression_plane", "loss": "cross_entropy"}'
-    at.run()
+    at = _loaded(b'{"dataset": "regression_plane", "loss": "cross_entropy"}')
     assert not at.exception
     assert "dataset" not in at.session_state
     shown = at.markdown[0].value
