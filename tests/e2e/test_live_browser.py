@@ -81,6 +81,9 @@ def test_play_pause_step_change_and_restart(app, new_page):
     page = new_page(1400, 1000)
     app.open(page, LONG)
     assert frame(page)[0] == 1000  # the trained result, as today
+    # past the budget: a fast machine trains 1,000 epochs in ~9 s, and Pause must stay there
+    beyond = page.get_by_text(EN["live.beyond"].format(epochs=1000), exact=True)
+    app.rerun(page, beyond.click)
     button(page, EN, "live.play").click()
     until_epoch(page, "v < 1000")  # the live run starts at epoch 0
     until_cells(page)
