@@ -6,6 +6,7 @@ artifacts/screenshots/phone/ and artifacts/screenshots/desktop/ for a human to l
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import pytest
@@ -18,6 +19,9 @@ pytestmark = pytest.mark.e2e
 
 PHONE, DESKTOP = (390, 844), (1280, 900)
 MIN_TEXT_PX = 8  # px: a diagram text box lower than this (a font under ~6.5 px) is unreadable
+# full-page screenshots for a human; CI (nobody looks, ~40 % of these tests' time) skips them
+# unless PLAYGROUND_SCREENSHOTS=1. The checks above them run either way.
+SHOTS = os.environ.get("PLAYGROUND_SCREENSHOTS", "0" if os.environ.get("CI") == "true" else "1")
 SLACK = 3  # px: KaTeX italics and a text's line box stick out of their box by a pixel or two
 
 # Problems on the page as strings (empty: nothing is cut). W is the viewport width.
@@ -120,7 +124,8 @@ class Visit:
         error = page.locator("[data-testid=stException]")
         assert error.count() == 0, f"{state}: {error.first.inner_text()}"
         self.problems += [f"{state}: {p}" for p in page.evaluate(CLIPPED, width)]
-        self._screenshot(f"{self.lang}_{state}")
+        if SHOTS == "1":
+            self._screenshot(f"{self.lang}_{state}")
 
     def _screenshot(self, name: str) -> None:
         """Streamlit scrolls inside its own container: a tall viewport shows the whole page."""
