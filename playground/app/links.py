@@ -118,7 +118,7 @@ def url_query(config: RunConfig) -> dict[str, str | list[str]]:
     }
 
 
-def _url_value(key: str, text: str | list[str]):
+def url_value(key: str, text: str | list[str]):
     """The value a URL text stands for (an option's name, a number, the features' names), or
     None if it is none."""
     spec = url_spec()[key]
@@ -189,7 +189,7 @@ def invalid_url_values(params: dict[str, str]) -> list[tuple[str, str, str, str]
     for key in url_spec():
         if key not in params:
             continue
-        value = _url_value(key, params[key])
+        value = url_value(key, params[key])
         field = control_field(key)
         field = field if field in STEPS or field in SPANS or field in cfg.choices() else None
         if value is None or (field and not cfg.control_value_ok(field, value)):
@@ -200,9 +200,7 @@ def invalid_url_values(params: dict[str, str]) -> list[tuple[str, str, str, str]
 def _combination_problem(params: dict[str, str]) -> tuple[str, str, str] | None:
     """A URL whose values are each valid but not together (e.g. Nesterov with momentum 0): the
     field RunConfig names, its value and RunConfig's reason."""
-    values = {
-        k: v for k in params if k in url_spec() if (v := _url_value(k, params[k])) is not None
-    }
+    values = {k: v for k in params if k in url_spec() if (v := url_value(k, params[k])) is not None}
     try:
         config_from_values(values)
     except ValueError as e:
@@ -260,7 +258,7 @@ def _names_as_written(params: dict) -> dict[str, str]:
 def _features_as_written(params: dict) -> list[str] | None:
     """The link's features as the widget writes them (labels, repeated), if they are valid and
     the link has them otherwise (e.g. features=x1sq,x2sq); else None."""
-    names = _url_value("features", params["features"])
+    names = url_value("features", params["features"])
     if names is None:
         return None
     given = params["features"]

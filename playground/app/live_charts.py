@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 
 from playground import charts
-from playground.charts.boundary import _point_columns  # (the columns decision_boundary draws)
+from playground.charts.boundary import point_columns  # the columns decision_boundary draws
 from playground.charts.images import probability_colors
 from playground.charts.style import HEIGHT, merged_labels
 from playground.charts.vegalite import table
@@ -115,7 +115,7 @@ def boundary(live, res: RunResult, labels: dict, discretize: bool) -> dict:
     made = live.memo.get("boundary", (None,))
     if made[0] == key and not ringed:
         spec = json.loads(made[1])
-        points = _point_columns(res, -1, merged_labels(labels), MAX_POINTS)
+        points = point_columns(res, -1, merged_labels(labels), MAX_POINTS)
         spec["datasets"] = {
             "live_boundary_0": arrow(points),
             "live_boundary_1": arrow(_colors(res, discretize)),

@@ -60,7 +60,7 @@ def _predicted(result: Any, X: Array, index: int) -> Array:
     return (p[:, 0] > 0.5).astype(int) if p.shape[1] == 1 else np.argmax(p, axis=1)
 
 
-def _point_columns(result: Any, snapshot_index: int, lab: dict, max_points: int) -> dict:
+def point_columns(result: Any, snapshot_index: int, lab: dict, max_points: int) -> dict:
     """Columns x, y, class, set, wrong of the train then test points (a fixed random sample of
     `max_points` beyond that, the rows `DataFrame.sample(max_points, random_state=0)` picks)."""
     X = np.concatenate([result.X_train, result.X_test])
@@ -88,7 +88,7 @@ def boundary_points(
     result: Any, snapshot_index: int = -1, labels: Labels = None, max_points: int = 3000
 ) -> pd.DataFrame:
     """Train and test points in original units: x, y, class, set (label text), wrong (bool)."""
-    cols = _point_columns(result, snapshot_index, merged_labels(labels), max_points)
+    cols = point_columns(result, snapshot_index, merged_labels(labels), max_points)
     return pd.DataFrame(cols)
 
 
@@ -181,7 +181,7 @@ def decision_boundary(
     if len(result.snapshots) == 0:
         return message_spec(lab["no_data"])
     url = boundary_png(result.snapshots[snapshot_index], len(grid.x), discretize, palette)
-    points = _point_columns(result, snapshot_index, lab, max_points)
+    points = point_columns(result, snapshot_index, lab, max_points)
     # class, set and prediction side by side, each a short column: fits a phone's width
     layer = _points_layer(result.class_names, palette, lab)
     return plane_chart(grid, url, points, layer, lab, "vertical")

@@ -206,7 +206,7 @@ def test_temporary_entries_reach_config_sidebar_and_walkthrough(temporary):
     assert RunConfig.from_dict(c.to_dict()) == c
     spec = sidebar.url_spec()
     assert "mish" in spec["activation"][1] and "wide_uniform" in spec["initializer"][1]
-    assert links._url_value("activation", "mish") == "mish"
+    assert links.url_value("activation", "mish") == "mish"
     assert "mish" in backprop.activation_names()
     net = MLP([2, 3, 1], "mish", "sigmoid", "wide_uniform", seed=0)
     X, y = np.array([[0.5, -1.0], [1.0, 2.0]]), np.array([0, 1])

@@ -69,7 +69,7 @@ def lock_values(text: str) -> tuple[dict[str, Any], list[str]]:
         key, _, raw = part.partition("=")
         value = None
         if key in exercises.CONTROLS and key in links.url_spec():
-            value = links._url_value(key, raw)  # the sidebar's own reading of a link's value
+            value = links.url_value(key, raw)  # the sidebar's own reading of a link's value
         if isinstance(value, float) and value.is_integer() and key in WHOLE:
             value = int(value)
         if value is None or not cfg.control_value_ok(key, value):
