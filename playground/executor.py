@@ -2,7 +2,7 @@
 and where the chunks go (this process, local worker processes, a Dask cluster).
 
 It knows configs, not training: `execute` is given `train(configs) -> results`, the function
-that trains one chunk (`experiment._run_together`: a module-level function, so workers
+that trains one chunk (`experiment.run_together`: a module-level function, so workers
 can unpickle it). So both `experiment.run_many` and `sweep.run_sweep` build on this module
 and this module on neither. No Streamlit here.
 

@@ -283,9 +283,9 @@ def run_many(
     """
     configs = list(configs)
     if n_jobs == 1 and scheduler is None:
-        return _run_together(configs, should_stop)
+        return run_together(configs, should_stop)
     results: list = [None] * len(configs)
-    chunks = executor.execute(configs, _run_together, n_jobs=n_jobs, scheduler=scheduler)
+    chunks = executor.execute(configs, run_together, n_jobs=n_jobs, scheduler=scheduler)
     for indices, chunk in chunks:
         for i, result in zip(indices, chunk, strict=True):
             results[i] = result
@@ -294,7 +294,7 @@ def run_many(
     return results
 
 
-def _run_together(
+def run_together(
     configs: list[RunConfig], should_stop: Callable[[], bool] | None = None
 ) -> list[RunResult]:
     """run(c) for each config, in order; runs that can share a stacked computation do.

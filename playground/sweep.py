@@ -160,9 +160,7 @@ def execute(
 ) -> Iterator[tuple[list[int], list[RunResult]]]:
     """Yield (indices, results) per chunk as chunks finish (in any order): `executor.execute`
     with experiment's trainer of a chunk (see there for `n_jobs`, `scheduler`, `parts`)."""
-    return executor.execute(
-        configs, experiment._run_together, n_jobs, scheduler, should_stop, parts
-    )
+    return executor.execute(configs, experiment.run_together, n_jobs, scheduler, should_stop, parts)
 
 
 # ------------------------------------------------------------------------------ estimates
