@@ -1,8 +1,9 @@
 """The import graph of playground/ and the router, read from the source (ast: every import
 statement, also those inside functions): no module imports a page (only the router and the
 navigation module do), no two modules import each other (nor any longer circle), the trainer
-imports NumPy only, chart builders never import Streamlit, and no file is over 400 lines except
-the text catalogues. Each rule is also shown to catch a planted violation in a small fake tree."""
+imports NumPy only, chart builders never import Streamlit, no module uses another module's
+private (_underscored) name, and no file is over 400 lines except the text catalogues. Each rule
+is also shown to catch a planted violation in a small fake tree."""
 
 from __future__ import annotations
 
@@ -153,6 +154,44 @@ def chart_imports(imports: dict[str, set[str]]) -> list[tuple[str, str]]:
     )
 
 
+def _private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def private_uses(root: Path) -> list[tuple[str, str]]:
+    """(module, name) wherever a module of the tree uses a private name of another of its
+    modules: `from m import _x`, or `m._x` on a module imported under any alias. (A public name
+    of a private module, `from playground.nn._stable import sigmoid`, is fine.)"""
+    files = module_files(root)
+    out = set()
+    for name, path in files.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        aliases = {}  # local name -> our module it stands for
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    if a.name in files:  # `import a.b` binds a; `import a.b as c` binds c
+                        aliases[a.asname or a.name.split(".")[0]] = (
+                            a.name if a.asname else a.name.split(".")[0]
+                        )
+            elif isinstance(node, ast.ImportFrom):
+                module = _absolute(name, path, node)
+                for a in node.names:
+                    if f"{module}.{a.name}" in files:
+                        aliases[a.asname or a.name] = f"{module}.{a.name}"
+                    if module in files and _private(a.name):
+                        out.add((name, f"{module}.{a.name}"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id in aliases
+                and _private(node.attr)
+            ):
+                out.add((name, f"{aliases[node.value.id]}.{node.attr}"))
+    return sorted(out)
+
+
 def long_files(root: Path) -> list[tuple[str, int]]:
     """(path, lines) of every file over MAX_LINES lines, text catalogues excepted."""
     out = []
@@ -192,6 +231,10 @@ def test_the_trainer_imports_numpy_only(real):
 
 def test_chart_builders_never_import_streamlit(real):
     assert chart_imports(real[1]) == []
+
+
+def test_no_module_uses_another_modules_private_names():
+    assert private_uses(REPO) == []
 
 
 def test_no_file_over_400_lines_but_the_catalogues():
@@ -242,6 +285,7 @@ def test_a_clean_fake_tree_passes(tmp_path):
     assert foreign_imports(imports, "playground.nn", {"numpy"}) == []
     assert chart_imports(imports) == []
     assert long_files(root) == []  # the catalogue is exempt
+    assert private_uses(root) == []  # sigmoid is public in the private module _stable
 
 
 def test_a_page_importing_a_page_is_caught(tmp_path):
@@ -292,3 +336,18 @@ def test_a_chart_importing_streamlit_is_caught(tmp_path):
 def test_a_long_file_is_caught(tmp_path):
     bad = {"playground/big.py": "x = 1\n" * 401, "playground/ok.py": "x = 1\n" * 400}
     assert long_files(_tree(tmp_path, CLEAN | bad)) == [("playground/big.py", 401)]
+
+
+def test_a_private_name_used_from_outside_is_caught(tmp_path):
+    bad = {
+        "playground/experiment.py": "from playground.executor import _chunks\n",
+        "playground/app/pages/home.py": "import playground.config as c\nc._LIMITS\n",
+        "playground/charts/curves.py": "from playground.charts import style\nstyle._dash()\n",
+        "playground/app/i18n.py": "from playground.nn import _stable\nx = 1 .__class__\n",
+    }
+    assert private_uses(_tree(tmp_path, CLEAN | bad)) == [
+        ("playground.app.i18n", "playground.nn._stable"),
+        ("playground.app.pages.home", "playground.config._LIMITS"),
+        ("playground.charts.curves", "playground.charts.style._dash"),
+        ("playground.experiment", "playground.executor._chunks"),
+    ]
