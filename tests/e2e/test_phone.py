@@ -177,8 +177,12 @@ def backprop(v: Visit) -> None:
         v.check(f"backprop_{step}")
     box = v.page.get_by_role("combobox", name=v.cat["bp.hidden"], exact=True)
     v.app.wait_idle(v.page)
+    box.click()  # scrolled above the screen after the steps: fill alone opens no list
     box.fill("3")  # the widest diagram: three hidden nodes
-    v.app.rerun(v.page, lambda: v.page.keyboard.press("Enter"), settle_ms=500)
+    # click the filtered option: an Enter pressed before the list has filtered picks nothing
+    option = v.page.get_by_role("option", name="3", exact=True)
+    option.wait_for(state="visible")
+    v.app.rerun(v.page, option.click, settle_ms=500)
     assert box.input_value() == "3"
     v.check("backprop_3_hidden")
 
