@@ -4,9 +4,11 @@
 activation, output, loss, l2, batch size, epochs, optimizer class and the shapes of their data
 (`signature`); the data, initial weights, shuffle generator, grid, learning rate and the
 optimizer's numbers may differ per run. It trains them epoch by epoch as one computation and
-hands each run's history row to its `Trainer` (`Trainer.record_values`: finite check, snapshot,
-explosion check), so `Trainer.finish()` sees what a lone run produces. A run that diverges is
-written back at that epoch (weights, gradients, optimizer state) and leaves the batch.
+hands each run's history rows to its `Trainer`: rows where every run goes on wait in the stack
+and are appended at the end (`hand_over`, also when stopped); a row where a run stops goes through
+`Trainer.record_values` (finite check, snapshot, explosion check), so `Trainer.finish()` sees what
+a lone run produces. A run that diverges is written back at that epoch (weights, gradients,
+optimizer state) and leaves the batch.
 
 A lone `Trainer` trains as a stack of one: its weights, gradients and optimizer are used in
 place (views), so `trainer.net` holds the current weights after every epoch. The numerics are
@@ -86,6 +88,9 @@ class BatchedTrainer:
         self.lone = len(trainers) == 1
         self._shuffled: tuple | None = None  # (order, X, Y) of the epoch step_batch is in
         self._order: Array | None = None  # the epoch's shuffles (R, n), reused
+        # rows (columns, R) not yet handed to the trainers, and their explosion limits (R,)
+        self._pending: list[Array] = []
+        self._limits: Array | None = None
         if self.lone:  # a lone run: its own arrays and optimizer, in place
             self.flat, self.grad = first.net.flat[None], first.net.grad_flat[None]
             self.opt = first.opt
@@ -244,7 +249,10 @@ class BatchedTrainer:
         """Train to the end; `callback(self)` after each epoch; `should_stop()` between epochs
         and mini-batches (True raises `Stopped`). Returns each run's result."""
         self.first_row()
-        run_epochs(self, callback, should_stop)
+        try:
+            run_epochs(self, callback, should_stop)
+        finally:  # also when stopped: each trainer holds the rows trained so far
+            self.hand_over()
         return [t.finish() for t in self.all]
 
     def first_row(self) -> None:
@@ -296,12 +304,27 @@ class BatchedTrainer:
 
     def record(self) -> None:
         """Each run's history row through its Trainer (`record_values`); runs that stop (diverged)
-        are written back and leave the batch, and at the end every run is written back."""
+        are written back and leave the batch, and at the end every run is written back.
+        In a stack, a row where every run goes on (finite, under its explosion limit) waits in
+        `_pending` and reaches the trainers at the end (`hand_over`): the same rows, without
+        a Python call per run and row."""
         with np.errstate(**_QUIET):
             row = self._row()
             snaps = self.flat.copy() if self.trainers[0].snapshot_due(self.epoch) else None
         keep, keys = [], list(row)
         values = np.array(list(row.values()))  # (columns, R)
+        if self._goes_on(keys, values):
+            self._pending.append(values)
+            if snaps is not None:
+                for t, snap in zip(self.trainers, snaps, strict=True):
+                    t.epoch = self.epoch
+                    t.take_snapshot(snap)
+            if self.done:
+                self.hand_over()
+                for r, t in enumerate(self.trainers):
+                    self._write_back(r, t)
+            return
+        self.hand_over()
         finite = np.isfinite(values).all(axis=0).tolist()
         per_run = zip(self.trainers, values.T.tolist(), finite, strict=True)
         for r, (t, run_values, ok) in enumerate(per_run):
@@ -315,6 +338,29 @@ class BatchedTrainer:
                     self._write_back(r, t)
         if len(keep) < len(self.trainers):
             self._select(np.array(keep, dtype=np.intp))
+
+    def _goes_on(self, keys: list[str], values: Array) -> bool:
+        """Whether this row of a stack may wait in `_pending`: every run already holds rows
+        with these columns (so its explosion limit is set) and every run goes on with it."""
+        first = self.trainers[0].history
+        if self.lone or not first or keys != list(first):
+            return False
+        if self._limits is None or len(self._limits) != len(self.trainers):
+            self._limits = np.array([t.explosion_limit for t in self.trainers])
+        loss = values[keys.index("train_loss")]
+        return bool(np.isfinite(values).all() and (loss <= self._limits).all())
+
+    def hand_over(self) -> None:
+        """Append the rows waiting in `_pending` to each trainer's history (as `record_values`
+        would have, one by one) and set each trainer's epoch."""
+        if not self._pending:
+            return
+        rows = np.stack(self._pending)  # (rows, columns, R)
+        self._pending = []
+        for r, t in enumerate(self.trainers):
+            t.epoch = self.epoch
+            for column, values in zip(t.history.values(), rows[:, :, r].T.tolist(), strict=True):
+                column.extend(values)
 
     def _write_back(self, r: int, t) -> None:
         """Run r's weights, gradients (of its training data loss, from the last row) and

@@ -165,6 +165,28 @@ def test_nan_weights_diverge_like_a_lone_run():
     assert together[1].result.reason == "nan" and together[0].result.status == "ok"
 
 
+def test_a_stopped_stack_hands_each_trainer_its_rows_so_far():
+    """Rows of a stack wait and reach the trainers at the end (BatchedTrainer.hand_over); a stack
+    stopped after epoch 3 of 8 still leaves each trainer the rows of epochs 0..3, those of a lone
+    run, and its epoch."""
+    configs = _vary("seed", [0, 1, 2])
+    together = [prepare(c).trainer for c in configs]
+    asked = []
+
+    def stop() -> bool:  # asked before each epoch and each of its 6 mini-batches
+        asked.append(1)
+        return len(asked) > 3 * 7
+
+    with pytest.raises(batched.Stopped):
+        BatchedTrainer(together).run(should_stop=stop)
+    for t, c in zip(together, configs, strict=True):
+        alone = prepare(c).trainer
+        for _ in range(3):
+            alone.step_epoch()
+        assert t.epoch == 3 and t.history == alone.history
+        assert t.history["epoch"] == [0.0, 1.0, 2.0, 3.0]
+
+
 def test_signature_separates_what_cannot_share_a_batch():
     a, b, c, d = (
         prepare(x).trainer
