@@ -11,9 +11,10 @@
    frames 0.006 s, history bookkeeping. Stacking shares the fixed cost of each call (~30 µs a
    step, ~0.19 ms a row); it cannot share the arithmetic per run (~3.3 µs a step, ~45 µs a row:
    tanh, matmuls, Adam) nor the per-run work (~2.8 ms a run). Hence the ratio stays above
-   0.2 here (CPU ratio 0.23 at load 5 after item 4; 0.24-0.29 before, at loads 8-11), and a
+   0.2 here (CPU ratio 0.23 at load 5 after item 4; 0.24-0.29 before, at loads 8-11; 0.214 at
+   load 1.2 once a stack hands its rows over at the end, BatchedTrainer.hand_over), and a
    cut of the fixed cost per call lowers the sequential side 16 times as much as run_many's,
-   so it raises the ratio.
+   so it raises the ratio. np.tanh runs at ~1.7 ns an element here (np.exp: 0.84).
    Also shown: run_many over 2 local worker processes.
 2. Heterogeneous: 8 configs that cannot share a batch (widths 2…16 × tanh/relu), sequential
    against joblib over the local cores with processes (loky, pool warm) and with threads.
