@@ -311,27 +311,25 @@ class BatchedTrainer:
         with np.errstate(**_QUIET):
             row = self._row()
             snaps = self.flat.copy() if self.trainers[0].snapshot_due(self.epoch) else None
-        keep, keys = [], list(row)
+        keys = list(row)
         values = np.array(list(row.values()))  # (columns, R)
         if self._goes_on(keys, values):
             self._pending.append(values)
-            if snaps is not None:
-                for t, snap in zip(self.trainers, snaps, strict=True):
-                    t.epoch = self.epoch
-                    t.take_snapshot(snap)
-            if self.done:
-                self.hand_over()
-                for r, t in enumerate(self.trainers):
-                    self._write_back(r, t)
-            return
-        self.hand_over()
-        finite = np.isfinite(values).all(axis=0).tolist()
-        per_run = zip(self.trainers, values.T.tolist(), finite, strict=True)
-        for r, (t, run_values, ok) in enumerate(per_run):
-            t.epoch = self.epoch
-            snap = None if snaps is None else snaps[r]
-            if t.record_values(keys, run_values, snap, ok):
-                keep.append(r)
+            keep = list(range(len(self.trainers)))
+            for t, snap in zip(self.trainers, () if snaps is None else snaps, strict=False):
+                t.epoch = self.epoch  # a snapshot due: each run keeps one, as record_values does
+                t.take_snapshot(snap)
+        else:
+            self.hand_over()
+            keep, finite = [], np.isfinite(values).all(axis=0).tolist()
+            per_run = zip(self.trainers, values.T.tolist(), finite, strict=True)
+            for r, (t, run_values, ok) in enumerate(per_run):
+                t.epoch = self.epoch
+                snap = None if snaps is None else snaps[r]
+                if t.record_values(keys, run_values, snap, ok):
+                    keep.append(r)
+        if self.done:
+            self.hand_over()
         if not self.lone and (self.done or len(keep) < len(self.trainers)):
             for r, t in enumerate(self.trainers):
                 if self.done or r not in keep:

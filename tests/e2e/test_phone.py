@@ -21,7 +21,9 @@ PHONE, DESKTOP = (390, 844), (1280, 900)
 MIN_TEXT_PX = 8  # px: a diagram text box lower than this (a font under ~6.5 px) is unreadable
 # full-page screenshots for a human; CI (nobody looks, ~40 % of these tests' time) skips them
 # unless PLAYGROUND_SCREENSHOTS=1. The checks above them run either way.
-SHOTS = os.environ.get("PLAYGROUND_SCREENSHOTS", "0" if os.environ.get("CI") == "true" else "1")
+SHOTS = (
+    os.environ.get("PLAYGROUND_SCREENSHOTS", "0" if os.environ.get("CI") == "true" else "1") == "1"
+)
 SLACK = 3  # px: KaTeX italics and a text's line box stick out of their box by a pixel or two
 
 # Problems on the page as strings (empty: nothing is cut). W is the viewport width.
@@ -124,7 +126,7 @@ class Visit:
         error = page.locator("[data-testid=stException]")
         assert error.count() == 0, f"{state}: {error.first.inner_text()}"
         self.problems += [f"{state}: {p}" for p in page.evaluate(CLIPPED, width)]
-        if SHOTS == "1":
+        if SHOTS:
             self._screenshot(f"{self.lang}_{state}")
 
     def _screenshot(self, name: str) -> None:
